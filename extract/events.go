@@ -1,0 +1,871 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/extract/timex"
+	"github.com/diplograph/diplograph/extract/token"
+)
+
+// Status confidence: an explicit signal beats an inference from the date,
+// which beats a default.
+const (
+	confDefault = iota
+	confTense
+	confDate
+	confCue
+	confEmbedded
+)
+
+// evMention is one mention of an event in one sentence.
+type evMention struct {
+	sent        int
+	first, last int
+	typ         diplograph.EventType
+	form        verbForm
+	status      diplograph.EventStatus
+	conf        int
+	negated     bool
+	span        diplograph.TimeSpan
+	days        int // a duration given beside the trigger
+	location    string
+	parts       []diplograph.Participant
+	concerns    []string
+	quote       string
+}
+
+// evAcc is one event of the article, merged from its mentions.
+type evAcc struct {
+	typ      diplograph.EventType
+	status   diplograph.EventStatus
+	conf     int
+	negated  bool
+	span     diplograph.TimeSpan
+	location string
+	parts    []diplograph.Participant
+	concerns []string
+	quote    string
+	sents    map[int]bool
+	first    int // first sentence
+}
+
+// findEvents finds event mentions sentence by sentence and merges the
+// mentions of one real event.
+func (d *doc) findEvents() {
+	for si := range d.sents {
+		for _, em := range d.sentenceEvents(si) {
+			d.mergeEvent(em)
+		}
+	}
+}
+
+type trigHit struct {
+	first, last int
+	t           trigger
+}
+
+func (d *doc) sentenceEvents(si int) []*evMention {
+	s := &d.sents[si]
+	toks := s.Tokens
+	ms := d.ments[si]
+	chunks := chunkIDs(toks)
+	hits := d.findTriggers(si, ms)
+	if len(hits) == 0 {
+		return nil
+	}
+	tenseAt := func(i int) timex.Tense { return d.tenseAt(toks, chunks, i) }
+	exprs := timex.Find(toks, d.anchor, tenseAt)
+	var out []*evMention
+	for _, h := range hits {
+		em := &evMention{sent: si, first: h.first, last: h.last, typ: h.t.typ, form: h.t.form}
+		if !d.fillParticipants(si, em, h, chunks) {
+			continue
+		}
+		out = append(out, em)
+	}
+	d.assignDates(si, out, exprs, chunks)
+	for _, em := range out {
+		d.fillStatus(si, em, chunks)
+		d.fillLocation(si, em, chunks)
+		d.fillConcerns(si, em, chunks)
+	}
+	// An undated event said to happen at a dated meeting, summit or visit
+	// in the same sentence shares its date ("At their meeting on Friday,
+	// they are expected to issue a joint statement").
+	for _, em := range out {
+		if !em.span.IsZero() {
+			continue
+		}
+		for _, o := range out {
+			if o != em && !o.span.IsZero() && (o.typ == diplograph.Meeting || o.typ == diplograph.Summit || o.typ == diplograph.Visit) {
+				em.span = o.span
+				break
+			}
+		}
+	}
+	return out
+}
+
+// findTriggers returns the event phrases of a sentence that are not part
+// of an entity name and, where a trigger demands it, have their object.
+func (d *doc) findTriggers(si int, ms []*mention) []trigHit {
+	toks := d.sents[si].Tokens
+	var hits []trigHit
+	for i := 0; i < len(toks); i++ {
+		if inMention(ms, i) {
+			continue
+		}
+		t, n, ok := d.x.triggers.at(toks, i)
+		if !ok {
+			continue
+		}
+		if objs, need := needsObject[t.phrase]; need && !hasObject(toks, ms, i+n, objs) {
+			continue
+		}
+		// Part of a hyphenated compound ("self-ruled") is no trigger.
+		if i > 0 && toks[i-1].Text == "-" && !toks[i].SpaceBefore {
+			continue
+		}
+		// A noun that is also a verb is one after "to" or a modal: "ask
+		// Trump to visit Japan", "they will meet".
+		if t.form == noun && i > 0 && verbMarkers[toks[i-1].Lower] {
+			t.form = vBase
+		}
+		// A noun trigger used as a verb or adjective in a compound is
+		// still an event ("summit talks"); two triggers in a row are one.
+		if len(hits) > 0 && hits[len(hits)-1].last == i && hits[len(hits)-1].t.typ == t.typ {
+			hits[len(hits)-1].last = i + n
+			i += n - 1
+			continue
+		}
+		hits = append(hits, trigHit{first: i, last: i + n, t: t})
+		i += n - 1
+	}
+	return hits
+}
+
+// verbMarkers precede a base-form verb.
+var verbMarkers = map[string]bool{"to": true, "will": true, "would": true, "could": true, "may": true, "might": true,
+	"can": true, "shall": true, "should": true, "must": true, "not": true, "'ll": true}
+
+func inMention(ms []*mention, i int) bool {
+	for _, m := range ms {
+		if i >= m.first && i < m.last && m.id != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasObject reports whether one of words follows within four tokens of i,
+// or, for an empty list, an organization or treaty does.
+func hasObject(toks []token.Token, ms []*mention, i int, words []string) bool {
+	for j := i; j < len(toks) && j < i+4; j++ {
+		if len(words) == 0 {
+			if m := mentionAt(ms, j); m != nil && (m.typ == diplograph.Organization || m.typ == diplograph.Treaty) {
+				return true
+			}
+			continue
+		}
+		for _, w := range words {
+			if toks[j].Lower == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chunkIDs numbers the clause-like chunks of a sentence: punctuation and
+// subordinating words start a new chunk. Modality and dates bind within
+// a chunk first.
+func chunkIDs(toks []token.Token) []int {
+	ids := make([]int, len(toks))
+	c := 0
+	for i, t := range toks {
+		if i > 0 && startsChunk(toks, i) {
+			c++
+		}
+		ids[i] = c
+		if t.Kind == token.Punct && (t.Text == "," || t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "–" || t.Text == "(" || t.Text == ")") {
+			c++
+		}
+	}
+	return ids
+}
+
+func startsChunk(toks []token.Token, i int) bool {
+	switch toks[i].Lower {
+	case "when", "while", "after", "because", "although", "though", "whereas", "which", "who", "where", "if", "unless", "but", "since":
+		return true
+	case "as":
+		if i+1 < len(toks) {
+			n := toks[i+1]
+			switch n.Lower {
+			case "he", "she", "they", "it", "we", "the":
+				return true
+			}
+			return n.Cap && toks[i-1].Lower != "such" && toks[i-1].Lower != "as"
+		}
+	}
+	return false
+}
+
+// tenseAt returns the tense of the chunk holding token i, else of the
+// sentence.
+func (d *doc) tenseAt(toks []token.Token, chunks []int, i int) timex.Tense {
+	if t := d.tenseOf(toks, func(j int) bool { return chunks[j] == chunks[i] }); t != timex.Unknown {
+		return t
+	}
+	return d.tenseOf(toks, func(int) bool { return true })
+}
+
+func (d *doc) tenseOf(toks []token.Token, in func(int) bool) timex.Tense {
+	future, past := 0, 0
+	for j := 0; j < len(toks); j++ {
+		if !in(j) {
+			continue
+		}
+		// A cue phrase counts once, its words not again ("to be held").
+		if c, n, ok := d.x.cues.at(toks, j); ok && n > 1 {
+			switch c.status {
+			case diplograph.Planned, diplograph.Expected, diplograph.Proposed:
+				future++
+			case diplograph.Occurred:
+				past++
+			}
+			j += n - 1
+			continue
+		}
+		w := toks[j].Lower
+		switch {
+		case futureCues[w]:
+			future++
+		case pastCues[w]:
+			past++
+		}
+	}
+	switch {
+	case future > past:
+		return timex.Future
+	case past > future:
+		return timex.Past
+	}
+	return timex.Unknown
+}
+
+// assignDates gives each event mention the date expression nearest to its
+// trigger, each expression going to one mention, nearest pairs first; then
+// refines a date with a finer one in the same chunk that it contains ("this
+// year's summit ... in the fall").
+func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, chunks []int) {
+	type pair struct{ e, x, dist int }
+	var pairs []pair
+	for ei, em := range ems {
+		for xi, x := range exprs {
+			if x.Type == timex.Duration {
+				// "a three-day visit", "a visit for three days".
+				if x.Last == em.first || (x.Last+1 == em.first) || x.First == em.last {
+					em.days = x.Days
+				}
+				continue
+			}
+			if x.Span.IsZero() {
+				continue
+			}
+			dist := tokenDistance(em.first, em.last, x.First, x.Last)
+			if dist > 12 {
+				continue
+			}
+			if chunks[x.First] != chunks[em.first] {
+				dist += 4
+			}
+			pairs = append(pairs, pair{ei, xi, dist})
+		}
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].dist < pairs[j].dist })
+	used := map[int]bool{}
+	done := map[int]bool{}
+	for _, p := range pairs {
+		if used[p.x] || done[p.e] {
+			continue
+		}
+		used[p.x], done[p.e] = true, true
+		em := ems[p.e]
+		em.span = exprs[p.x].Span
+	}
+	for _, em := range ems {
+		if em.span.IsZero() {
+			continue
+		}
+		for xi, x := range exprs {
+			if used[xi] || x.Type != timex.Date || x.Span.IsZero() || chunks[x.First] != chunks[em.first] && tokenDistance(em.first, em.last, x.First, x.Last) > 8 {
+				continue
+			}
+			if x.Span.Precision.Finer(em.span.Precision) && x.Span.Start >= em.span.Start && x.Span.End <= em.span.End {
+				em.span = x.Span
+				used[xi] = true
+			}
+		}
+		if em.days > 1 && em.span.Precision == diplograph.Day {
+			em.span.End = addDays(em.span.Start, em.days-1)
+		}
+	}
+}
+
+func tokenDistance(aFirst, aLast, bFirst, bLast int) int {
+	if bLast <= aFirst {
+		return aFirst - bLast
+	}
+	if bFirst >= aLast {
+		return bFirst - aLast
+	}
+	return 0
+}
+
+// fillStatus decides whether the event happened, is planned, proposed,
+// expected, put off, called off or only imagined.
+func (d *doc) fillStatus(si int, em *evMention, chunks []int) {
+	toks := d.sents[si].Tokens
+	c := chunks[em.first]
+	// Embedded under a request: "ask Trump to visit Japan", "proposed a
+	// summit", "invited him to talks".
+	if d.embeddedRequest(toks, chunks, em) {
+		em.status, em.conf = diplograph.Proposed, confEmbedded
+		return
+	}
+	// Conditional: the clause after a sentence-initial "If ...,".
+	if len(toks) > 0 && (toks[0].Lower == "if" || toks[0].Lower == "should") && c == firstChunkAfterComma(toks, chunks) {
+		em.status, em.conf = diplograph.Hypothetical, confCue
+		return
+	}
+	best, bestDist := cue{}, 1<<30
+	for j := 0; j < len(toks); j++ {
+		if chunks[j] != c {
+			continue
+		}
+		for _, ph := range d.x.cues.all(toks, j) {
+			end := j + len(ph.words)
+			var dist int
+			switch {
+			case !ph.val.after && end <= em.first:
+				dist = em.first - end
+			case ph.val.after && j >= em.last && j <= em.last+10:
+				dist = j - em.last
+			default:
+				continue
+			}
+			if dist < bestDist || dist == bestDist && ph.val.negate {
+				best, bestDist = ph.val, dist
+			}
+		}
+	}
+	if bestDist < 1<<30 {
+		em.status, em.conf, em.negated = best.status, confCue, best.negate
+		if em.negated && em.status == diplograph.Occurred {
+			em.status = diplograph.Hypothetical
+		}
+		return
+	}
+	switch em.form {
+	case vPast:
+		em.status, em.conf = diplograph.Occurred, confTense
+		return
+	case vPart:
+		if em.first > 0 && (toks[em.first-1].Lower == "was" || toks[em.first-1].Lower == "were" || toks[em.first-1].Lower == "been") {
+			em.status, em.conf = diplograph.Occurred, confTense
+			return
+		}
+	case vIng:
+		if em.first > 0 && (toks[em.first-1].Lower == "is" || toks[em.first-1].Lower == "are") {
+			em.status, em.conf = diplograph.Ongoing, confTense
+			return
+		}
+	}
+	if !em.span.IsZero() && !d.anchor.IsZero() {
+		day := d.anchor.Format("2006-01-02")
+		switch {
+		case em.span.Start > day:
+			em.status, em.conf = diplograph.Planned, confDate
+		case em.span.End < day:
+			em.status, em.conf = diplograph.Occurred, confDate
+		default:
+			em.status, em.conf = diplograph.Ongoing, confDate
+			if em.span.Precision != diplograph.Day {
+				// "later this week": still to come within the span.
+				if t := d.tenseAt(toks, chunks, em.first); t == timex.Past {
+					em.status = diplograph.Occurred
+				} else {
+					em.status = diplograph.Planned
+				}
+			}
+		}
+		return
+	}
+	switch d.tenseAt(toks, chunks, em.first) {
+	case timex.Future:
+		em.status = diplograph.Planned
+	default:
+		em.status = diplograph.Occurred
+	}
+	em.conf = confDefault
+}
+
+func firstChunkAfterComma(toks []token.Token, chunks []int) int {
+	for i, t := range toks {
+		if t.Text == "," && i+1 < len(toks) {
+			return chunks[i+1]
+		}
+	}
+	return -1
+}
+
+// embeddedRequest reports whether the event is what someone asks,
+// proposes or invites: "<request verb> X to <trigger>" or
+// "<request verb> a <trigger>". It sets the requester as initiator.
+func (d *doc) embeddedRequest(toks []token.Token, chunks []int, em *evMention) bool {
+	ms := d.ments[em.sent]
+	lo := em.first - 8
+	if lo < 0 {
+		lo = 0
+	}
+	for j := em.first - 1; j >= lo; j-- {
+		if chunks[j] != chunks[em.first] {
+			break
+		}
+		if !requestVerbs[toks[j].Lower] {
+			continue
+		}
+		between := toks[j+1 : em.first]
+		okShape := false
+		if em.form == vBase && len(between) > 0 && between[len(between)-1].Lower == "to" {
+			okShape = true
+		}
+		if em.form == noun {
+			okShape = true
+		}
+		if !okShape {
+			return false
+		}
+		if asker := nearestBefore(ms, j, (*mention).isActor); asker != nil {
+			addPart(&em.parts, asker.id, diplograph.RoleInitiator)
+		}
+		return true
+	}
+	return false
+}
+
+func addPart(parts *[]diplograph.Participant, id string, role diplograph.Role) {
+	if id == "" {
+		return
+	}
+	for i, p := range *parts {
+		if p.Entity == id {
+			if rolePriority(role) > rolePriority(p.Role) {
+				(*parts)[i].Role = role
+			}
+			return
+		}
+	}
+	*parts = append(*parts, diplograph.Participant{Entity: id, Role: role})
+}
+
+func rolePriority(r diplograph.Role) int {
+	switch r {
+	case diplograph.RoleGuest, diplograph.RoleHost, diplograph.RoleInitiator:
+		return 3
+	case diplograph.RoleTarget, diplograph.RoleAudience:
+		return 2
+	case diplograph.RoleParticipant:
+		return 1
+	}
+	return 0
+}
+
+// fillParticipants finds who takes part, by event type. It reports false
+// when the mention should be dropped (a statement verb without a speaker).
+func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) bool {
+	toks := d.sents[si].Tokens
+	ms := d.ments[si]
+	actor := (*mention).isActor
+	inChunk := func(m *mention) bool { return chunks[m.first] == chunks[em.first] }
+	switch em.typ {
+	case diplograph.Visit:
+		d.visitParticipants(si, em, chunks)
+	case diplograph.Meeting, diplograph.Summit, diplograph.JointStatement:
+		// "the APEC summit", "a G7 meeting": the organization meets.
+		if org := mentionEndingAt(ms, em.first); org != nil && org.typ == diplograph.Organization {
+			addPart(&em.parts, org.id, diplograph.RoleParticipant)
+			return true
+		}
+		var people, countries []*mention
+		for _, m := range ms {
+			if m.id == "" || !actor(m) {
+				continue
+			}
+			if m.typ == diplograph.Person {
+				people = append(people, m)
+			} else if inChunk(m) || em.typ != diplograph.Meeting {
+				countries = append(countries, m)
+			}
+		}
+		if em.typ == diplograph.JointStatement {
+			var inC []*mention
+			for _, m := range people {
+				if inChunk(m) {
+					inC = append(inC, m)
+				}
+			}
+			if len(inC) > 0 {
+				people = inC
+			}
+		}
+		for _, m := range people {
+			addPart(&em.parts, m.id, diplograph.RoleParticipant)
+		}
+		if len(people) < 2 && hasGroupWord(toks) {
+			for _, id := range d.salientPair(si) {
+				addPart(&em.parts, id, diplograph.RoleParticipant)
+			}
+		}
+		if len(em.parts) == 0 {
+			for _, m := range countries {
+				addPart(&em.parts, m.id, diplograph.RoleParticipant)
+			}
+		}
+	case diplograph.Statement:
+		speaker := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
+		if speaker == nil || em.first-speaker.last > 4 {
+			speaker = nil
+			// Inverted: `"...," said Foreign Minister X`.
+			for _, m := range ms {
+				if m.first >= em.last && m.first <= em.last+4 && actor(m) {
+					speaker = m
+					break
+				}
+			}
+		}
+		if speaker == nil {
+			return false
+		}
+		addPart(&em.parts, speaker.id, diplograph.RoleInitiator)
+		if h.t.phrase == "told" {
+			for _, m := range ms {
+				if m.first >= em.last && m.first <= em.last+3 && (actor(m) || m.typ == diplograph.Organization) && m.id != "" {
+					addPart(&em.parts, m.id, diplograph.RoleAudience)
+					break
+				}
+			}
+		}
+		em.quote = quoteIn(d.sents[si].Text)
+	case diplograph.TookOffice:
+		p := nearestBefore(ms, em.first, func(m *mention) bool { return m.typ == diplograph.Person && m.id != "" })
+		if p == nil {
+			return false
+		}
+		addPart(&em.parts, p.id, diplograph.RoleParticipant)
+		if r, ok := d.x.kb.Get(p.id); ok {
+			if o, ok := d.office(r); ok {
+				em.concerns = append(em.concerns, o.Of)
+				props := map[string]string{"office": o.Title, "since": o.Since, "until": o.Until, "term": o.Term}
+				d.addRelation(si, diplograph.HoldsOffice, p.id, o.Of, o.Title, props)
+			}
+		}
+	default:
+		init := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
+		if init == nil {
+			init = nearestBefore(ms, em.first, actor)
+		}
+		if init != nil {
+			addPart(&em.parts, init.id, diplograph.RoleInitiator)
+		}
+		for _, m := range ms {
+			if m.first >= em.last && m.first <= em.last+5 && actor(m) && inChunk(m) && (init == nil || m.id != init.id) {
+				// The initiator's own agency ("China ... coast guard
+				// vessels") acts with it; anyone else is the target.
+				role := diplograph.RoleTarget
+				if init != nil && m.typ == diplograph.Organization && m.titleOf != "" && m.titleOf == d.countryOf(init) {
+					role = diplograph.RoleParticipant
+				}
+				addPart(&em.parts, m.id, role)
+				break
+			}
+		}
+		if len(em.parts) == 0 {
+			return false
+		}
+	}
+	return len(em.parts) > 0 || em.typ == diplograph.Meeting || em.typ == diplograph.Summit
+}
+
+// visitParticipants: the visitor is the possessor ("Trump's visit"), the
+// one asked ("ask Trump to visit"), or the sentence's first actor; the
+// host is the country visited ("to Japan", "visit Japan", "Ishiba's U.S.
+// trip").
+func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
+	toks := d.sents[si].Tokens
+	ms := d.ments[si]
+	var host *mention
+	hostOK := func(m *mention) bool {
+		return m.id != "" && m.form != formDemonym && (m.typ == diplograph.Country || m.typ == diplograph.Place || m.typ == diplograph.Territory)
+	}
+	// Adjective right before the noun: "Ishiba's U.S. trip".
+	if m := mentionEndingAt(ms, em.first); m != nil && hostOK(m) {
+		host = m
+	}
+	if host == nil {
+		for j := em.last; j < len(toks) && j <= em.last+3; j++ {
+			if m := mentionAt(ms, j); m != nil && hostOK(m) {
+				host = m
+				break
+			}
+		}
+	}
+	if host != nil {
+		role := diplograph.RoleHost
+		if host.typ != diplograph.Country {
+			em.location = host.id
+			if c := d.containingCountry(host.id); c != "" {
+				addPart(&em.parts, c, diplograph.RoleHost)
+			}
+		} else {
+			addPart(&em.parts, host.id, role)
+			em.location = host.id
+		}
+	}
+	var guest *mention
+	isGuest := func(m *mention) bool {
+		return m.isActor() && (host == nil || m.id != host.id) && m.typ != diplograph.Organization
+	}
+	// Possessor: "Trump's visit", "Ishiba's U.S. trip".
+	for _, m := range ms {
+		if m.possessive && m.last < em.first && em.first-m.last <= 3 && isGuest(m) {
+			guest = m
+		}
+	}
+	// Asked: "ask Trump to visit".
+	if guest == nil && em.form == vBase && em.first >= 2 && toks[em.first-1].Lower == "to" {
+		guest = nearestBefore(ms, em.first-1, isGuest)
+		if guest != nil && em.first-1-guest.last > 1 {
+			guest = nil
+		}
+	}
+	// A verb's subject: "Ishiba visited Washington".
+	if guest == nil && em.form != noun {
+		guest = nearestBefore(ms, em.first, func(m *mention) bool { return isGuest(m) && chunks[m.first] == chunks[em.first] })
+	}
+	// Otherwise the sentence's first person, else first actor.
+	if guest == nil {
+		for _, m := range ms {
+			if m.typ == diplograph.Person && isGuest(m) {
+				guest = m
+				break
+			}
+		}
+	}
+	if guest == nil {
+		for _, m := range ms {
+			if isGuest(m) {
+				guest = m
+				break
+			}
+		}
+	}
+	if guest != nil {
+		addPart(&em.parts, guest.id, diplograph.RoleGuest)
+	}
+}
+
+// containingCountry returns the country a place lies in, per the
+// knowledge base.
+func (d *doc) containingCountry(id string) string {
+	for i := 0; i < 4 && id != ""; i++ {
+		r, ok := d.x.kb.Get(id)
+		if !ok {
+			return ""
+		}
+		if r.Type == diplograph.Country {
+			return r.ID
+		}
+		id = r.In
+	}
+	return ""
+}
+
+func hasGroupWord(toks []token.Token) bool {
+	for i := range toks {
+		for _, g := range groupPhrases {
+			ws := strings.Fields(g)
+			if i+len(ws) > len(toks) {
+				continue
+			}
+			ok := true
+			for k, w := range ws {
+				if toks[i+k].Lower != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// salientPair returns the two people mentioned most up to sentence si, in
+// order of first mention: who "the two" and "they" most likely are.
+func (d *doc) salientPair(si int) []string {
+	count := map[string]int{}
+	var order []string
+	for s := 0; s <= si; s++ {
+		for _, m := range d.ments[s] {
+			if m.typ != diplograph.Person || m.id == "" {
+				continue
+			}
+			if count[m.id] == 0 {
+				order = append(order, m.id)
+			}
+			count[m.id]++
+		}
+	}
+	if len(order) < 2 {
+		return order
+	}
+	ranked := append([]string(nil), order...)
+	sort.SliceStable(ranked, func(i, j int) bool { return count[ranked[i]] > count[ranked[j]] })
+	top := map[string]bool{ranked[0]: true, ranked[1]: true}
+	var out []string
+	for _, id := range order {
+		if top[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// quoteIn returns the first quoted passage of at least three words.
+func quoteIn(s string) string {
+	for _, pair := range [][2]string{{"“", "”"}, {"\"", "\""}} {
+		rest := s
+		for {
+			i := strings.Index(rest, pair[0])
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(pair[0]):]
+			j := strings.Index(rest, pair[1])
+			if j < 0 {
+				break
+			}
+			q := strings.TrimSpace(rest[:j])
+			rest = rest[j+len(pair[1]):]
+			if len(strings.Fields(q)) >= 3 {
+				return strings.TrimRight(q, ",")
+			}
+		}
+	}
+	return ""
+}
+
+// fillLocation: "in X", "at X", "into waters around X" after the trigger
+// within its chunk.
+func (d *doc) fillLocation(si int, em *evMention, chunks []int) {
+	if em.location != "" {
+		return
+	}
+	toks := d.sents[si].Tokens
+	ms := d.ments[si]
+	for j := em.last; j < len(toks) && j <= em.last+8; j++ {
+		if chunks[j] != chunks[em.first] {
+			break
+		}
+		switch toks[j].Lower {
+		case "in", "at", "around", "near", "off", "into", "over":
+		default:
+			continue
+		}
+		for k := j + 1; k < len(toks) && k <= j+4; k++ {
+			m := mentionAt(ms, k)
+			if m == nil {
+				continue
+			}
+			if m.form != formDemonym && (m.typ == diplograph.Place || m.typ == diplograph.Country || m.typ == diplograph.Territory) {
+				em.location = m.id
+				return
+			}
+			break
+		}
+	}
+}
+
+// fillConcerns: what the event is about — topics, territories, treaties
+// and places named in its chunk after the trigger (and for statements and
+// proposals, in the whole rest of the sentence).
+func (d *doc) fillConcerns(si int, em *evMention, chunks []int) {
+	ms := d.ments[si]
+	wide := em.typ == diplograph.Proposal || em.typ == diplograph.JointStatement || em.typ == diplograph.Statement ||
+		em.typ == diplograph.Agreement || em.typ == diplograph.MilitaryActivity
+	for _, m := range ms {
+		if m.id == "" || m.first < em.last || m.id == em.location {
+			continue
+		}
+		if !wide && chunks[m.first] != chunks[em.first] {
+			continue
+		}
+		switch m.typ {
+		case diplograph.Topic, diplograph.Territory, diplograph.Treaty:
+		case diplograph.Place:
+			if em.location != "" {
+				break
+			}
+			continue
+		case diplograph.Country:
+			if em.typ != diplograph.Proposal {
+				continue
+			}
+		default:
+			continue
+		}
+		if isParticipant(em.parts, m.id) {
+			continue
+		}
+		em.concerns = appendUnique(em.concerns, m.id)
+	}
+}
+
+func isParticipant(parts []diplograph.Participant, id string) bool {
+	for _, p := range parts {
+		if p.Entity == id {
+			return true
+		}
+	}
+	return false
+}
+
+func appendUnique(list []string, ids ...string) []string {
+	for _, id := range ids {
+		dup := false
+		for _, x := range list {
+			if x == id {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			list = append(list, id)
+		}
+	}
+	return list
+}
+
+func addDays(iso string, n int) string {
+	t, err := parseDay(iso)
+	if err != nil {
+		return iso
+	}
+	return t.AddDate(0, 0, n).Format("2006-01-02")
+}

@@ -1,0 +1,305 @@
+// Package extract turns an article into an Extraction: the entities it
+// names, the relations and events it states, the dates it gives, and the
+// stance of its reader comments, each tied to the sentence it came from.
+//
+// Extraction is rule-based and deterministic: a knowledge-base gazetteer
+// (names, aliases, metonyms, demonyms), cue patterns for people and
+// organizations the knowledge base lacks, trigger and modality word lists
+// for events, and a date grammar (package timex). Nothing here is tuned to
+// a particular article.
+//
+// The package reads the knowledge base and the article; it does not store
+// anything.
+package extract
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/extract/token"
+	"github.com/diplograph/diplograph/kb"
+)
+
+// Extractor extracts facts from articles. It is safe for concurrent use.
+type Extractor struct {
+	kb       *kb.KB
+	gaz      *gazetteer
+	triggers *phraseIndex[trigger]
+	cues     *phraseIndex[cue]
+	titles   *phraseIndex[string]
+	generic  *phraseIndex[string]
+	stance   *phraseIndex[int]
+}
+
+// New returns an Extractor over the knowledge base k.
+func New(k *kb.KB) *Extractor {
+	x := &Extractor{kb: k, gaz: newGazetteer(k)}
+	x.triggers = newPhraseIndex[trigger]()
+	for _, t := range triggers {
+		x.triggers.add(t.phrase, t)
+	}
+	x.cues = newPhraseIndex[cue]()
+	for _, c := range cues {
+		// A phrase may be both a before- and an after-cue; keep both by
+		// giving the after-cue its own key.
+		key := c.phrase
+		if c.after {
+			key = "\x01" + key
+		}
+		x.cues.addKey(key, c.phrase, c)
+	}
+	x.titles = newPhraseIndex[string]()
+	for p, canon := range titles {
+		x.titles.add(p, canon)
+	}
+	x.generic = newPhraseIndex[string]()
+	for p, kind := range genericOrgs {
+		x.generic.add(p, kind)
+	}
+	x.stance = newPhraseIndex[int]()
+	for p, s := range stanceWords {
+		x.stance.add(p, s)
+	}
+	return x
+}
+
+// Extract reads one article. The article's Published date (YYYY-MM-DD)
+// anchors relative dates; without it relative dates stay unresolved.
+func (x *Extractor) Extract(ctx context.Context, a *diplograph.Article) (*diplograph.Extraction, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d := &doc{x: x, art: a, ents: map[string]*entAcc{}, rels: map[string]*relAcc{}}
+	if a.Published != "" {
+		t, err := time.Parse(time.DateOnly, a.Published)
+		if err != nil {
+			return nil, diplograph.Errorf(diplograph.EINVALID, "article %s: published date %q is not YYYY-MM-DD", a.ID, a.Published)
+		}
+		d.anchor = t
+	}
+	d.sents = token.Split(a.Text)
+	d.findMentions()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d.findRelations()
+	d.findEvents()
+	out := &diplograph.Extraction{Article: *a}
+	out.Entities = d.entities()
+	out.Relations = d.relations()
+	out.Events = d.eventsOut()
+	out.Comments = d.comments(out)
+	return out, nil
+}
+
+// doc is the state of one extraction.
+type doc struct {
+	x      *Extractor
+	art    *diplograph.Article
+	anchor time.Time
+	sents  []token.Sentence
+	ments  [][]*mention // per sentence, in token order
+	ents   map[string]*entAcc
+	order  []string // entity ids in order of first mention
+	rels   map[string]*relAcc
+	relIDs []string
+	events []*evAcc
+}
+
+// entAcc accumulates one entity over an article.
+type entAcc struct {
+	e        diplograph.Entity
+	aliases  []string
+	evSents  map[int]bool
+	mentions int
+}
+
+func (d *doc) entity(id string) *entAcc { return d.ents[id] }
+
+// addEntity registers a mention of id, creating the entity on first sight.
+func (d *doc) addEntity(m *mention, name string, typ diplograph.EntityType, kind string) *entAcc {
+	e, ok := d.ents[m.id]
+	if !ok {
+		e = &entAcc{e: diplograph.Entity{ID: m.id, Type: typ, Kind: kind, Name: name}, evSents: map[int]bool{}}
+		if r, ok := d.x.kb.Get(m.id); ok {
+			e.e.Name, e.e.Type, e.e.Kind = r.Name, r.Type, r.Kind
+			e.addAlias(r.Names()...)
+			if len(r.Codes) > 0 {
+				e.e.Properties = map[string]string{}
+				for k, v := range r.Codes {
+					e.e.Properties[k] = v
+				}
+			}
+		} else {
+			e.addAlias(name)
+		}
+		d.ents[m.id] = e
+		d.order = append(d.order, m.id)
+	}
+	e.addAlias(m.text)
+	e.mentions++
+	e.evSents[m.sent] = true
+	return e
+}
+
+func (e *entAcc) addAlias(names ...string) {
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		dup := false
+		for _, a := range e.aliases {
+			if a == n {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			e.aliases = append(e.aliases, n)
+		}
+	}
+}
+
+func (d *doc) evidence(sent int) diplograph.Evidence {
+	s := &d.sents[sent]
+	return diplograph.Evidence{Article: d.art.ID, Sentence: s.Text, Start: s.Start, End: s.End}
+}
+
+func (d *doc) evidenceList(sents map[int]bool) []diplograph.Evidence {
+	idx := make([]int, 0, len(sents))
+	for i := range sents {
+		idx = append(idx, i)
+	}
+	sort.Ints(idx)
+	out := make([]diplograph.Evidence, len(idx))
+	for i, s := range idx {
+		out[i] = d.evidence(s)
+	}
+	return out
+}
+
+func (d *doc) entities() []diplograph.Entity {
+	out := make([]diplograph.Entity, 0, len(d.order))
+	for _, id := range d.order {
+		e := d.ents[id]
+		if e.mentions == 0 {
+			continue
+		}
+		ent := e.e
+		ent.Aliases = append([]string(nil), e.aliases...)
+		ent.Evidence = d.evidenceList(e.evSents)
+		out = append(out, ent)
+	}
+	return out
+}
+
+// hashID returns prefix + the first 16 hex digits of the SHA-256 of parts.
+func hashID(prefix string, parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return prefix + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// phraseIndex finds multi-word phrases in lower-cased tokens, longest first.
+type phraseIndex[V any] struct {
+	byFirst map[string][]phrase[V]
+}
+
+type phrase[V any] struct {
+	words []string
+	key   string
+	val   V
+}
+
+func newPhraseIndex[V any]() *phraseIndex[V] {
+	return &phraseIndex[V]{byFirst: map[string][]phrase[V]{}}
+}
+
+func (p *phraseIndex[V]) add(text string, v V) { p.addKey(text, text, v) }
+
+func (p *phraseIndex[V]) addKey(key, text string, v V) {
+	toks := token.Tokenize(text, 0)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Lower
+	}
+	if len(words) == 0 {
+		return
+	}
+	list := p.byFirst[words[0]]
+	list = append(list, phrase[V]{words: words, key: key, val: v})
+	// Longest first, then by key so that the order never depends on map
+	// iteration.
+	sort.SliceStable(list, func(i, j int) bool {
+		if len(list[i].words) != len(list[j].words) {
+			return len(list[i].words) > len(list[j].words)
+		}
+		return list[i].key < list[j].key
+	})
+	p.byFirst[words[0]] = list
+}
+
+// at returns the longest phrase starting at toks[i] and its length.
+func (p *phraseIndex[V]) at(toks []token.Token, i int) (V, int, bool) {
+	for _, ph := range p.byFirst[toks[i].Lower] {
+		if i+len(ph.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for j, w := range ph.words {
+			if toks[i+j].Lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return ph.val, len(ph.words), true
+		}
+	}
+	var zero V
+	return zero, 0, false
+}
+
+// all returns every phrase starting at toks[i] (longest first).
+func (p *phraseIndex[V]) all(toks []token.Token, i int) []phrase[V] {
+	var out []phrase[V]
+	for _, ph := range p.byFirst[toks[i].Lower] {
+		if i+len(ph.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for j, w := range ph.words {
+			if toks[i+j].Lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, ph)
+		}
+	}
+	return out
+}
+
+func joinTokens(toks []token.Token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && t.SpaceBefore {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+func (d *doc) String() string { return fmt.Sprintf("doc(%s)", d.art.ID) }

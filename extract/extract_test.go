@@ -1,0 +1,263 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/kb"
+)
+
+// testExtractor is built once: loading the knowledge base is the slow part.
+var testExtractor = sync.OnceValues(func() (*Extractor, error) {
+	k, err := kb.Load()
+	if err != nil {
+		return nil, err
+	}
+	return New(k), nil
+})
+
+func extractText(t *testing.T, published, text string) *diplograph.Extraction {
+	t.Helper()
+	x, err := testExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &diplograph.Article{ID: "t", Published: published, Text: text}
+	out, err := x.Extract(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func entityIDs(x *diplograph.Extraction) map[string]diplograph.Entity {
+	m := map[string]diplograph.Entity{}
+	for _, e := range x.Entities {
+		m[e.ID] = e
+	}
+	return m
+}
+
+func TestMetonymOrCity(t *testing.T) {
+	tests := []struct {
+		text     string
+		want     string // entity id the capital resolves to
+		wantType diplograph.EntityType
+	}{
+		{"Beijing said the patrols were routine.", "Q148", diplograph.Country},
+		{"The two leaders will hold a summit in Beijing next month.", "Q956", diplograph.Place},
+		{"Talks between Washington and Tokyo resumed.", "Q30", diplograph.Country},
+		{"Ishiba arrived in Washington on Thursday.", "Q61", diplograph.Place},
+		{"Tokyo remains on alert.", "Q17", diplograph.Country},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			ents := entityIDs(extractText(t, "2025-02-04", tt.text))
+			e, ok := ents[tt.want]
+			if !ok {
+				t.Fatalf("no entity %s in %v", tt.want, ents)
+			}
+			if e.Type != tt.wantType {
+				t.Errorf("type %s, want %s", e.Type, tt.wantType)
+			}
+		})
+	}
+}
+
+func TestNoJunkEntities(t *testing.T) {
+	x := extractText(t, "2025-02-04", "On Monday the Prime Minister said It was time. "+
+		"Officials met on Friday. The President and the Foreign Minister spoke.")
+	for _, e := range x.Entities {
+		t.Errorf("unexpected entity %s %q", e.Type, e.Name)
+	}
+}
+
+func TestPeopleByCue(t *testing.T) {
+	x := extractText(t, "2025-02-04", "Japanese Foreign Minister Takeshi Iwaya met Penny Wong, Australia's foreign minister, in Tokyo. "+
+		"Iwaya said the talks were productive.")
+	ents := entityIDs(x)
+	iw, ok := ents["person:takeshi-iwaya"]
+	if !ok {
+		t.Fatalf("titled person not found: %v", ents)
+	}
+	if len(iw.Evidence) != 2 {
+		t.Errorf("surname mention not resolved: %d evidence sentences", len(iw.Evidence))
+	}
+	if _, ok := ents["person:penny-wong"]; !ok {
+		t.Errorf("appositive person not found: %v", ents)
+	}
+	offices := map[string]string{}
+	for _, r := range x.Relations {
+		if r.Type == diplograph.HoldsOffice {
+			offices[r.Subject] = r.Object + " " + r.Properties["office"]
+		}
+	}
+	if offices["person:takeshi-iwaya"] != "Q17 Foreign Minister" {
+		t.Errorf("Iwaya office = %q", offices["person:takeshi-iwaya"])
+	}
+}
+
+func findEvent(x *diplograph.Extraction, typ diplograph.EventType) *diplograph.Event {
+	for i := range x.Events {
+		if x.Events[i].Type == typ {
+			return &x.Events[i]
+		}
+	}
+	return nil
+}
+
+func TestEventStatus(t *testing.T) {
+	tests := []struct {
+		text    string
+		typ     diplograph.EventType
+		status  diplograph.EventStatus
+		negated bool
+		start   string
+	}{
+		{"Donald Trump met Shigeru Ishiba in Washington on Friday.", diplograph.Meeting, diplograph.Occurred, false, "2025-01-31"},
+		{"Donald Trump will meet Shigeru Ishiba in Washington on Friday.", diplograph.Meeting, diplograph.Planned, false, "2025-02-07"},
+		{"Donald Trump is expected to meet Shigeru Ishiba next week.", diplograph.Meeting, diplograph.Expected, false, "2025-02-10"},
+		{"Donald Trump and Shigeru Ishiba called off their summit.", diplograph.Summit, diplograph.Cancelled, false, ""},
+		{"The summit between Donald Trump and Shigeru Ishiba was postponed.", diplograph.Summit, diplograph.Postponed, false, ""},
+		{"Donald Trump did not meet Shigeru Ishiba on Monday.", diplograph.Meeting, diplograph.Hypothetical, true, "2025-02-03"},
+		{"Shigeru Ishiba denied that he met Donald Trump last week.", diplograph.Meeting, diplograph.Hypothetical, true, "2025-01-27"},
+		{"Shigeru Ishiba could meet Donald Trump in the fall.", diplograph.Meeting, diplograph.Hypothetical, false, "2025-09-01"},
+		{"Shigeru Ishiba invited Donald Trump to visit Japan.", diplograph.Visit, diplograph.Proposed, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			x := extractText(t, "2025-02-04", tt.text)
+			e := findEvent(x, tt.typ)
+			if e == nil {
+				t.Fatalf("no %s event in %+v", tt.typ, x.Events)
+			}
+			if e.Status != tt.status || e.Negated != tt.negated || e.Start != tt.start {
+				t.Errorf("got %s negated=%v start=%q, want %s negated=%v start=%q", e.Status, e.Negated, e.Start, tt.status, tt.negated, tt.start)
+			}
+		})
+	}
+}
+
+func TestVisitRolesAndDuration(t *testing.T) {
+	x := extractText(t, "2025-02-04", "Shigeru Ishiba will make a three-day visit to the United States starting Thursday.")
+	e := findEvent(x, diplograph.Visit)
+	if e == nil {
+		t.Fatal("no visit")
+	}
+	roles := map[diplograph.Role]string{}
+	for _, p := range e.Participants {
+		roles[p.Role] = p.Entity
+	}
+	if roles[diplograph.RoleGuest] != "person:shigeru-ishiba" || roles[diplograph.RoleHost] != "Q30" {
+		t.Errorf("roles = %v", roles)
+	}
+	if e.Start != "2025-02-06" || e.End != "2025-02-08" || e.Status != diplograph.Planned {
+		t.Errorf("visit %s..%s %s", e.Start, e.End, e.Status)
+	}
+}
+
+func TestTerritoryRelations(t *testing.T) {
+	x := extractText(t, "2025-02-04", "Chinese ships sailed near the Senkaku Islands, which are administered by Japan but claimed by China. "+
+		"Beijing calls them Diaoyu. China regards Taiwan as a breakaway province.")
+	got := map[string]string{}
+	for _, r := range x.Relations {
+		got[string(r.Type)+" "+r.Subject+" "+r.Object] = r.Properties["name"]
+	}
+	for _, want := range []string{
+		"ADMINISTERS Q17 territory:senkaku-islands",
+		"CLAIMS Q148 territory:senkaku-islands",
+		"CLAIMS Q148 Q865",
+	} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing %s in %v", want, got)
+		}
+	}
+	for k := range got {
+		if strings.HasPrefix(k, "CLAIMS Q148 Q17") || strings.HasPrefix(k, "ADMINISTERS Q148") {
+			t.Errorf("wrong relation %s", k)
+		}
+	}
+}
+
+func TestSameEventMergesWithinArticle(t *testing.T) {
+	x := extractText(t, "2025-02-04", "Shigeru Ishiba and Donald Trump will hold a summit in Washington on Friday. "+
+		"It will be the first meeting between the two leaders. "+
+		"At their meeting, the two are expected to discuss trade.")
+	n := 0
+	for _, e := range x.Events {
+		if e.Type == diplograph.Summit || e.Type == diplograph.Meeting {
+			n++
+			if len(e.Evidence) != 3 {
+				t.Errorf("summit evidence = %d sentences, want 3", len(e.Evidence))
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d meeting events, want 1: %+v", n, x.Events)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	text := "Shigeru Ishiba will visit Washington on Friday. Beijing protested. China claims the Senkaku Islands."
+	a := extractText(t, "2025-02-04", text)
+	for i := 0; i < 5; i++ {
+		b := extractText(t, "2025-02-04", text)
+		if len(a.Events) != len(b.Events) || len(a.Entities) != len(b.Entities) || len(a.Relations) != len(b.Relations) {
+			t.Fatal("extraction differs between runs")
+		}
+		for j := range a.Events {
+			if a.Events[j].ID != b.Events[j].ID {
+				t.Fatal("event ids differ between runs")
+			}
+		}
+	}
+}
+
+func TestBadPublishedDate(t *testing.T) {
+	x, err := testExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = x.Extract(context.Background(), &diplograph.Article{ID: "x", Published: "Feb 4", Text: "Hello."})
+	if diplograph.ErrorCode(err) != diplograph.EINVALID {
+		t.Errorf("error %v, want EINVALID", err)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Prime Minister Shigeru Ishiba will meet U.S. President Donald Trump in Washington on Friday.", "2025-02-04")
+	f.Add("Beijing calls them Diaoyu, administered by Japan. Article 5 of the security treaty applies.", "")
+	x, err := testExtractor()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text, published string) {
+		a := &diplograph.Article{ID: "f", Text: text, Published: published}
+		out, err := x.Extract(context.Background(), a)
+		if err != nil {
+			return // a bad date is reported, not a crash
+		}
+		ids := map[string]bool{}
+		for _, e := range out.Entities {
+			ids[e.ID] = true
+			for _, ev := range e.Evidence {
+				if ev.Start < 0 || ev.End > len(text) || text[ev.Start:ev.End] != ev.Sentence {
+					t.Fatalf("evidence offsets wrong: %+v", ev)
+				}
+			}
+		}
+		for _, r := range out.Relations {
+			if !ids[r.Subject] || !ids[r.Object] {
+				t.Fatalf("relation end not an entity: %+v", r)
+			}
+		}
+		for _, e := range out.Events {
+			if !e.Type.Valid() || !e.Status.Valid() || len(e.Participants) == 0 {
+				t.Fatalf("bad event %+v", e)
+			}
+		}
+	})
+}

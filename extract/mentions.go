@@ -1,0 +1,684 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/extract/token"
+	"github.com/diplograph/diplograph/kb"
+)
+
+// mention is one place in the text where an entity is named.
+type mention struct {
+	sent        int
+	first, last int // tokens [first, last) of the sentence
+	id          string
+	typ         diplograph.EntityType
+	form        form
+	text        string
+	// title is the office named before a person ("Prime Minister"), and
+	// titleOf the country it qualifies ("U.S. President").
+	title, titleOf string
+	// possessive is true when "'s" follows the mention.
+	possessive bool
+}
+
+// isActor reports whether the mention can take part in an event.
+func (m *mention) isActor() bool {
+	switch m.typ {
+	case diplograph.Person, diplograph.Country, diplograph.Organization:
+		return m.form != formDemonym
+	}
+	return false
+}
+
+// findMentions runs the mention passes over every sentence: titled people,
+// knowledge-base names, organizations by their head word, generic
+// institutions, then surnames of people found by cue.
+func (d *doc) findMentions() {
+	d.ments = make([][]*mention, len(d.sents))
+	surnames := map[string]string{}
+	for si := range d.sents {
+		d.ments[si] = d.sentenceMentions(si, surnames)
+	}
+	if len(surnames) > 0 {
+		for si := range d.sents {
+			d.ments[si] = d.surnameMentions(si, surnames)
+		}
+	}
+	for si := range d.sents {
+		d.resolveDescriptors(si)
+		for _, m := range d.ments[si] {
+			if m.id != "" {
+				d.register(m)
+			}
+		}
+	}
+}
+
+// register creates or updates the entity a resolved mention names.
+func (d *doc) register(m *mention) {
+	switch {
+	case m.typ == diplograph.Treaty && strings.Contains(m.id, "/"):
+		d.addEntity(m, m.title, m.typ, "ARTICLE")
+	case m.typ == diplograph.Organization:
+		e := d.addEntity(m, m.text, m.typ, m.title)
+		if m.titleOf != "" && e.e.Properties == nil {
+			e.e.Properties = map[string]string{"country": m.titleOf}
+		}
+	default:
+		d.addEntity(m, m.text, m.typ, "")
+	}
+}
+
+func (d *doc) sentenceMentions(si int, surnames map[string]string) []*mention {
+	toks := d.sents[si].Tokens
+	var out []*mention
+	for i := 0; i < len(toks); {
+		if m := d.titledPerson(si, i, out); m != nil {
+			out = append(out, m)
+			i = m.last
+			continue
+		}
+		if m := d.appositivePerson(si, i); m != nil {
+			out = append(out, m)
+			surnames[toks[m.last-1].Text] = m.id
+			i = m.last
+			continue
+		}
+		if m := d.orgByHead(si, i); m != nil {
+			out = append(out, m)
+			i = m.last
+			continue
+		}
+		if m := d.gazetteerMention(si, i); m != nil {
+			out = append(out, m)
+			i = m.last
+			continue
+		}
+		if kind, n, ok := d.x.generic.at(toks, i); ok && !toks[i].Cap {
+			out = append(out, &mention{sent: si, first: i, last: i + n, typ: diplograph.Organization,
+				text: joinTokens(toks[i : i+n]), title: kind})
+			i += n
+			continue
+		}
+		i++
+	}
+	for _, m := range out {
+		if m.typ == diplograph.Person && m.id != "" && !strings.HasPrefix(m.id, "Q") {
+			if _, known := d.x.kb.Get(m.id); !known && m.last-m.first >= 2 {
+				surnames[toks[m.last-1].Text] = m.id
+			}
+		}
+		if m.last < len(toks) && (toks[m.last].Text == "'s" || toks[m.last].Text == "’s") {
+			m.possessive = true
+		}
+	}
+	d.resolveGenericOrgs(si, out)
+	return out
+}
+
+// gazetteerMention matches a knowledge-base name at token i and decides
+// which of its entities it names.
+func (d *doc) gazetteerMention(si, i int) *mention {
+	toks := d.sents[si].Tokens
+	e, n := d.x.gaz.match(toks, i)
+	if e == nil {
+		return nil
+	}
+	// A name glued to a preceding letter or digit is part of another word.
+	m := &mention{sent: si, first: i, last: i + n, text: joinTokens(toks[i : i+n])}
+	t, ok := d.pickTarget(toks, i, n, e.tgts)
+	if !ok {
+		return nil
+	}
+	m.id, m.typ, m.form = t.id, t.typ, t.form
+	if t.form == formDescriptor {
+		m.id = "" // resolved once the article's parties are known
+		m.typ = t.typ
+	}
+	return m
+}
+
+// pickTarget chooses among the entities a surface form may name. A capital
+// after a locative word ("in Beijing", "visit Washington") is the city;
+// elsewhere a capital that is a country's metonym stands for the country
+// ("Beijing said").
+func (d *doc) pickTarget(toks []token.Token, i, n int, tgts []target) (target, bool) {
+	if len(tgts) == 1 {
+		return tgts[0], true
+	}
+	var place, metonym, name, demonym, descriptor *target
+	for k := range tgts {
+		t := &tgts[k]
+		switch {
+		case t.form == formMetonym && metonym == nil:
+			metonym = t
+		case t.form == formName && t.typ == diplograph.Place && place == nil:
+			place = t
+		case t.form == formName && name == nil:
+			name = t
+		case t.form == formDemonym && demonym == nil:
+			demonym = t
+		case t.form == formDescriptor && descriptor == nil:
+			descriptor = t
+		}
+	}
+	if place != nil && metonym != nil {
+		if isLocative(toks, i, n) {
+			return *place, true
+		}
+		return *metonym, true
+	}
+	for _, t := range []*target{name, place, metonym, demonym, descriptor} {
+		if t != nil {
+			return *t, true
+		}
+	}
+	return target{}, false
+}
+
+// isLocative reports whether the place name at toks[i:i+n] is used as a
+// place: after a locative word, or before "-based".
+func isLocative(toks []token.Token, i, n int) bool {
+	j := i - 1
+	for j >= 0 && (toks[j].Lower == "the" || toks[j].Lower == "capital") {
+		j--
+	}
+	if j >= 0 && locatives[toks[j].Lower] {
+		return true
+	}
+	if i+n+1 < len(toks) && toks[i+n].Text == "-" && toks[i+n+1].Lower == "based" {
+		return true
+	}
+	return false
+}
+
+// titledPerson finds "Title Name" ("Prime Minister Shigeru Ishiba",
+// "spokesperson Lin Jian"), optionally qualified by a country before the
+// title ("U.S. President Donald Trump", "Japan's Foreign Minister ...").
+func (d *doc) titledPerson(si, i int, before []*mention) *mention {
+	toks := d.sents[si].Tokens
+	title, n, ok := d.x.titles.at(toks, i)
+	if !ok {
+		return nil
+	}
+	// Titles such as "Prime Minister" are capitalized before a name; a
+	// lower-case "president" or "leader" is a common noun unless a name
+	// follows at once, which nameRun demands anyway.
+	j := i + n
+	if j < len(toks) && toks[j].Text == "." && strings.HasSuffix(strings.ToLower(joinTokens(toks[i:j])), "mr") {
+		j++
+	}
+	if e, k := d.x.gaz.match(toks, j); e != nil {
+		for _, t := range e.tgts {
+			if t.typ == diplograph.Person && t.form == formName {
+				m := &mention{sent: si, first: j, last: j + k, id: t.id, typ: diplograph.Person,
+					text: joinTokens(toks[j : j+k]), title: title}
+				m.titleOf = d.titleCountry(si, i, before)
+				return m
+			}
+		}
+		return nil
+	}
+	k := nameRun(toks, j)
+	if k == 0 {
+		return nil
+	}
+	name := joinTokens(toks[j : j+k])
+	m := &mention{sent: si, first: j, last: j + k, id: kb.Slug(diplograph.Person, name), typ: diplograph.Person,
+		text: name, title: title}
+	m.titleOf = d.titleCountry(si, i, before)
+	return m
+}
+
+// titleCountry returns the country qualifying a title at toks[i]: a
+// country or demonym just before it ("U.S. President", "Chinese Foreign
+// Minister", "Japan's prime minister").
+func (d *doc) titleCountry(si, i int, before []*mention) string {
+	if len(before) == 0 {
+		return ""
+	}
+	prev := before[len(before)-1]
+	if prev.typ != diplograph.Country {
+		return ""
+	}
+	toks := d.sents[si].Tokens
+	end := prev.last
+	if end < len(toks) && (toks[end].Text == "'s" || toks[end].Text == "’s") {
+		end++
+	}
+	if end == i {
+		return prev.id
+	}
+	return ""
+}
+
+// nameRun returns how many tokens from j form a personal name: one to four
+// capitalized words that are not weekdays, months or titles, allowing
+// lower-case particles inside ("bin", "van der") and a final "Jr.".
+func nameRun(toks []token.Token, j int) int {
+	k := 0
+	for j+k < len(toks) && k < 5 {
+		t := toks[j+k]
+		switch {
+		case t.Kind == token.Word && t.Cap && !notNameWord[t.Lower]:
+			k++
+		case k > 0 && t.Kind == token.Word && nameParticles[t.Lower] && j+k+1 < len(toks) && toks[j+k+1].Cap:
+			k++
+		case k > 0 && t.Text == "-" && !t.SpaceBefore && j+k+1 < len(toks) && toks[j+k+1].Cap && !toks[j+k+1].SpaceBefore:
+			k++
+		default:
+			return trimRun(toks, j, k)
+		}
+	}
+	return trimRun(toks, j, k)
+}
+
+func trimRun(toks []token.Token, j, k int) int {
+	for k > 0 && (toks[j+k-1].Text == "-" || nameParticles[toks[j+k-1].Lower]) {
+		k--
+	}
+	return k
+}
+
+var nameParticles = map[string]bool{"bin": true, "bint": true, "al": true, "van": true, "der": true, "de": true,
+	"von": true, "da": true, "dos": true, "le": true, "la": true, "del": true, "di": true}
+
+var notNameWord = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "the": true,
+	"of": true, "and": true, "minister": true, "president": true, "prime": true, "foreign": true, "said": true,
+	"on": true, "in": true, "at": true, "for": true, "to": true, "a": true, "an": true, "is": true, "was": true,
+	"ministry": true, "government": true, "office": true, "secretary": true, "spokesperson": true,
+	"spokesman": true, "i": true, "we": true, "he": true, "she": true, "it": true, "they": true,
+}
+
+// appositivePerson finds "Name, [the|a|Country's|Demonym] title": a person
+// introduced by an apposition ("Lin Jian, a Chinese foreign ministry
+// spokesperson,", "Penny Wong, Australia's foreign minister").
+func (d *doc) appositivePerson(si, i int) *mention {
+	toks := d.sents[si].Tokens
+	if i > 0 && toks[i-1].Kind == token.Word && toks[i-1].Cap {
+		return nil // inside a longer capitalized run
+	}
+	k := nameRun(toks, i)
+	if k < 2 || i+k >= len(toks) || toks[i+k].Text != "," {
+		return nil
+	}
+	if e, _ := d.x.gaz.match(toks, i); e != nil {
+		return nil
+	}
+	j := i + k + 1
+	if j < len(toks) && (toks[j].Lower == "the" || toks[j].Lower == "a" || toks[j].Lower == "an") {
+		j++
+	}
+	country := ""
+	if j < len(toks) {
+		if e, n := d.x.gaz.match(toks, j); e != nil {
+			for _, t := range e.tgts {
+				if t.typ == diplograph.Country {
+					country = t.id
+					j += n
+					if j < len(toks) && (toks[j].Text == "'s" || toks[j].Text == "’s") {
+						j++
+					}
+					break
+				}
+			}
+		}
+	}
+	// A possessor the knowledge base does not know ("Ruritania's").
+	if country == "" && j+1 < len(toks) && toks[j].Cap && (toks[j+1].Text == "'s" || toks[j+1].Text == "’s") {
+		j += 2
+	}
+	if j >= len(toks) {
+		return nil
+	}
+	title, n, ok := d.x.titles.at(toks, j)
+	if !ok || title == "" || title == "Leader" {
+		return nil
+	}
+	// The title must end the apposition or be followed by "of"/"for".
+	if e := j + n; e < len(toks) && toks[e].Kind == token.Word && toks[e].Lower != "of" && toks[e].Lower != "for" && toks[e].Lower != "and" {
+		return nil
+	}
+	name := joinTokens(toks[i : i+k])
+	return &mention{sent: si, first: i, last: i + k, id: kb.Slug(diplograph.Person, name), typ: diplograph.Person,
+		text: name, title: title, titleOf: country}
+}
+
+// orgByHead finds a capitalized organization name ending in an
+// institution word ("Chinese Foreign Ministry", "Philippine Coast Guard",
+// "Liberal Democratic Party") that the knowledge base does not know.
+func (d *doc) orgByHead(si, i int) *mention {
+	toks := d.sents[si].Tokens
+	if !toks[i].Cap || toks[i].Kind != token.Word {
+		return nil
+	}
+	if i > 0 && toks[i-1].Kind == token.Word && toks[i-1].Cap {
+		return nil
+	}
+	// Walk the capitalized run, allowing "of", "for", "and" inside.
+	end := i
+	lastHead := -1
+	for end < len(toks) {
+		t := toks[end]
+		if t.Kind == token.Word && (t.Cap || t.Text == "U.S." || t.Text == "U.N.") {
+			if _, ok := orgHeads[t.Lower]; ok {
+				lastHead = end
+			}
+			end++
+			continue
+		}
+		if (t.Lower == "of" || t.Lower == "for") && end+1 < len(toks) && toks[end+1].Cap {
+			end++
+			continue
+		}
+		if t.Text == "-" && !t.SpaceBefore && end+1 < len(toks) && toks[end+1].Cap {
+			end++
+			continue
+		}
+		break
+	}
+	if lastHead < 0 || lastHead == i {
+		return nil
+	}
+	last := lastHead + 1
+	// The knowledge base wins when it knows a name at least as long.
+	if e, n := d.x.gaz.match(toks, i); e != nil && n >= last-i {
+		return nil
+	}
+	first := i
+	// A leading sentence-initial "The" is not part of the name.
+	if toks[first].Lower == "the" {
+		first++
+	}
+	if last-first < 2 {
+		return nil
+	}
+	name := joinTokens(toks[first:last])
+	// A country name or demonym at its start says whose it is.
+	country := ""
+	if e, n := d.x.gaz.match(toks, first); e != nil && n < last-first {
+		for _, t := range e.tgts {
+			if t.typ == diplograph.Country {
+				country = t.id
+			}
+		}
+	}
+	m := &mention{sent: si, first: first, last: last, id: kb.Slug(diplograph.Organization, name),
+		typ: diplograph.Organization, text: name, title: orgHeads[toks[lastHead].Lower], titleOf: country}
+	return m
+}
+
+// resolveGenericOrgs names the institutions written in lower case ("a
+// parliamentary committee", "coast guard vessels") after the country of
+// the nearest actor before them in the sentence.
+func (d *doc) resolveGenericOrgs(si int, ms []*mention) {
+	for k, m := range ms {
+		if m.typ != diplograph.Organization || m.id != "" {
+			continue
+		}
+		country := ""
+		for j := k - 1; j >= 0 && country == ""; j-- {
+			country = d.countryOf(ms[j])
+		}
+		if country == "" {
+			continue
+		}
+		r, ok := d.x.kb.Get(country)
+		if !ok {
+			continue
+		}
+		name := r.Name + " " + titleCase(m.text)
+		m.id = kb.Slug(diplograph.Organization, name)
+		m.text = name
+		m.titleOf = country
+	}
+}
+
+// countryOf returns the country a mention stands for or belongs to: the
+// country itself, a person's office country, an organization's country.
+func (d *doc) countryOf(m *mention) string {
+	switch m.typ {
+	case diplograph.Country:
+		return m.id
+	case diplograph.Person:
+		if m.titleOf != "" {
+			return m.titleOf
+		}
+		if r, ok := d.x.kb.Get(m.id); ok {
+			if o, ok := d.office(r); ok {
+				if t, ok := d.x.kb.Get(o.Of); ok && t.Type == diplograph.Country {
+					return o.Of
+				}
+			}
+		}
+	case diplograph.Organization:
+		return m.titleOf
+	}
+	return ""
+}
+
+// office returns the office a known person held on the article's date
+// (or holds now, when the article has none).
+func (d *doc) office(r *kb.Record) (kb.Office, bool) {
+	day := ""
+	if !d.anchor.IsZero() {
+		day = d.anchor.Format("2006-01-02")
+	}
+	for _, o := range r.Offices {
+		if o.HeldOn(day) {
+			return o, true
+		}
+	}
+	return kb.Office{}, false
+}
+
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
+}
+
+// surnameMentions adds mentions of people found by cue when the text later
+// calls them by surname alone ("Doe said").
+func (d *doc) surnameMentions(si int, surnames map[string]string) []*mention {
+	toks := d.sents[si].Tokens
+	ms := d.ments[si]
+	covered := func(i int) bool {
+		for _, m := range ms {
+			if i >= m.first && i < m.last {
+				return true
+			}
+		}
+		return false
+	}
+	var added []*mention
+	for i, t := range toks {
+		id, ok := surnames[t.Text]
+		if !ok || covered(i) {
+			continue
+		}
+		m := &mention{sent: si, first: i, last: i + 1, id: id, typ: diplograph.Person, text: t.Text}
+		if i+1 < len(toks) && (toks[i+1].Text == "'s" || toks[i+1].Text == "’s") {
+			m.possessive = true
+		}
+		added = append(added, m)
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	all := append(ms, added...)
+	sortMentions(all)
+	return all
+}
+
+func sortMentions(ms []*mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].first < ms[j-1].first; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// resolveDescriptors turns common-noun references ("the bilateral security
+// treaty") into the knowledge-base treaty whose parties the article names,
+// and treaty provisions ("Article 5") into entities of the treaty in
+// context.
+func (d *doc) resolveDescriptors(si int) {
+	toks := d.sents[si].Tokens
+	countries := d.articleCountries()
+	var out []*mention
+	for _, m := range d.ments[si] {
+		if m.form == formDescriptor && m.id == "" {
+			m.id = d.treatyFor(m, countries)
+			if m.id == "" {
+				continue
+			}
+			r, _ := d.x.kb.Get(m.id)
+			m.typ = r.Type
+		}
+		if m.typ == diplograph.Organization && m.id == "" {
+			continue
+		}
+		out = append(out, m)
+	}
+	// "Article 5" (of the treaty in context).
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Text != "Article" || toks[i+1].Kind != token.Num && !isRoman(toks[i+1].Text) {
+			continue
+		}
+		treaty := ""
+		// "Article 5 of the X treaty": the treaty after it in the sentence.
+		for _, m := range out {
+			if m.typ == diplograph.Treaty && m.first > i && m.first <= i+6 && !strings.Contains(m.id, "/") {
+				treaty = m.id
+				break
+			}
+		}
+		if treaty == "" {
+			treaty = d.lastTreaty(si, i)
+		}
+		if treaty == "" {
+			continue
+		}
+		r, ok := d.x.kb.Get(treaty)
+		if !ok {
+			continue
+		}
+		num := toks[i+1].Text
+		if isRoman(num) {
+			num = romanToArabic(num)
+		}
+		id := treaty + "/article-" + strings.ToLower(num)
+		out = append(out, &mention{sent: si, first: i, last: i + 2, id: id, typ: diplograph.Treaty,
+			text: "Article " + toks[i+1].Text, title: "Article " + num + " of the " + r.Name})
+	}
+	sortMentions(out)
+	d.ments[si] = out
+}
+
+// articleCountries returns the countries the article names, in any form.
+func (d *doc) articleCountries() map[string]bool {
+	out := map[string]bool{}
+	for _, ms := range d.ments {
+		for _, m := range ms {
+			if m.typ == diplograph.Country && m.id != "" {
+				out[m.id] = true
+			}
+		}
+	}
+	return out
+}
+
+// treatyFor resolves a descriptor mention to the treaty of that
+// description all of whose parties the article names; ambiguity resolves
+// to nothing.
+func (d *doc) treatyFor(m *mention, countries map[string]bool) string {
+	e, _ := d.x.gaz.match(d.sents[m.sent].Tokens, m.first)
+	if e == nil {
+		return ""
+	}
+	found := ""
+	for _, t := range e.tgts {
+		if t.form != formDescriptor {
+			continue
+		}
+		r, ok := d.x.kb.Get(t.id)
+		if !ok || len(r.Parties) == 0 {
+			continue
+		}
+		all := true
+		for _, p := range r.Parties {
+			if !countries[p] {
+				all = false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		if found != "" && found != t.id {
+			return ""
+		}
+		found = t.id
+	}
+	return found
+}
+
+// lastTreaty returns the treaty most recently named before token i of
+// sentence si.
+func (d *doc) lastTreaty(si, i int) string {
+	for s := si; s >= 0; s-- {
+		ms := d.ments[s]
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if s == si && m.first >= i {
+				continue
+			}
+			if m.typ == diplograph.Treaty && m.id != "" {
+				if p := strings.IndexByte(m.id, '/'); p >= 0 {
+					return m.id[:p]
+				}
+				return m.id
+			}
+		}
+	}
+	return ""
+}
+
+func isRoman(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if !strings.ContainsRune("IVXL", c) {
+			return false
+		}
+	}
+	return true
+}
+
+func romanToArabic(s string) string {
+	vals := map[rune]int{'I': 1, 'V': 5, 'X': 10, 'L': 50}
+	total := 0
+	r := []rune(s)
+	for i, c := range r {
+		v := vals[c]
+		if i+1 < len(r) && vals[r[i+1]] > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	return strconv.Itoa(total)
+}

@@ -1,0 +1,291 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/diplograph/diplograph"
+)
+
+func parseDay(s string) (time.Time, error) { return time.Parse(time.DateOnly, s) }
+
+// statusRank breaks ties between mentions of one event whose status
+// signals are equally explicit: what has been settled (called off, held)
+// outranks what is only intended, and a request outranks a forecast.
+func statusRank(s diplograph.EventStatus) int {
+	switch s {
+	case diplograph.Cancelled:
+		return 8
+	case diplograph.Postponed:
+		return 7
+	case diplograph.Occurred:
+		return 6
+	case diplograph.Ongoing:
+		return 5
+	case diplograph.Proposed:
+		return 4
+	case diplograph.Planned:
+		return 3
+	case diplograph.Expected:
+		return 2
+	}
+	return 1
+}
+
+// scheduled events are talked about before and after they happen, in many
+// sentences: their mentions merge across the article.
+func scheduled(t diplograph.EventType) bool {
+	switch t {
+	case diplograph.Meeting, diplograph.Summit, diplograph.Visit, diplograph.JointStatement, diplograph.Agreement,
+		diplograph.TookOffice, diplograph.Election:
+		return true
+	}
+	return false
+}
+
+func typesCompatible(a, b diplograph.EventType) bool {
+	if a == b {
+		return true
+	}
+	meet := func(t diplograph.EventType) bool { return t == diplograph.Meeting || t == diplograph.Summit }
+	return meet(a) && meet(b)
+}
+
+// mergeEvent adds a mention to the article's events: to the event it
+// refers to when there is one, else as a new event.
+func (d *doc) mergeEvent(em *evMention) {
+	for _, ev := range d.events {
+		if d.sameEvent(ev, em) {
+			d.absorb(ev, em)
+			return
+		}
+	}
+	if len(em.parts) == 0 {
+		return // an unattributed mention of no known event
+	}
+	ev := &evAcc{typ: em.typ, sents: map[int]bool{}, first: em.sent, status: em.status, conf: -1}
+	d.absorb(ev, em)
+	d.events = append(d.events, ev)
+}
+
+func (d *doc) sameEvent(ev *evAcc, em *evMention) bool {
+	if !typesCompatible(ev.typ, em.typ) {
+		return false
+	}
+	if ev.negated != em.negated && em.conf >= confCue && ev.conf >= confCue {
+		return false
+	}
+	if !ev.span.IsZero() && !em.span.IsZero() && (em.span.End < ev.span.Start || em.span.Start > ev.span.End) {
+		return false
+	}
+	if em.location != "" && ev.location != "" && em.location != ev.location &&
+		d.containingCountry(em.location) != ev.location && d.containingCountry(ev.location) != em.location {
+		return false
+	}
+	a, b := actorSet(ev.parts, ev.typ), actorSet(em.parts, em.typ)
+	if len(b) == 0 {
+		// An unattributed mention ("the summit") joins the latest event
+		// of its kind.
+		return scheduled(em.typ) && d.latestOfType(em.typ) == ev
+	}
+	if ev.typ == diplograph.Visit {
+		return sameRoles(ev.parts, em.parts)
+	}
+	if !scheduled(em.typ) {
+		// Statements, accusations, activities: one event per actor set,
+		// place and day.
+		return equalSets(a, b) && ev.location == em.location && ev.span == em.span
+	}
+	return subset(a, b) || subset(b, a)
+}
+
+func (d *doc) latestOfType(t diplograph.EventType) *evAcc {
+	for i := len(d.events) - 1; i >= 0; i-- {
+		if typesCompatible(d.events[i].typ, t) {
+			return d.events[i]
+		}
+	}
+	return nil
+}
+
+// sameRoles: two visits are one when the guest and the host agree where
+// both name them.
+func sameRoles(a, b []diplograph.Participant) bool {
+	role := func(ps []diplograph.Participant, r diplograph.Role) string {
+		for _, p := range ps {
+			if p.Role == r {
+				return p.Entity
+			}
+		}
+		return ""
+	}
+	for _, r := range []diplograph.Role{diplograph.RoleGuest, diplograph.RoleHost} {
+		x, y := role(a, r), role(b, r)
+		if x != "" && y != "" && x != y {
+			return false
+		}
+	}
+	return role(a, diplograph.RoleGuest) != "" && role(a, diplograph.RoleGuest) == role(b, diplograph.RoleGuest) ||
+		role(a, diplograph.RoleGuest) == "" || role(b, diplograph.RoleGuest) == ""
+}
+
+// actorSet is the set of entities that make an event what it is: everyone
+// but a statement's audience.
+func actorSet(ps []diplograph.Participant, _ diplograph.EventType) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range ps {
+		if p.Role != diplograph.RoleAudience {
+			out[p.Entity] = true
+		}
+	}
+	return out
+}
+
+func subset(a, b map[string]bool) bool {
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func equalSets(a, b map[string]bool) bool { return len(a) == len(b) && subset(a, b) }
+
+// absorb merges a mention into an event: the more explicit status, the
+// finer date, the first location, the union of participants and concerns.
+func (d *doc) absorb(ev *evAcc, em *evMention) {
+	if em.typ == diplograph.Summit {
+		ev.typ = diplograph.Summit
+	}
+	if em.conf > ev.conf || em.conf == ev.conf && statusRank(em.status) > statusRank(ev.status) {
+		ev.status, ev.conf, ev.negated = em.status, em.conf, em.negated
+	}
+	if !em.span.IsZero() && (ev.span.IsZero() || em.span.Precision.Finer(ev.span.Precision)) {
+		ev.span = em.span
+	}
+	if em.location != "" && (ev.location == "" || d.containingCountry(em.location) == ev.location) {
+		ev.location = em.location
+	}
+	for _, p := range em.parts {
+		addPart(&ev.parts, p.Entity, p.Role)
+	}
+	ev.concerns = appendUnique(ev.concerns, em.concerns...)
+	if ev.quote == "" {
+		ev.quote = em.quote
+	}
+	ev.sents[em.sent] = true
+}
+
+func (d *doc) eventsOut() []diplograph.Event {
+	out := make([]diplograph.Event, 0, len(d.events))
+	for _, ev := range d.events {
+		e := diplograph.Event{Type: ev.typ, Status: ev.status, Negated: ev.negated, TimeSpan: ev.span,
+			Location: ev.location, Quote: ev.quote}
+		if e.Negated && e.Status == diplograph.Occurred {
+			e.Status = diplograph.Hypothetical
+		}
+		for _, p := range ev.parts {
+			if d.ents[p.Entity] != nil {
+				e.Participants = append(e.Participants, p)
+			}
+		}
+		for _, c := range ev.concerns {
+			if d.ents[c] != nil && !isParticipant(e.Participants, c) {
+				e.Concerns = append(e.Concerns, c)
+			}
+		}
+		if e.Location != "" && d.ents[e.Location] == nil {
+			e.Location = ""
+		}
+		if len(e.Participants) == 0 {
+			continue
+		}
+		if e.Concerns == nil {
+			e.Concerns = []string{}
+		}
+		if p, ok := ploverOf[e.Type]; ok {
+			e.Plover, e.PloverMode = p[0], p[1]
+		}
+		e.ID = eventID(&e)
+		e.Summary = d.summary(&e)
+		e.Evidence = d.evidenceList(ev.sents)
+		out = append(out, e)
+	}
+	return out
+}
+
+// eventID is deterministic across articles: the type, the actors and the
+// month the event starts in. Two articles reporting the same visit give
+// it the same id.
+func eventID(e *diplograph.Event) string {
+	var actors []string
+	for _, p := range e.Participants {
+		if p.Role != diplograph.RoleAudience {
+			actors = append(actors, p.Entity)
+		}
+	}
+	sort.Strings(actors)
+	month := ""
+	if len(e.Start) >= 7 {
+		month = e.Start[:7]
+	}
+	return hashID("event:", string(e.Type), strings.Join(actors, ","), month)
+}
+
+func (d *doc) name(id string) string {
+	if e := d.ents[id]; e != nil {
+		return e.e.Name
+	}
+	return id
+}
+
+// summary writes a one-line description of an event.
+func (d *doc) summary(e *diplograph.Event) string {
+	byRole := map[diplograph.Role][]string{}
+	var all []string
+	for _, p := range e.Participants {
+		byRole[p.Role] = append(byRole[p.Role], d.name(p.Entity))
+		if p.Role != diplograph.RoleAudience {
+			all = append(all, d.name(p.Entity))
+		}
+	}
+	var b strings.Builder
+	kind := strings.ToLower(strings.ReplaceAll(string(e.Type), "_", " "))
+	switch e.Type {
+	case diplograph.Visit:
+		b.WriteString(strings.Join(byRole[diplograph.RoleGuest], " and "))
+		b.WriteString(" visit")
+		if h := byRole[diplograph.RoleHost]; len(h) > 0 {
+			b.WriteString(" to " + strings.Join(h, " and "))
+		}
+		if in := byRole[diplograph.RoleInitiator]; len(in) > 0 {
+			b.WriteString(", proposed by " + strings.Join(in, " and "))
+		}
+	case diplograph.Statement:
+		b.WriteString(strings.Join(byRole[diplograph.RoleInitiator], " and ") + " statement")
+		if a := byRole[diplograph.RoleAudience]; len(a) > 0 {
+			b.WriteString(" to " + strings.Join(a, " and "))
+		}
+	default:
+		b.WriteString(joinNames(all) + " " + kind)
+	}
+	if e.Location != "" && e.Type != diplograph.Visit {
+		b.WriteString(" in " + d.name(e.Location))
+	}
+	if e.Start != "" {
+		b.WriteString(" (" + e.Raw + ")")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func joinNames(ns []string) string {
+	switch len(ns) {
+	case 0:
+		return ""
+	case 1:
+		return ns[0]
+	}
+	return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
+}

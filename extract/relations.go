@@ -1,0 +1,395 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/extract/token"
+)
+
+// relAcc accumulates one relation over an article.
+type relAcc struct {
+	r     diplograph.Relation
+	sents map[int]bool
+}
+
+// addRelation records that sentence si states typ(subject, object).
+// qualifier separates relations of the same type between the same ends
+// (two offices of one person); props are merged, first value wins.
+func (d *doc) addRelation(si int, typ diplograph.RelationType, subject, object, qualifier string, props map[string]string) {
+	if subject == "" || object == "" || subject == object {
+		return
+	}
+	if typ == diplograph.AlliedWith && object < subject {
+		subject, object = object, subject // symmetric: one id for both directions
+	}
+	id := hashID("rel:", string(typ), subject, object, qualifier)
+	r, ok := d.rels[id]
+	if !ok {
+		r = &relAcc{r: diplograph.Relation{ID: id, Type: typ, Subject: subject, Object: object, Properties: map[string]string{}},
+			sents: map[int]bool{}}
+		d.rels[id] = r
+		d.relIDs = append(d.relIDs, id)
+	}
+	for k, v := range props {
+		if _, have := r.r.Properties[k]; !have && v != "" {
+			r.r.Properties[k] = v
+		}
+	}
+	r.sents[si] = true
+	// The ends are entities of the article even when the relation is the
+	// only place that names one of them (a claimant's own name).
+}
+
+func (d *doc) relations() []diplograph.Relation {
+	out := make([]diplograph.Relation, 0, len(d.relIDs))
+	for _, id := range d.relIDs {
+		r := d.rels[id]
+		if d.ents[r.r.Subject] == nil || d.ents[r.r.Object] == nil {
+			continue
+		}
+		rel := r.r
+		rel.Evidence = d.evidenceList(r.sents)
+		out = append(out, rel)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i].Evidence[0].Start < out[j].Evidence[0].Start
+	})
+	return out
+}
+
+// findRelations applies the relation patterns to every sentence.
+func (d *doc) findRelations() {
+	for si := range d.sents {
+		ms := d.ments[si]
+		d.officeRelations(si, ms)
+		d.territoryRelations(si, ms)
+		d.allianceRelations(si, ms)
+		d.treatyRelations(si, ms)
+		d.locationRelations(si, ms)
+	}
+}
+
+// officeRelations: a titled person holds the office the title names, of
+// the country that qualifies it or, for a known person, of the country the
+// knowledge base says they served on the article's date.
+func (d *doc) officeRelations(si int, ms []*mention) {
+	for _, m := range ms {
+		if m.typ != diplograph.Person || m.title == "" || m.id == "" {
+			continue
+		}
+		d.holdsOffice(si, m)
+	}
+}
+
+func (d *doc) holdsOffice(si int, m *mention) {
+	country, office := m.titleOf, m.title
+	props := map[string]string{}
+	if r, ok := d.x.kb.Get(m.id); ok {
+		if o, ok := d.office(r); ok && (country == "" || country == o.Of) && (office == "" || office == o.Title) {
+			country, office = o.Of, o.Title
+			props["since"] = o.Since
+			props["until"] = o.Until
+			props["term"] = o.Term
+		}
+	}
+	if country == "" || office == "" {
+		return
+	}
+	props["office"] = office
+	d.addRelation(si, diplograph.HoldsOffice, m.id, country, office, props)
+}
+
+// claimable reports whether a mention can be the object of a claim.
+func claimable(m *mention) bool {
+	return m.id != "" && (m.typ == diplograph.Territory || m.typ == diplograph.Country && m.form == formName ||
+		m.typ == diplograph.Place)
+}
+
+func isCountry(m *mention) bool {
+	return m.typ == diplograph.Country && m.id != "" && m.form != formDemonym
+}
+
+// territoryRelations finds who administers and who claims what:
+// passives ("administered by Japan but claimed by China"), actives
+// ("China claims the islands"), naming ("which China calls Diaoyu") and
+// regarding ("China regards Taiwan as a breakaway province").
+func (d *doc) territoryRelations(si int, ms []*mention) {
+	toks := d.sents[si].Tokens
+	at := func(i int) *mention { return mentionAt(ms, i) }
+	for i := 0; i < len(toks); i++ {
+		w := toks[i].Lower
+		// Passive: "<T> ..., which are administered by X (and Y)".
+		if typ, ok := passiveTerritoryVerbs[w]; ok && i+1 < len(toks) && toks[i+1].Lower == "by" {
+			// The thing administered or claimed, not an earlier agent
+			// ("administered by Japan but claimed by China").
+			obj := nearestBefore(ms, i, func(m *mention) bool {
+				return claimable(m) && (m.first == 0 || toks[m.first-1].Lower != "by")
+			})
+			for _, x := range countriesAfter(ms, toks, i+2) {
+				if obj != nil && obj.id != x.id {
+					d.addRelation(si, typ, x.id, obj.id, "", nil)
+				}
+			}
+			continue
+		}
+		// Active: "X (also|still) claims <T>".
+		if typ, ok := activeTerritoryVerbs[w]; ok {
+			subj := nearestBefore(ms, i, isCountry)
+			if subj == nil || i-subj.last > 3 {
+				continue
+			}
+			for j := i + 1; j < len(toks) && j <= i+5; j++ {
+				if m := at(j); m != nil && claimable(m) && m.id != subj.id {
+					d.addRelation(si, typ, subj.id, m.id, "", nil)
+					break
+				}
+			}
+			continue
+		}
+		// Naming: "... <T>, which X calls <Z>".
+		if w == "calls" || w == "call" || w == "called" && i > 0 && toks[i-1].Lower != "was" && toks[i-1].Lower != "is" {
+			subj := nearestBefore(ms, i, isCountry)
+			if subj == nil || i-subj.last > 2 {
+				continue
+			}
+			if z := at(i + 1); z != nil && z.typ == diplograph.Territory && z.id != "" {
+				d.addRelation(si, diplograph.Claims, subj.id, z.id, "", map[string]string{"name": z.text})
+			}
+			continue
+		}
+		// Regarding: "X regards <T> as ... province / part of its territory".
+		if regardVerbs[w] {
+			subj := nearestBefore(ms, i, isCountry)
+			obj := at(i + 1)
+			if obj == nil && i+2 < len(toks) && toks[i+1].Lower == "the" {
+				obj = at(i + 2)
+			}
+			if subj == nil || obj == nil || !claimable(obj) || i-subj.last > 2 {
+				continue
+			}
+			if sentenceHasAny(toks[obj.last:], claimWords) {
+				d.addRelation(si, diplograph.Claims, subj.id, obj.id, "", nil)
+			}
+		}
+	}
+}
+
+var passiveTerritoryVerbs = map[string]diplograph.RelationType{
+	"administered": diplograph.Administers, "controlled": diplograph.Administers, "governed": diplograph.Administers,
+	"occupied": diplograph.Administers, "held": diplograph.Administers, "claimed": diplograph.Claims,
+}
+
+var activeTerritoryVerbs = map[string]diplograph.RelationType{
+	"claims": diplograph.Claims, "claim": diplograph.Claims, "administers": diplograph.Administers,
+	"controls": diplograph.Administers, "occupies": diplograph.Administers,
+}
+
+var regardVerbs = map[string]bool{"regards": true, "considers": true, "views": true, "sees": true, "regard": true, "consider": true}
+
+var claimWords = []string{"province", "part of", "its territory", "its own", "sovereign", "reunified", "reunification",
+	"inalienable", "inherent"}
+
+func sentenceHasAny(toks []token.Token, phrases []string) bool {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteByte(' ')
+		b.WriteString(t.Lower)
+	}
+	s := b.String() + " "
+	for _, p := range phrases {
+		if strings.Contains(s, " "+p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionAt returns the mention starting at token i.
+func mentionAt(ms []*mention, i int) *mention {
+	for _, m := range ms {
+		if m.first == i && m.id != "" {
+			return m
+		}
+	}
+	return nil
+}
+
+// nearestBefore returns the last mention ending at or before token i that
+// satisfies ok.
+func nearestBefore(ms []*mention, i int, ok func(*mention) bool) *mention {
+	for k := len(ms) - 1; k >= 0; k-- {
+		if ms[k].last <= i && ok(ms[k]) {
+			return ms[k]
+		}
+	}
+	return nil
+}
+
+// countriesAfter returns the countries listed from token i on: "X",
+// "X and Y", "both X and Y", "X, Y and Z".
+func countriesAfter(ms []*mention, toks []token.Token, i int) []*mention {
+	var out []*mention
+	for i < len(toks) {
+		if toks[i].Lower == "both" || toks[i].Lower == "the" {
+			i++
+			continue
+		}
+		m := mentionAt(ms, i)
+		if m == nil || !isCountry(m) {
+			break
+		}
+		out = append(out, m)
+		i = m.last
+		if i < len(toks) && (toks[i].Lower == "and" || toks[i].Text == ",") {
+			i++
+			continue
+		}
+		break
+	}
+	return out
+}
+
+// allianceRelations: "the Japan-U.S. alliance", "X's alliance with Y",
+// "the alliance between X and Y", "X and Y are treaty allies".
+func (d *doc) allianceRelations(si int, ms []*mention) {
+	toks := d.sents[si].Tokens
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Lower != "alliance" && toks[i].Lower != "allies" {
+			continue
+		}
+		// Hyphenated compound right before: "Japan-U.S. (security) alliance".
+		var compound []*mention
+		j := i - 1
+		for j >= 0 && (toks[j].Lower == "security" || toks[j].Lower == "defense" || toks[j].Lower == "military" || toks[j].Lower == "defence") {
+			j--
+		}
+		for j >= 0 {
+			m := mentionEndingAt(ms, j+1)
+			if m == nil || m.typ != diplograph.Country || m.id == "" {
+				break
+			}
+			compound = append(compound, m)
+			j = m.first - 1
+			if j >= 0 && toks[j].Text == "-" {
+				j--
+				continue
+			}
+			break
+		}
+		if len(compound) >= 2 {
+			d.alliedAll(si, compound)
+			continue
+		}
+		// "with Y" after, X the possessor or subject before.
+		if i+2 < len(toks) && toks[i+1].Lower == "with" {
+			if y := mentionAt(ms, i+2); y != nil && isCountry(y) {
+				if x := nearestBefore(ms, i, isCountry); x != nil {
+					d.addRelation(si, diplograph.AlliedWith, x.id, y.id, "", nil)
+				}
+			}
+			continue
+		}
+		// "between X and Y".
+		if i+1 < len(toks) && toks[i+1].Lower == "between" {
+			if cs := countriesAfter(ms, toks, i+2); len(cs) >= 2 {
+				d.alliedAll(si, cs)
+			}
+			continue
+		}
+		// "X and Y are (treaty|close) allies".
+		if toks[i].Lower == "allies" {
+			var cs []*mention
+			for _, m := range ms {
+				if m.last <= i && isCountry(m) {
+					cs = append(cs, m)
+				}
+			}
+			if len(cs) >= 2 && sentenceHasAny(toks[:i], []string{"are", "were", "remain"}) {
+				d.alliedAll(si, cs[len(cs)-2:])
+			}
+		}
+	}
+}
+
+func (d *doc) alliedAll(si int, cs []*mention) {
+	for a := 0; a < len(cs); a++ {
+		for b := a + 1; b < len(cs); b++ {
+			d.addRelation(si, diplograph.AlliedWith, cs[a].id, cs[b].id, "", nil)
+		}
+	}
+}
+
+// mentionEndingAt returns the mention whose last token is i-1.
+func mentionEndingAt(ms []*mention, i int) *mention {
+	for _, m := range ms {
+		if m.last == i && m.id != "" {
+			return m
+		}
+	}
+	return nil
+}
+
+// treatyRelations: parties of a named treaty (from the knowledge base,
+// evidenced by the sentence that names the treaty), provisions part of
+// their treaty, and what a provision applies to.
+func (d *doc) treatyRelations(si int, ms []*mention) {
+	toks := d.sents[si].Tokens
+	for _, m := range ms {
+		if m.typ != diplograph.Treaty || m.id == "" {
+			continue
+		}
+		treaty := m.id
+		if p := strings.IndexByte(m.id, '/'); p >= 0 {
+			treaty = m.id[:p]
+			d.addRelation(si, diplograph.PartOf, m.id, treaty, "", nil)
+			// "Article 5 ... applies to <T>".
+			for i := m.last; i+1 < len(toks); i++ {
+				if (toks[i].Lower == "applies" || toks[i].Lower == "apply" || toks[i].Lower == "covers" || toks[i].Lower == "extends") &&
+					toks[i+1].Lower == "to" || toks[i].Lower == "covers" {
+					k := i + 2
+					if toks[i].Lower == "covers" {
+						k = i + 1
+					}
+					for ; k < len(toks) && k <= i+4; k++ {
+						if t := mentionAt(ms, k); t != nil && claimable(t) {
+							d.addRelation(si, diplograph.AppliesTo, m.id, t.id, "", nil)
+							break
+						}
+					}
+					break
+				}
+			}
+		}
+		r, ok := d.x.kb.Get(treaty)
+		if !ok {
+			continue
+		}
+		for _, p := range r.Parties {
+			if d.ents[p] != nil {
+				d.addRelation(si, diplograph.PartyTo, p, treaty, "", nil)
+			}
+		}
+	}
+}
+
+// locationRelations: a place or territory whose container the knowledge
+// base knows, when the sentence names both.
+func (d *doc) locationRelations(si int, ms []*mention) {
+	for _, m := range ms {
+		if m.id == "" || m.form != formName || (m.typ != diplograph.Place && m.typ != diplograph.Territory) {
+			continue
+		}
+		r, ok := d.x.kb.Get(m.id)
+		if !ok || r.In == "" {
+			continue
+		}
+		for _, c := range ms {
+			if c.id == r.In && c.form != formDemonym {
+				d.addRelation(si, diplograph.LocatedIn, m.id, r.In, "", nil)
+				break
+			}
+		}
+	}
+}
