@@ -1,0 +1,15 @@
+// Package loaders owns the way articles come in: it reads plain-text,
+// JSONL, JSON and CSV files (gzipped or not), folders of them and standard
+// input into diplograph.Articles, and runs the load pipeline that extracts
+// each article and hands the result to a store.
+//
+// Reading streams: a JSONL or CSV file is never held in memory whole, and
+// one bad record (malformed JSON, a bad date, invalid UTF-8, empty text, an
+// oversized line) is yielded as a Record with Err set while reading goes on
+// with the next one, so no valid record is lost because of a neighbour.
+//
+// The package normalises what every format shares (line endings, dates,
+// content hash, id) and nothing more: it knows nothing of extraction rules
+// or of how a store keeps what it is given. The formats a user may feed it
+// are described in docs/input-formats.md.
+package loaders
