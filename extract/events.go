@@ -75,7 +75,7 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 	if len(hits) == 0 {
 		return nil
 	}
-	tenseAt := func(i int) timex.Tense { return d.tenseAt(toks, chunks, i) }
+	tenseAt := d.tenses(toks, chunks)
 	exprs := timex.Find(toks, d.anchor, tenseAt)
 	var out []*evMention
 	for _, h := range hits {
@@ -87,7 +87,7 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 	}
 	d.assignDates(si, out, exprs, chunks)
 	for _, em := range out {
-		d.fillStatus(si, em, chunks)
+		d.fillStatus(si, em, chunks, tenseAt)
 		d.fillLocation(si, em, chunks)
 		d.fillConcerns(si, em, chunks)
 	}
@@ -213,13 +213,24 @@ func startsChunk(toks []token.Token, i int) bool {
 	return false
 }
 
-// tenseAt returns the tense of the chunk holding token i, else of the
-// sentence.
-func (d *doc) tenseAt(toks []token.Token, chunks []int, i int) timex.Tense {
-	if t := d.tenseOf(toks, func(j int) bool { return chunks[j] == chunks[i] }); t != timex.Unknown {
-		return t
+// tenses returns a function telling the tense of the chunk holding token
+// i, else of the sentence. Each chunk's tense is computed once.
+func (d *doc) tenses(toks []token.Token, chunks []int) func(i int) timex.Tense {
+	n := 0
+	if len(chunks) > 0 {
+		n = chunks[len(chunks)-1] + 1
 	}
-	return d.tenseOf(toks, func(int) bool { return true })
+	byChunk := make([]timex.Tense, n)
+	for c := range byChunk {
+		byChunk[c] = d.tenseOf(toks, func(j int) bool { return chunks[j] == c })
+	}
+	sentence := d.tenseOf(toks, func(int) bool { return true })
+	return func(i int) timex.Tense {
+		if t := byChunk[chunks[i]]; t != timex.Unknown {
+			return t
+		}
+		return sentence
+	}
 }
 
 func (d *doc) tenseOf(toks []token.Token, in func(int) bool) timex.Tense {
@@ -327,7 +338,7 @@ func tokenDistance(aFirst, aLast, bFirst, bLast int) int {
 
 // fillStatus decides whether the event happened, is planned, proposed,
 // expected, put off, called off or only imagined.
-func (d *doc) fillStatus(si int, em *evMention, chunks []int) {
+func (d *doc) fillStatus(si int, em *evMention, chunks []int, tenseAt func(int) timex.Tense) {
 	toks := d.sents[si].Tokens
 	c := chunks[em.first]
 	// Embedded under a request: "ask Trump to visit Japan", "proposed a
@@ -395,7 +406,7 @@ func (d *doc) fillStatus(si int, em *evMention, chunks []int) {
 			em.status, em.conf = diplograph.Ongoing, confDate
 			if em.span.Precision != diplograph.Day {
 				// "later this week": still to come within the span.
-				if t := d.tenseAt(toks, chunks, em.first); t == timex.Past {
+				if tenseAt(em.first) == timex.Past {
 					em.status = diplograph.Occurred
 				} else {
 					em.status = diplograph.Planned
@@ -404,7 +415,7 @@ func (d *doc) fillStatus(si int, em *evMention, chunks []int) {
 		}
 		return
 	}
-	switch d.tenseAt(toks, chunks, em.first) {
+	switch tenseAt(em.first) {
 	case timex.Future:
 		em.status = diplograph.Planned
 	default:

@@ -17,7 +17,7 @@ const seedPublished = "2025-02-04"
 
 // readOne reads the single article of a file through the loaders, as the
 // CLI does.
-func readOne(t *testing.T, path, published string) *diplograph.Article {
+func readOne(t testing.TB, path, published string) *diplograph.Article {
 	t.Helper()
 	var arts []diplograph.Article
 	for rec := range loaders.Read(context.Background(), path, loaders.Options{Published: published}) {
@@ -32,7 +32,7 @@ func readOne(t *testing.T, path, published string) *diplograph.Article {
 	return &arts[0]
 }
 
-func newExtractor(t *testing.T) *extract.Extractor {
+func newExtractor(t testing.TB) *extract.Extractor {
 	t.Helper()
 	k, err := kb.Load()
 	if err != nil {
