@@ -1,0 +1,198 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/kb"
+	"github.com/diplograph/diplograph/store/sqlite"
+)
+
+// env is the program's environment: its arguments' surroundings, passed
+// in so that tests run the whole program in-process.
+type env struct {
+	getenv func(string) string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+}
+
+// errUsageShown means usage was printed for a bad command line.
+var errUsageShown = errors.New("usage")
+
+// errRejected means a load finished but rejected some records.
+var errRejected = errors.New("some records were rejected")
+
+func exitCode(err error) int {
+	switch {
+	case errors.Is(err, errUsageShown):
+		return 2
+	case errors.Is(err, errRejected):
+		return 3
+	}
+	return 1
+}
+
+type command struct {
+	name  string
+	short string
+	run   func(ctx context.Context, e *env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"serve", "serve the GraphQL API and GraphiQL (with --demo: load the bundled samples first)", runServe},
+		{"load", "extract articles from files and write them to the store", runLoad},
+		{"extract", "print the facts extracted from one article as JSON, without storing them", runExtract},
+		{"migrate", "create or upgrade the store's schema", runMigrate},
+		{"stats", "print what the store holds", runStats},
+	}
+}
+
+// run is the whole program: main only wires the process to it.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	e := &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	e.log = newLogger(stderr, getenv("DIPLOGRAPH_LOG"))
+	if len(args) < 2 {
+		usage(stderr)
+		return errUsageShown
+	}
+	name, rest := args[1], args[2:]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 {
+			for _, c := range commands() {
+				if c.name == rest[0] {
+					return c.run(ctx, e, []string{"-h"})
+				}
+			}
+		}
+		usage(stdout)
+		return nil
+	case "version", "--version":
+		fmt.Fprintln(stdout, "diplograph", version())
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(ctx, e, rest)
+		}
+	}
+	fmt.Fprintf(stderr, "diplograph: unknown command %q\n\n", name)
+	usage(stderr)
+	return errUsageShown
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `Diplograph turns news articles about diplomacy into a knowledge graph and
+serves it as a GraphQL API.
+
+Usage:
+  diplograph <command> [flags] [arguments]
+
+Commands:
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.short)
+	}
+	fmt.Fprint(w, `  version   print the version
+
+Run "diplograph <command> -h" for a command's flags.
+
+Quick start:
+  diplograph serve --demo              # load the bundled samples, serve on http://127.0.0.1:8080
+  diplograph load articles.jsonl       # add a corpus to ./diplograph.db
+  diplograph extract --published 2025-02-04 article.txt
+
+Environment:
+  DIPLOGRAPH_DB    store file (default ./diplograph.db)
+  DIPLOGRAPH_ADDR  serve address (default 127.0.0.1:8080)
+  DIPLOGRAPH_LOG   log level: debug, info, warn, error (default info)
+`)
+}
+
+func newLogger(w io.Writer, level string) *slog.Logger {
+	var l slog.Level
+	switch strings.ToLower(level) {
+	case "debug":
+		l = slog.LevelDebug
+	case "warn":
+		l = slog.LevelWarn
+	case "error":
+		l = slog.LevelError
+	default:
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+}
+
+// newFlagSet returns a flag set that prints a helpful usage to stderr and
+// returns errors instead of exiting.
+func newFlagSet(e *env, name, args, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: diplograph %s %s\n\n%s\n\nFlags:\n", name, args, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args; -h prints usage and ends the command cleanly.
+func parseFlags(fs *flag.FlagSet, args []string) (done bool, err error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return true, nil
+		}
+		return true, errUsageShown
+	}
+	return false, nil
+}
+
+// storeFlags are the flags of every command that opens the store.
+type storeFlags struct {
+	db string
+}
+
+func (s *storeFlags) register(fs *flag.FlagSet, e *env) {
+	def := e.getenv("DIPLOGRAPH_DB")
+	if def == "" {
+		def = "diplograph.db"
+	}
+	fs.StringVar(&s.db, "db", def, "embedded store file (env DIPLOGRAPH_DB)")
+}
+
+func (s *storeFlags) open(ctx context.Context) (diplograph.Store, error) {
+	st, err := sqlite.Open(ctx, s.db)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", s.db, err)
+	}
+	return st, nil
+}
+
+func newExtractor() (*extract.Extractor, error) {
+	k, err := kb.Load()
+	if err != nil {
+		return nil, fmt.Errorf("knowledge base: %w", err)
+	}
+	return extract.New(k), nil
+}
+
+// version is the module version the binary was built from, "devel" for
+// a build from a work tree.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+

@@ -1,0 +1,725 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/diplograph/diplograph"
+)
+
+// The writer's statements, prepared once at Open. Reads build their SQL per
+// filter and are not listed here.
+const (
+	qArticleByHash  = `SELECT id FROM articles WHERE hash = ? LIMIT 1`
+	qArticleSeq     = `SELECT seq FROM articles WHERE id = ?`
+	qInsertArticle  = `INSERT INTO articles (id, hash, title, url, source, published, body, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	qInsertComment  = `INSERT INTO comments (article_id, pos, idx, author, text, stance, targets) VALUES (?, ?, ?, ?, ?, ?, ?)`
+	qInsertSupport  = `INSERT INTO support (kind, fact_id, article_id, body, evidence) VALUES (?, ?, ?, ?, ?)`
+	qArticleFacts   = `SELECT kind, fact_id FROM support WHERE article_id = ?`
+	qDeleteSupport  = `DELETE FROM support WHERE article_id = ?`
+	qDeleteComments = `DELETE FROM comments WHERE article_id = ?`
+	qDeleteArticle  = `DELETE FROM articles WHERE id = ?`
+	qFactSupport    = `SELECT s.body, a.published, a.seq FROM support s JOIN articles a ON a.id = s.article_id WHERE s.kind = ? AND s.fact_id = ?`
+
+	qEntityAcc        = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src FROM entities WHERE id = ?`
+	qUpsertEntity     = `INSERT INTO entities (id, type, name, body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq, prop_src = excluded.prop_src`
+	qDeleteEntity     = `DELETE FROM entities WHERE id = ?`
+	qDeleteEntityFTS  = `DELETE FROM entity_fts WHERE rowid IN (SELECT id FROM entity_names WHERE entity_id = ?)`
+	qDeleteNames      = `DELETE FROM entity_names WHERE entity_id = ?`
+	qInsertName       = `INSERT INTO entity_names (entity_id, name, norm) VALUES (?, ?, ?)`
+	qInsertEntityFTS  = `INSERT INTO entity_fts (rowid, name) VALUES (?, ?)`
+	qRelationAcc      = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src FROM relations WHERE id = ?`
+	qUpsertRelation   = `INSERT INTO relations (id, type, subject, object, body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, subject = excluded.subject, object = excluded.object, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq, prop_src = excluded.prop_src`
+	qDeleteRelation   = `DELETE FROM relations WHERE id = ?`
+	qEventAcc         = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, '{}' FROM events WHERE id = ?`
+	qUpsertEvent      = `INSERT INTO events (id, type, status, location, undated, start_date, span_end, body, corroboration, first_seen, last_seen, win_published, win_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, status = excluded.status, location = excluded.location, undated = excluded.undated, start_date = excluded.start_date, span_end = excluded.span_end, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq`
+	qDeleteEvent      = `DELETE FROM events WHERE id = ?`
+	qDeleteParts      = `DELETE FROM event_participants WHERE event_id = ?`
+	qInsertPart       = `INSERT INTO event_participants (entity_id, event_id) VALUES (?, ?)`
+	qHashExists       = `SELECT EXISTS (SELECT 1 FROM articles WHERE hash = ?)`
+	qArticleExistsRow = `SELECT 1 FROM articles WHERE id = ?`
+)
+
+var writeQueries = []string{
+	qArticleByHash, qArticleSeq, qInsertArticle, qInsertComment, qInsertSupport, qArticleFacts,
+	qDeleteSupport, qDeleteComments, qDeleteArticle, qFactSupport,
+	qEntityAcc, qUpsertEntity, qDeleteEntity, qDeleteEntityFTS, qDeleteNames, qInsertName, qInsertEntityFTS,
+	qRelationAcc, qUpsertRelation, qDeleteRelation,
+	qEventAcc, qUpsertEvent, qDeleteEvent, qDeleteParts, qInsertPart, qArticleExistsRow,
+}
+
+func (s *Store) prepare(ctx context.Context) error {
+	s.stmts = make(map[string]*sql.Stmt, len(writeQueries))
+	for _, q := range writeQueries {
+		st, err := s.write.PrepareContext(ctx, q)
+		if err != nil {
+			for _, st := range s.stmts {
+				st.Close()
+			}
+			return fmt.Errorf("%s: %w", q, err)
+		}
+		s.stmts[q] = st
+	}
+	return nil
+}
+
+// wtx is one write transaction on the writer connection.
+type wtx struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func (w *wtx) stmt(q string) *sql.Stmt {
+	// The writer pool has one connection, on which every statement is
+	// already prepared: StmtContext only rebinds it to the transaction.
+	if st, ok := w.stmts[q]; ok {
+		return w.tx.StmtContext(w.ctx, st)
+	}
+	return nil
+}
+
+func (w *wtx) exec(q string, args ...any) (sql.Result, error) {
+	if st := w.stmt(q); st != nil {
+		return st.ExecContext(w.ctx, args...)
+	}
+	return w.tx.ExecContext(w.ctx, q, args...)
+}
+
+func (w *wtx) query(q string, args ...any) (*sql.Rows, error) {
+	if st := w.stmt(q); st != nil {
+		return st.QueryContext(w.ctx, args...)
+	}
+	return w.tx.QueryContext(w.ctx, q, args...)
+}
+
+func (w *wtx) queryRow(q string, args ...any) *sql.Row {
+	if st := w.stmt(q); st != nil {
+		return st.QueryRowContext(w.ctx, args...)
+	}
+	return w.tx.QueryRowContext(w.ctx, q, args...)
+}
+
+// writeTx runs fn in a transaction on the writer connection and commits it
+// when fn succeeds; any error rolls everything back.
+func (s *Store) writeTx(ctx context.Context, fn func(w *wtx) error) error {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(&wtx{ctx: ctx, tx: tx, stmts: s.stmts}); err != nil {
+		return err
+	}
+	if s.beforeCommit != nil {
+		if err := s.beforeCommit(); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// Save writes an article, its comments and its facts in one transaction. See
+// diplograph.Store.
+func (s *Store) Save(ctx context.Context, x *diplograph.Extraction) (diplograph.SaveResult, error) {
+	in, err := newSaveInput(x)
+	if err != nil {
+		return diplograph.SaveResult{}, err
+	}
+	var res diplograph.SaveResult
+	err = s.writeTx(ctx, func(w *wtx) error {
+		var err error
+		res, err = save(w, in)
+		return err
+	})
+	if err != nil {
+		return diplograph.SaveResult{}, fmt.Errorf("sqlite: save article %s: %w", in.art.ID, err)
+	}
+	return res, nil
+}
+
+// DeleteArticle removes an article and its comments and retracts the facts
+// that only it supported. See diplograph.Store.
+func (s *Store) DeleteArticle(ctx context.Context, id string) error {
+	err := s.writeTx(ctx, func(w *wtx) error {
+		var one int
+		err := w.queryRow(qArticleExistsRow, id).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return diplograph.Errorf(diplograph.ENOTFOUND, "article %q not found", id)
+		} else if err != nil {
+			return err
+		}
+		touched, err := retract(w, id)
+		if err != nil {
+			return err
+		}
+		for _, k := range touched {
+			if err := refold(w, k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: delete article %s: %w", id, err)
+	}
+	return nil
+}
+
+// factKey names one fact.
+type factKey struct {
+	kind diplograph.FactKind
+	id   string
+}
+
+func save(w *wtx, in *saveInput) (diplograph.SaveResult, error) {
+	var stored string
+	switch err := w.queryRow(qArticleByHash, in.art.Hash).Scan(&stored); {
+	case err == nil:
+		return diplograph.SaveResult{ArticleID: stored, Unchanged: true}, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return diplograph.SaveResult{}, err
+	}
+
+	res := diplograph.SaveResult{
+		ArticleID: in.art.ID,
+		Entities:  len(in.entities),
+		Relations: len(in.relations),
+		Events:    len(in.events),
+	}
+	// Facts the replaced version supported are merged again from scratch
+	// once the new version's support is in; the others only gain one view.
+	stale := map[factKey]bool{}
+	var oldSeq int64
+	switch err := w.queryRow(qArticleSeq, in.art.ID).Scan(&oldSeq); {
+	case err == nil:
+		res.Replaced = true
+		keys, err := retract(w, in.art.ID)
+		if err != nil {
+			return res, err
+		}
+		for _, k := range keys {
+			stale[k] = true
+		}
+	case !errors.Is(err, sql.ErrNoRows):
+		return res, err
+	}
+
+	a := &in.art
+	var meta any
+	if len(a.Meta) > 0 {
+		b, err := json.Marshal(a.Meta)
+		if err != nil {
+			return res, err
+		}
+		meta = string(b)
+	}
+	r, err := w.exec(qInsertArticle, a.ID, a.Hash, a.Title, a.URL, a.Source, a.Published, a.Text, meta)
+	if err != nil {
+		return res, err
+	}
+	seq, err := r.LastInsertId()
+	if err != nil {
+		return res, err
+	}
+	st := stamp{Published: a.Published, Seq: seq}
+	for i, c := range in.comments {
+		targets, err := json.Marshal(nonNil(c.Targets))
+		if err != nil {
+			return res, err
+		}
+		if _, err := w.exec(qInsertComment, a.ID, i, c.Index, c.Author, c.Text, string(c.Stance), string(targets)); err != nil {
+			return res, err
+		}
+	}
+
+	for i := range in.entities {
+		v := &in.entities[i]
+		if err := addSupport(w, a.ID, diplograph.EntityFact, v.ID, v, &v.Evidence); err != nil {
+			return res, err
+		}
+	}
+	for i := range in.relations {
+		v := &in.relations[i]
+		if err := addSupport(w, a.ID, diplograph.RelationFact, v.ID, v, &v.Evidence); err != nil {
+			return res, err
+		}
+	}
+	for i := range in.events {
+		v := &in.events[i]
+		if err := addSupport(w, a.ID, diplograph.EventFact, v.ID, v, &v.Evidence); err != nil {
+			return res, err
+		}
+	}
+
+	for i := range in.entities {
+		v := &in.entities[i]
+		if err := update(w, stale, factKey{diplograph.EntityFact, v.ID}, &entitySpec, v, st); err != nil {
+			return res, err
+		}
+	}
+	for i := range in.relations {
+		v := &in.relations[i]
+		if err := update(w, stale, factKey{diplograph.RelationFact, v.ID}, &relationSpec, v, st); err != nil {
+			return res, err
+		}
+	}
+	for i := range in.events {
+		v := &in.events[i]
+		if err := update(w, stale, factKey{diplograph.EventFact, v.ID}, &eventSpec, v, st); err != nil {
+			return res, err
+		}
+	}
+	rest := make([]factKey, 0, len(stale))
+	for k := range stale {
+		rest = append(rest, k)
+	}
+	slices.SortFunc(rest, compareKeys)
+	for _, k := range rest {
+		if err := refold(w, k); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// addSupport records one article's view of one fact. The view is stored
+// without its evidence, which goes in its own column; evidence is left
+// cleared in v, so v is the view that merging uses.
+func addSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, id string, v *T, evidence *[]diplograph.Evidence) error {
+	ev, err := json.Marshal(nonNil(*evidence))
+	if err != nil {
+		return err
+	}
+	*evidence = nil
+	body, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = w.exec(qInsertSupport, string(kind), id, articleID, string(body), string(ev))
+	return err
+}
+
+// update merges the new view v into its fact, or merges the fact again from
+// all its support when the replaced version of the article supported it.
+func update[T any](w *wtx, stale map[factKey]bool, k factKey, sp *factSpec[T], v *T, st stamp) error {
+	if stale[k] {
+		delete(stale, k)
+		return materialize(w, sp, k.id, nil, stamp{})
+	}
+	return materialize(w, sp, k.id, v, st)
+}
+
+// retract deletes an article with its comments and its support rows and
+// returns the facts it supported, which the caller must merge again.
+func retract(w *wtx, articleID string) ([]factKey, error) {
+	rows, err := w.query(qArticleFacts, articleID)
+	if err != nil {
+		return nil, err
+	}
+	var keys []factKey
+	for rows.Next() {
+		var k factKey
+		var kind string
+		if err := rows.Scan(&kind, &k.id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		k.kind = diplograph.FactKind(kind)
+		keys = append(keys, k)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, q := range []string{qDeleteSupport, qDeleteComments, qDeleteArticle} {
+		if _, err := w.exec(q, articleID); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(keys, compareKeys)
+	return keys, nil
+}
+
+func compareKeys(a, b factKey) int {
+	return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(a.id, b.id))
+}
+
+// refold merges a fact again from all the articles that still support it,
+// and removes it when none does.
+func refold(w *wtx, k factKey) error {
+	switch k.kind {
+	case diplograph.EntityFact:
+		return materialize(w, &entitySpec, k.id, nil, stamp{})
+	case diplograph.RelationFact:
+		return materialize(w, &relationSpec, k.id, nil, stamp{})
+	case diplograph.EventFact:
+		return materialize(w, &eventSpec, k.id, nil, stamp{})
+	}
+	return fmt.Errorf("unknown fact kind %q", k.kind)
+}
+
+// factSpec says how one kind of fact is merged and kept.
+type factSpec[T any] struct {
+	kind  diplograph.FactKind
+	acc   string // selects the merged fact's body and provenance
+	merge func(acc, v *T, wins bool)
+	// props points at the fact's properties; nil for kinds without.
+	props func(*T) *map[string]string
+	// put writes the merged fact; prev is what was stored before, nil when
+	// nothing was, so that side tables are rewritten only when they change.
+	put  func(w *wtx, id string, f *T, p prov, prev *T) error
+	drop func(w *wtx, id string) error
+}
+
+// The specs are constant tables of functions, never modified.
+var (
+	entitySpec = factSpec[diplograph.Entity]{
+		kind: diplograph.EntityFact, acc: qEntityAcc, merge: mergeEntity, put: putEntity, drop: dropEntity,
+		props: func(e *diplograph.Entity) *map[string]string { return &e.Properties },
+	}
+	relationSpec = factSpec[diplograph.Relation]{
+		kind: diplograph.RelationFact, acc: qRelationAcc, merge: mergeRelation, put: putRelation, drop: dropRelation,
+		props: func(r *diplograph.Relation) *map[string]string { return &r.Properties },
+	}
+	eventSpec = factSpec[diplograph.Event]{
+		kind: diplograph.EventFact, acc: qEventAcc, merge: mergeEvent, put: putEvent, drop: dropEvent,
+	}
+)
+
+// mergeView merges the view v of the article st into acc.
+func mergeView[T any](sp *factSpec[T], p *prov, acc, v *T, st stamp) {
+	wins := p.add(st)
+	if sp.props == nil {
+		sp.merge(acc, v, wins)
+		return
+	}
+	before := *sp.props(acc)
+	sp.merge(acc, v, wins)
+	*sp.props(acc) = p.mergeProps(before, *sp.props(v), st)
+}
+
+// materialize brings the stored fact id up to date. With add, it merges the
+// one new view into what is stored; without, it merges every supporting
+// article's view from scratch.
+func materialize[T any](w *wtx, sp *factSpec[T], id string, add *T, st stamp) error {
+	var stored T
+	var p prov
+	var body, props string
+	var prev *T
+	err := w.queryRow(sp.acc, id).Scan(&body, &p.corroboration, &p.firstSeen, &p.lastSeen, &p.win.Published, &p.win.Seq, &props)
+	switch {
+	case err == nil:
+		if err := json.Unmarshal([]byte(body), &stored); err != nil {
+			return fmt.Errorf("%s %s: %w", sp.kind, id, err)
+		}
+		if err := json.Unmarshal([]byte(props), &p.props); err != nil {
+			return fmt.Errorf("%s %s: %w", sp.kind, id, err)
+		}
+		prev = &stored
+	case errors.Is(err, sql.ErrNoRows):
+	default:
+		return err
+	}
+
+	var acc T
+	if add != nil {
+		if prev != nil {
+			acc = *prev
+		}
+		mergeView(sp, &p, &acc, add, st)
+		return sp.put(w, id, &acc, p, prev)
+	}
+
+	p = prov{}
+	rows, err := w.query(qFactSupport, string(sp.kind), id)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var vst stamp
+		if err := rows.Scan(&body, &vst.Published, &vst.Seq); err != nil {
+			rows.Close()
+			return err
+		}
+		var v T
+		if err := json.Unmarshal([]byte(body), &v); err != nil {
+			rows.Close()
+			return fmt.Errorf("%s %s: %w", sp.kind, id, err)
+		}
+		mergeView(sp, &p, &acc, &v, vst)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if p.corroboration == 0 {
+		return sp.drop(w, id)
+	}
+	return sp.put(w, id, &acc, p, prev)
+}
+
+// propSources encodes which article each property comes from.
+func propSources(p prov) (string, error) {
+	b, err := json.Marshal(p.props)
+	if p.props == nil {
+		return "{}", err
+	}
+	return string(b), err
+}
+
+func putEntity(w *wtx, id string, e *diplograph.Entity, p prov, prev *diplograph.Entity) error {
+	body, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	src, err := propSources(p)
+	if err != nil {
+		return err
+	}
+	if _, err := w.exec(qUpsertEntity, id, string(e.Type), e.Name, string(body),
+		p.corroboration, p.firstSeen, p.lastSeen, p.win.Published, p.win.Seq, src); err != nil {
+		return err
+	}
+	ns := names(e)
+	if prev != nil && slices.Equal(ns, names(prev)) {
+		return nil
+	}
+	if err := dropNames(w, id); err != nil {
+		return err
+	}
+	for _, n := range ns {
+		r, err := w.exec(qInsertName, id, n, norm(n))
+		if err != nil {
+			return err
+		}
+		rowid, err := r.LastInsertId()
+		if err != nil {
+			return err
+		}
+		if _, err := w.exec(qInsertEntityFTS, rowid, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func dropNames(w *wtx, id string) error {
+	// The full-text rows go first: they are found through entity_names.
+	if _, err := w.exec(qDeleteEntityFTS, id); err != nil {
+		return err
+	}
+	_, err := w.exec(qDeleteNames, id)
+	return err
+}
+
+func dropEntity(w *wtx, id string) error {
+	if err := dropNames(w, id); err != nil {
+		return err
+	}
+	_, err := w.exec(qDeleteEntity, id)
+	return err
+}
+
+func putRelation(w *wtx, id string, r *diplograph.Relation, p prov, _ *diplograph.Relation) error {
+	body, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	src, err := propSources(p)
+	if err != nil {
+		return err
+	}
+	_, err = w.exec(qUpsertRelation, id, string(r.Type), r.Subject, r.Object, string(body),
+		p.corroboration, p.firstSeen, p.lastSeen, p.win.Published, p.win.Seq, src)
+	return err
+}
+
+func dropRelation(w *wtx, id string) error {
+	_, err := w.exec(qDeleteRelation, id)
+	return err
+}
+
+func putEvent(w *wtx, id string, e *diplograph.Event, p prov, prev *diplograph.Event) error {
+	body, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	undated := 0
+	if e.Start == "" {
+		undated = 1
+	}
+	spanEnd := cmp.Or(e.End, e.Start)
+	if _, err := w.exec(qUpsertEvent, id, string(e.Type), string(e.Status), e.Location, undated, e.Start, spanEnd,
+		string(body), p.corroboration, p.firstSeen, p.lastSeen, p.win.Published, p.win.Seq); err != nil {
+		return err
+	}
+	ids := participantIDs(e.Participants)
+	if prev != nil && slices.Equal(ids, participantIDs(prev.Participants)) {
+		return nil
+	}
+	if _, err := w.exec(qDeleteParts, id); err != nil {
+		return err
+	}
+	for _, ent := range ids {
+		if _, err := w.exec(qInsertPart, ent, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func dropEvent(w *wtx, id string) error {
+	if _, err := w.exec(qDeleteParts, id); err != nil {
+		return err
+	}
+	_, err := w.exec(qDeleteEvent, id)
+	return err
+}
+
+// saveInput is an extraction checked and normalized for saving: the article
+// has its hash and id, and each fact appears once, its duplicates merged.
+type saveInput struct {
+	art       diplograph.Article
+	comments  []diplograph.Comment
+	entities  []diplograph.Entity
+	relations []diplograph.Relation
+	events    []diplograph.Event
+}
+
+func newSaveInput(x *diplograph.Extraction) (*saveInput, error) {
+	if x == nil {
+		return nil, diplograph.Errorf(diplograph.EINVALID, "no extraction to save")
+	}
+	in := &saveInput{art: x.Article, comments: x.Comments}
+	a := &in.art
+	if a.Hash == "" {
+		a.Hash = diplograph.ContentHash(a)
+	}
+	if a.ID == "" {
+		a.ID = diplograph.ArticleIDFromHash(a.Hash)
+	}
+	bad := func(format string, args ...any) error {
+		return diplograph.Errorf(diplograph.EINVALID, "article %s: "+format, append([]any{a.ID}, args...)...)
+	}
+	if a.Published != "" && !isDate(a.Published) {
+		return nil, bad("published date %q is not YYYY-MM-DD", a.Published)
+	}
+	if len(in.comments) == 0 {
+		in.comments = a.Comments
+	}
+	a.Comments = nil
+
+	seen := map[string]int{}
+	for i, e := range x.Entities {
+		switch {
+		case strings.TrimSpace(e.ID) == "":
+			return nil, bad("entity %d has no id", i)
+		case !e.Type.Valid():
+			return nil, bad("entity %s has unknown type %q", e.ID, e.Type)
+		case strings.TrimSpace(e.Name) == "":
+			return nil, bad("entity %s has no name", e.ID)
+		}
+		if err := checkEvidence(e.Evidence); err != nil {
+			return nil, bad("entity %s: %v", e.ID, err)
+		}
+		e.Evidence = slices.Clone(e.Evidence)
+		e.Corroboration, e.FirstSeen, e.LastSeen = 0, "", ""
+		if j, ok := seen[e.ID]; ok {
+			acc := &in.entities[j]
+			acc.Evidence = append(acc.Evidence, e.Evidence...)
+			e.Evidence = nil
+			mergeEntity(acc, &e, false)
+			continue
+		}
+		seen[e.ID] = len(in.entities)
+		in.entities = append(in.entities, e)
+	}
+
+	clear(seen)
+	for i, r := range x.Relations {
+		switch {
+		case strings.TrimSpace(r.ID) == "":
+			return nil, bad("relation %d has no id", i)
+		case !r.Type.Valid():
+			return nil, bad("relation %s has unknown type %q", r.ID, r.Type)
+		case r.Subject == "" || r.Object == "":
+			return nil, bad("relation %s lacks a subject or an object", r.ID)
+		}
+		if err := checkEvidence(r.Evidence); err != nil {
+			return nil, bad("relation %s: %v", r.ID, err)
+		}
+		r.Evidence = slices.Clone(r.Evidence)
+		r.Corroboration, r.FirstSeen, r.LastSeen = 0, "", ""
+		if j, ok := seen[r.ID]; ok {
+			in.relations[j].Evidence = append(in.relations[j].Evidence, r.Evidence...)
+			continue
+		}
+		seen[r.ID] = len(in.relations)
+		in.relations = append(in.relations, r)
+	}
+
+	clear(seen)
+	for i, e := range x.Events {
+		switch {
+		case strings.TrimSpace(e.ID) == "":
+			return nil, bad("event %d has no id", i)
+		case !e.Type.Valid():
+			return nil, bad("event %s has unknown type %q", e.ID, e.Type)
+		case !e.Status.Valid():
+			return nil, bad("event %s has unknown status %q", e.ID, e.Status)
+		case e.Start != "" && !isDate(e.Start), e.End != "" && !isDate(e.End):
+			return nil, bad("event %s: dates must be YYYY-MM-DD", e.ID)
+		}
+		if err := checkEvidence(e.Evidence); err != nil {
+			return nil, bad("event %s: %v", e.ID, err)
+		}
+		e.Evidence = slices.Clone(e.Evidence)
+		e.Corroboration, e.FirstSeen, e.LastSeen = 0, "", ""
+		if j, ok := seen[e.ID]; ok {
+			acc := &in.events[j]
+			acc.Evidence = append(acc.Evidence, e.Evidence...)
+			e.Evidence = nil
+			mergeEvent(acc, &e, false)
+			continue
+		}
+		seen[e.ID] = len(in.events)
+		in.events = append(in.events, e)
+	}
+	return in, nil
+}
+
+func checkEvidence(evs []diplograph.Evidence) error {
+	for _, ev := range evs {
+		if ev.Start < 0 || ev.End < ev.Start {
+			return fmt.Errorf("evidence offsets [%d, %d) are not a span", ev.Start, ev.End)
+		}
+	}
+	return nil
+}
+
+// isDate reports whether s is an ISO calendar date, YYYY-MM-DD.
+func isDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil && len(s) == len(time.DateOnly)
+}
+
+// nonNil returns s, or an empty slice for nil, so that JSON holds [] and not
+// null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,167 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+)
+
+// migrations are the schema's versions: migrations[i] takes a file from
+// user_version i to i+1. Append only; never edit a migration that has
+// shipped.
+var migrations = [][]string{
+	// 1: articles, comments, per-article support, and the derived fact
+	// tables with their name and full-text indexes.
+	{
+		// seq orders saves: a later save of an article with the same
+		// publication date wins the scalar fields of a fact.
+		`CREATE TABLE articles (
+			seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+			id        TEXT NOT NULL UNIQUE,
+			hash      TEXT NOT NULL,
+			title     TEXT NOT NULL,
+			url       TEXT NOT NULL,
+			source    TEXT NOT NULL,
+			published TEXT NOT NULL,
+			body      TEXT NOT NULL,
+			meta      TEXT
+		)`,
+		`CREATE INDEX articles_hash ON articles (hash)`,
+		`CREATE INDEX articles_order ON articles (published DESC, id)`,
+		`CREATE TABLE comments (
+			article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+			pos        INTEGER NOT NULL,
+			idx        INTEGER NOT NULL,
+			author     TEXT NOT NULL,
+			text       TEXT NOT NULL,
+			stance     TEXT NOT NULL,
+			targets    TEXT NOT NULL,
+			PRIMARY KEY (article_id, pos)
+		)`,
+		// One row per fact per article that states it: body is that
+		// article's view of the fact (JSON, without evidence), evidence its
+		// sentences (JSON). Everything below is derived from these rows.
+		`CREATE TABLE support (
+			kind       TEXT NOT NULL,
+			fact_id    TEXT NOT NULL,
+			article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+			body       TEXT NOT NULL,
+			evidence   TEXT NOT NULL,
+			UNIQUE (kind, fact_id, article_id)
+		)`,
+		`CREATE INDEX support_article ON support (article_id, kind, fact_id)`,
+
+		// The derived fact tables. body is the merged fact (JSON); the
+		// other columns are what queries filter and sort on, win_* say which
+		// article's scalar fields body carries, and prop_src which article
+		// each property comes from.
+		`CREATE TABLE entities (
+			id            TEXT PRIMARY KEY,
+			type          TEXT NOT NULL,
+			name          TEXT NOT NULL,
+			body          TEXT NOT NULL,
+			corroboration INTEGER NOT NULL,
+			first_seen    TEXT NOT NULL,
+			last_seen     TEXT NOT NULL,
+			win_published TEXT NOT NULL,
+			win_seq       INTEGER NOT NULL,
+			prop_src      TEXT NOT NULL
+		)`,
+		`CREATE INDEX entities_rank ON entities (corroboration DESC, name COLLATE NOCASE, id)`,
+		`CREATE INDEX entities_type ON entities (type)`,
+		// Every name and alias of an entity, with its normalized form for
+		// exact matches; entity_fts indexes the same rows by rowid.
+		`CREATE TABLE entity_names (
+			id        INTEGER PRIMARY KEY,
+			entity_id TEXT NOT NULL,
+			name      TEXT NOT NULL,
+			norm      TEXT NOT NULL
+		)`,
+		`CREATE INDEX entity_names_entity ON entity_names (entity_id)`,
+		`CREATE VIRTUAL TABLE entity_fts USING fts5 (
+			name,
+			content = '',
+			contentless_delete = 1,
+			tokenize = 'unicode61 remove_diacritics 2'
+		)`,
+		`CREATE TABLE relations (
+			id            TEXT PRIMARY KEY,
+			type          TEXT NOT NULL,
+			subject       TEXT NOT NULL,
+			object        TEXT NOT NULL,
+			body          TEXT NOT NULL,
+			corroboration INTEGER NOT NULL,
+			first_seen    TEXT NOT NULL,
+			last_seen     TEXT NOT NULL,
+			win_published TEXT NOT NULL,
+			win_seq       INTEGER NOT NULL,
+			prop_src      TEXT NOT NULL
+		)`,
+		`CREATE INDEX relations_order ON relations (type, id)`,
+		`CREATE INDEX relations_subject ON relations (subject)`,
+		`CREATE INDEX relations_object ON relations (object)`,
+		// span_end is the end of the event's span, or its start when it has
+		// no end; undated events have undated = 1 and sort last.
+		`CREATE TABLE events (
+			id            TEXT PRIMARY KEY,
+			type          TEXT NOT NULL,
+			status        TEXT NOT NULL,
+			location      TEXT NOT NULL,
+			undated       INTEGER NOT NULL,
+			start_date    TEXT NOT NULL,
+			span_end      TEXT NOT NULL,
+			body          TEXT NOT NULL,
+			corroboration INTEGER NOT NULL,
+			first_seen    TEXT NOT NULL,
+			last_seen     TEXT NOT NULL,
+			win_published TEXT NOT NULL,
+			win_seq       INTEGER NOT NULL
+		)`,
+		`CREATE INDEX events_order ON events (undated, start_date, id)`,
+		`CREATE INDEX events_location ON events (location)`,
+		`CREATE TABLE event_participants (
+			entity_id TEXT NOT NULL,
+			event_id  TEXT NOT NULL,
+			PRIMARY KEY (entity_id, event_id)
+		) WITHOUT ROWID`,
+		`CREATE INDEX event_participants_event ON event_participants (event_id)`,
+	},
+}
+
+// migrate brings the schema to the newest version in one transaction, so a
+// failed migration leaves the file as it was.
+func migrate(ctx context.Context, db *sql.DB, log *slog.Logger) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+
+	var v int
+	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		return err
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("the file has schema version %d; this build knows up to %d: use a newer diplograph", v, len(migrations))
+	}
+	if v == len(migrations) {
+		return nil
+	}
+	for i := v; i < len(migrations); i++ {
+		for _, q := range migrations[i] {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("version %d: %w", i+1, err)
+			}
+		}
+	}
+	// PRAGMA takes no parameters; the version is this package's own number.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, len(migrations))); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	log.Info("sqlite: schema migrated", "from", v, "to", len(migrations))
+	return nil
+}
