@@ -195,4 +195,3 @@ func version() string {
 	}
 	return "devel"
 }
-
