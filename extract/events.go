@@ -29,7 +29,8 @@ type evMention struct {
 	conf        int
 	negated     bool
 	span        diplograph.TimeSpan
-	days        int // a duration given beside the trigger
+	days        int    // a duration given beside the trigger
+	endWord     string // the word before the date: "ended Sunday" dates the end
 	location    string
 	parts       []diplograph.Participant
 	concerns    []string
@@ -146,6 +147,10 @@ func (d *doc) findTriggers(si int, ms []*mention) []trigHit {
 	return hits
 }
 
+// plainSay are reporting verbs that make a statement event only with a
+// person as speaker.
+var plainSay = map[string]bool{"said": true, "says": true, "stated": true}
+
 // verbMarkers precede a base-form verb.
 var verbMarkers = map[string]bool{"to": true, "will": true, "would": true, "could": true, "may": true, "might": true,
 	"can": true, "shall": true, "should": true, "must": true, "not": true, "'ll": true}
@@ -226,6 +231,21 @@ func (d *doc) tenses(toks []token.Token, chunks []int) func(i int) timex.Tense {
 	}
 	sentence := d.tenseOf(toks, func(int) bool { return true })
 	return func(i int) timex.Tense {
+		// The verb next to a date governs it ("said on Tuesday that they
+		// would meet"): look up to four words either way, nearest first.
+		for dist := 1; dist <= 4; dist++ {
+			for _, j := range []int{i - dist, i + dist} {
+				if j < 0 || j >= len(toks) || chunks[j] != chunks[i] {
+					continue
+				}
+				switch w := toks[j].Lower; {
+				case futureCues[w]:
+					return timex.Future
+				case pastCues[w]:
+					return timex.Past
+				}
+			}
+		}
 		if t := byChunk[chunks[i]]; t != timex.Unknown {
 			return t
 		}
@@ -272,6 +292,7 @@ func (d *doc) tenseOf(toks []token.Token, in func(int) bool) timex.Tense {
 // refines a date with a finer one in the same chunk that it contains ("this
 // year's summit ... in the fall").
 func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, chunks []int) {
+	toks := d.sents[si].Tokens
 	type pair struct{ e, x, dist int }
 	var pairs []pair
 	for ei, em := range ems {
@@ -306,6 +327,9 @@ func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, chunks [
 		used[p.x], done[p.e] = true, true
 		em := ems[p.e]
 		em.span = exprs[p.x].Span
+		if x := exprs[p.x]; x.First > 0 {
+			em.endWord = toks[x.First-1].Lower
+		}
 	}
 	for _, em := range ems {
 		if em.span.IsZero() {
@@ -321,10 +345,17 @@ func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, chunks [
 			}
 		}
 		if em.days > 1 && em.span.Precision == diplograph.Day {
-			em.span.End = addDays(em.span.Start, em.days-1)
+			if endsAt[em.endWord] {
+				em.span.Start = addDays(em.span.End, -(em.days - 1))
+			} else {
+				em.span.End = addDays(em.span.Start, em.days-1)
+			}
 		}
 	}
 }
+
+// endsAt are words after which a date is the last day of a span.
+var endsAt = map[string]bool{"ended": true, "ending": true, "ends": true, "until": true, "through": true, "concluded": true, "closed": true}
 
 func tokenDistance(aFirst, aLast, bFirst, bLast int) int {
 	if bLast <= aFirst {
@@ -363,7 +394,9 @@ func (d *doc) fillStatus(si int, em *evMention, chunks []int, tenseAt func(int) 
 			switch {
 			case !ph.val.after && end <= em.first:
 				dist = em.first - end
-			case ph.val.after && j >= em.last && j <= em.last+10:
+			case ph.val.after && j >= em.last && em.form == noun:
+				// What follows an event noun is its predicate ("the
+				// meeting ... has been called off"); a verb's tense is its own.
 				dist = j - em.last
 			default:
 				continue
@@ -547,6 +580,11 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 			}
 		}
 	case diplograph.Statement:
+		// A bare "said" that only sources a fact ("officials said",
+		// "Japan said") is no statement event; a person saying it is.
+		if plainSay[h.t.phrase] {
+			actor = func(m *mention) bool { return m.typ == diplograph.Person && m.id != "" }
+		}
 		speaker := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
 		if speaker == nil || em.first-speaker.last > 4 {
 			speaker = nil

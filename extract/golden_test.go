@@ -97,4 +97,3 @@ func firstDiff(want, got []byte) string {
 	}
 	return ""
 }
-

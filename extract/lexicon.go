@@ -183,7 +183,8 @@ var cues = []cue{
 	{phrase: "will be held", status: diplograph.Planned, after: true}, {phrase: "will take place", status: diplograph.Planned, after: true},
 	{phrase: "next", status: diplograph.Planned}, {phrase: "intends to", status: diplograph.Planned},
 	{phrase: "going to", status: diplograph.Planned}, {phrase: "preparing to", status: diplograph.Planned},
-	{phrase: "would", status: diplograph.Expected},
+	{phrase: "would", status: diplograph.Expected}, {phrase: "will", status: diplograph.Planned, after: true},
+	{phrase: "was expected", status: diplograph.Expected, after: true},
 	{phrase: "expected to", status: diplograph.Expected}, {phrase: "is expected", status: diplograph.Expected, after: true},
 	{phrase: "are expected", status: diplograph.Expected, after: true}, {phrase: "likely to", status: diplograph.Expected},
 	{phrase: "poised to", status: diplograph.Expected}, {phrase: "expected", status: diplograph.Expected},
@@ -233,6 +234,7 @@ var futureCues = map[string]bool{
 	"will": true, "'ll": true, "shall": true, "expected": true, "planned": true, "plans": true, "planning": true,
 	"scheduled": true, "upcoming": true, "next": true, "hopes": true, "intends": true, "would": true, "aims": true,
 	"set": true, "slated": true, "due": true, "later": true, "coming": true, "tomorrow": true,
+	"could": true, "might": true, "may": true, "should": true, "plan": true, "expects": true, "expect": true,
 }
 
 var pastCues = map[string]bool{

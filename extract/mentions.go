@@ -268,7 +268,11 @@ func nameRun(toks []token.Token, j int) int {
 			k++
 		case k > 0 && t.Kind == token.Word && nameParticles[t.Lower] && j+k+1 < len(toks) && toks[j+k+1].Cap:
 			k++
-		case k > 0 && t.Text == "-" && !t.SpaceBefore && j+k+1 < len(toks) && toks[j+k+1].Cap && !toks[j+k+1].SpaceBefore:
+		case k > 0 && t.Text == "-" && !t.SpaceBefore && j+k+1 < len(toks) && toks[j+k+1].Kind == token.Word && !toks[j+k+1].SpaceBefore:
+			// "Han Duck-soo", "Jean-Yves": the part after the hyphen may be lower case.
+			k += 2
+		case k > 0 && t.Text == "." && !t.SpaceBefore && len(toks[j+k-1].Text) <= 3 && j+k+1 < len(toks) && toks[j+k+1].Cap:
+			// An abbreviated given name: "Ma. Theresa Lazaro".
 			k++
 		default:
 			return trimRun(toks, j, k)
@@ -436,6 +440,15 @@ func (d *doc) resolveGenericOrgs(si int, ms []*mention) {
 		}
 		name := r.Name + " " + titleCase(m.text)
 		m.id = kb.Slug(diplograph.Organization, name)
+		// The same body named in full elsewhere ("the Philippine Coast
+		// Guard") keeps that name.
+		for _, o := range ms {
+			if o != m && o.typ == diplograph.Organization && o.id != "" && o.titleOf == country &&
+				strings.HasSuffix(strings.ToLower(o.text), strings.ToLower(m.text)) {
+				m.id, name = o.id, o.text
+				break
+			}
+		}
 		m.text = name
 		m.titleOf = country
 	}

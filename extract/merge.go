@@ -95,7 +95,7 @@ func (d *doc) sameEvent(ev *evAcc, em *evMention) bool {
 	if !scheduled(em.typ) {
 		// Statements, accusations, activities: one event per actor set,
 		// place and day.
-		return equalSets(a, b) && ev.location == em.location && ev.span == em.span
+		return equalSets(a, b) && (ev.location == "" || em.location == "" || ev.location == em.location)
 	}
 	return subset(a, b) || subset(b, a)
 }

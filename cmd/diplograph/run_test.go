@@ -209,4 +209,3 @@ func TestUsage(t *testing.T) {
 		})
 	}
 }
-
