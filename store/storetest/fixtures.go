@@ -181,7 +181,7 @@ func fixtureB() *diplograph.Extraction {
 					{Entity: japan, Role: diplograph.RoleParticipant}},
 				Concerns: []string{}, Summary: "Ishiba met Trump at the White House.", Evidence: t.ev(s1)},
 			{ID: evPatrol, Type: diplograph.MilitaryActivity, Status: diplograph.Ongoing,
-				TimeSpan: diplograph.TimeSpan{Start: "2025-02-01", End: "2025-02-28", Precision: diplograph.Month, Raw: "throughout February", Timex: "2025-02"},
+				TimeSpan:     diplograph.TimeSpan{Start: "2025-02-01", End: "2025-02-28", Precision: diplograph.Month, Raw: "throughout February", Timex: "2025-02"},
 				Location:     senkaku,
 				Participants: []diplograph.Participant{{Entity: chinaCoastGuard, Role: diplograph.RoleInitiator}},
 				Concerns:     []string{senkaku}, Summary: "Chinese coast guard ships sailed near the islands.", Evidence: t.ev(s2)},

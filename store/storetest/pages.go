@@ -79,10 +79,14 @@ func testPagination(t *testing.T, s diplograph.Store) {
 	saveAll(t, s)
 	ctx := t.Context()
 	entities := func(f diplograph.EntityFilter) func(diplograph.Page) (diplograph.Connection[diplograph.Entity], error) {
-		return func(p diplograph.Page) (diplograph.Connection[diplograph.Entity], error) { return s.Entities(ctx, f, p) }
+		return func(p diplograph.Page) (diplograph.Connection[diplograph.Entity], error) {
+			return s.Entities(ctx, f, p)
+		}
 	}
 	relations := func(f diplograph.RelationFilter) func(diplograph.Page) (diplograph.Connection[diplograph.Relation], error) {
-		return func(p diplograph.Page) (diplograph.Connection[diplograph.Relation], error) { return s.Relations(ctx, f, p) }
+		return func(p diplograph.Page) (diplograph.Connection[diplograph.Relation], error) {
+			return s.Relations(ctx, f, p)
+		}
 	}
 	events := func(f diplograph.EventFilter) func(diplograph.Page) (diplograph.Connection[diplograph.Event], error) {
 		return func(p diplograph.Page) (diplograph.Connection[diplograph.Event], error) { return s.Events(ctx, f, p) }
