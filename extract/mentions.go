@@ -242,7 +242,17 @@ func (d *doc) titleCountry(si, i int, before []*mention) string {
 		return ""
 	}
 	prev := before[len(before)-1]
-	if prev.typ != diplograph.Country {
+	owner := ""
+	switch {
+	case prev.typ == diplograph.Country:
+		owner = prev.id
+	case prev.typ == diplograph.Organization && prev.titleOf != "":
+		// "Chinese Foreign Ministry spokesperson": the ministry's country.
+		owner = prev.titleOf
+	case prev.typ == diplograph.Organization && prev.id != "":
+		// "NATO Secretary General": the organization itself.
+		owner = prev.id
+	default:
 		return ""
 	}
 	toks := d.sents[si].Tokens
@@ -251,7 +261,7 @@ func (d *doc) titleCountry(si, i int, before []*mention) string {
 		end++
 	}
 	if end == i {
-		return prev.id
+		return owner
 	}
 	return ""
 }

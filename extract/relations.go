@@ -382,7 +382,9 @@ func (d *doc) locationRelations(si int, ms []*mention) {
 			continue
 		}
 		r, ok := d.x.kb.Get(m.id)
-		if !ok || r.In == "" {
+		// A city in its country is common knowledge, not news; a shoal in
+		// a sea or an island in a chain is worth a relation.
+		if !ok || r.In == "" || r.Kind == "CITY" {
 			continue
 		}
 		for _, c := range ms {
