@@ -14,8 +14,8 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 as JSON (the extract contract in docs/extract.md), one document per article. Nothing is
 stored. FILE may be a .txt article with its comments, a .jsonl/.json/.csv file (gzipped
 or not) or a folder; "-" reads standard input (JSONL unless --format says otherwise).`)
-	published := fs.String("published", "", "publication date YYYY-MM-DD for articles that carry none (every .txt file); relative dates resolve against it")
-	format := fs.String("format", "", "input format: txt, jsonl, json or csv (default: from the file name; jsonl for -)")
+	var in inputFlags
+	in.register(fs)
 	compact := fs.Bool("compact", false, "print one JSON document per line instead of indented")
 	if done, err := parseFlags(fs, args); done {
 		return err
@@ -24,7 +24,7 @@ or not) or a folder; "-" reads standard input (JSONL unless --format says otherw
 		fs.Usage()
 		return errUsageShown
 	}
-	f, err := loaders.ParseFormat(*format)
+	opts, err := in.options(e)
 	if err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ or not) or a folder; "-" reads standard input (JSONL unless --format says otherw
 		enc.SetIndent("", "  ")
 	}
 	rejected := 0
-	for rec := range loaders.Read(ctx, fs.Arg(0), loaders.Options{Published: *published, Format: f, Stdin: e.stdin, Logger: e.log}) {
+	for rec := range loaders.Read(ctx, fs.Arg(0), opts) {
 		if rec.Err != nil {
 			fmt.Fprintln(e.stderr, "rejected:", rec.Err)
 			rejected++

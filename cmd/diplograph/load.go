@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/loaders"
 )
 
@@ -22,8 +23,8 @@ Formats: .txt (one article, optionally followed by a "N Comments" section of alt
 author and comment lines), .jsonl, .json, .csv, any of them gzipped, and folders of them.`)
 	var sf storeFlags
 	sf.register(fs, e)
-	published := fs.String("published", "", "publication date YYYY-MM-DD for articles that carry none (every .txt file)")
-	format := fs.String("format", "", "input format of named files and of -: txt, jsonl, json or csv (default: by extension)")
+	var in inputFlags
+	in.register(fs)
 	workers := fs.Int("workers", 0, "articles extracted at once (default: the number of CPUs)")
 	if done, err := parseFlags(fs, args); done {
 		return err
@@ -32,7 +33,7 @@ author and comment lines), .jsonl, .json, .csv, any of them gzipped, and folders
 		fs.Usage()
 		return errUsageShown
 	}
-	f, err := loaders.ParseFormat(*format)
+	opts, err := in.options(e)
 	if err != nil {
 		return err
 	}
@@ -45,7 +46,7 @@ author and comment lines), .jsonl, .json, .csv, any of them gzipped, and folders
 		return err
 	}
 	defer st.Close()
-	recs := loaders.ReadAll(ctx, fs.Args(), loaders.Options{Published: *published, Format: f, Stdin: e.stdin, Logger: e.log})
+	recs := loaders.ReadAll(ctx, fs.Args(), opts)
 	start := time.Now()
 	last := start
 	sum, err := loaders.Load(ctx, recs, x, st, loaders.LoadOptions{
@@ -92,42 +93,47 @@ func printSummary(w io.Writer, s loaders.Summary, took time.Duration) {
 }
 
 func runMigrate(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "migrate", "[flags]",
-		`Create the store's schema, or upgrade it to this version's. Safe to run any number of
-times; the other commands migrate on their own when they open the store.`)
-	var sf storeFlags
-	sf.register(fs, e)
-	if done, err := parseFlags(fs, args); done {
-		return err
-	}
-	st, err := sf.open(ctx)
-	if err != nil {
-		return err
-	}
-	if err := st.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "store %s is up to date\n", sf.db)
-	return nil
+	return withStore(ctx, e, "migrate", args, `Create the store's schema, or upgrade it to this version's. Safe to run any number of
+times; the other commands migrate on their own when they open the store.`,
+		func(_ diplograph.Store, sf *storeFlags) error {
+			fmt.Fprintf(e.stdout, "store %s is up to date\n", sf.db)
+			return nil
+		})
 }
 
 func runStats(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "stats", "[flags]", "Print how many articles, comments, entities, relations and events the store holds.")
+	return withStore(ctx, e, "stats", args, "Print how many articles, comments, entities, relations and events the store holds.",
+		func(st diplograph.Store, _ *storeFlags) error {
+			s, err := st.Stats(ctx)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "articles  %d\ncomments  %d\nentities  %d\nrelations %d\nevents    %d\n",
+				s.Articles, s.Comments, s.Entities, s.Relations, s.Events)
+			return nil
+		})
+}
+
+// withStore runs a command that takes only store flags: it parses them,
+// opens the store, runs fn and closes the store.
+func withStore(ctx context.Context, e *env, name string, args []string, about string, fn func(diplograph.Store, *storeFlags) error) error {
+	fs := newFlagSet(e, name, "[flags]", about)
 	var sf storeFlags
 	sf.register(fs, e)
 	if done, err := parseFlags(fs, args); done {
 		return err
 	}
+	if fs.NArg() != 0 {
+		fs.Usage()
+		return errUsageShown
+	}
 	st, err := sf.open(ctx)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	s, err := st.Stats(ctx)
-	if err != nil {
-		return err
+	err = fn(st, &sf)
+	if cerr := st.Close(); err == nil {
+		err = cerr
 	}
-	fmt.Fprintf(e.stdout, "articles  %d\ncomments  %d\nentities  %d\nrelations %d\nevents    %d\n",
-		s.Articles, s.Comments, s.Entities, s.Relations, s.Events)
-	return nil
+	return err
 }

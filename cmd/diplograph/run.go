@@ -13,6 +13,7 @@ import (
 	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/kb"
+	"github.com/diplograph/diplograph/loaders"
 	"github.com/diplograph/diplograph/store/sqlite"
 )
 
@@ -177,6 +178,25 @@ func (s *storeFlags) open(ctx context.Context) (diplograph.Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", s.db, err)
 	}
 	return st, nil
+}
+
+// inputFlags are the flags of every command that reads articles.
+type inputFlags struct {
+	published, format string
+}
+
+func (in *inputFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&in.published, "published", "", "publication date YYYY-MM-DD for articles that carry none (every .txt file); relative dates resolve against it")
+	fs.StringVar(&in.format, "format", "", "input format of named files and of -: txt, jsonl, json or csv (default: by extension; jsonl for -)")
+}
+
+// options returns the loader options the flags ask for.
+func (in *inputFlags) options(e *env) (loaders.Options, error) {
+	f, err := loaders.ParseFormat(in.format)
+	if err != nil {
+		return loaders.Options{}, err
+	}
+	return loaders.Options{Published: in.published, Format: f, Stdin: e.stdin, Logger: e.log}, nil
 }
 
 func newExtractor() (*extract.Extractor, error) {
