@@ -13,7 +13,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		`Extract entities, relations, events and comment stances from articles and print them
 as JSON (the extract contract in docs/extract.md), one document per article. Nothing is
 stored. FILE may be a .txt article with its comments, a .jsonl/.json/.csv file (gzipped
-or not) or a folder; "-" reads standard input (JSONL unless --format says otherwise).`)
+or not) or a folder; "-" reads standard input (its format guessed unless --format says).`)
 	var in inputFlags
 	in.register(fs)
 	compact := fs.Bool("compact", false, "print one JSON document per line instead of indented")

@@ -187,7 +187,7 @@ type inputFlags struct {
 
 func (in *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&in.published, "published", "", "publication date YYYY-MM-DD for articles that carry none (every .txt file); relative dates resolve against it")
-	fs.StringVar(&in.format, "format", "", "input format of named files and of -: txt, jsonl, json or csv (default: by extension; jsonl for -)")
+	fs.StringVar(&in.format, "format", "", "input format of named files and of -: txt, jsonl, json or csv (default: by extension; guessed from the content for -)")
 }
 
 // options returns the loader options the flags ask for.
