@@ -50,9 +50,9 @@ func newGazetteer(k *kb.KB) *gazetteer {
 		fold := !hasUpper(surface)
 		words := make([]string, len(toks))
 		for i, tk := range toks {
-			words[i] = tk.Text
+			words[i] = straightQuotes(tk.Text)
 			if fold {
-				words[i] = tk.Lower
+				words[i] = straightQuotes(tk.Lower)
 			}
 		}
 		key := strings.Join(words, "\x00")
@@ -89,6 +89,15 @@ func newGazetteer(k *kb.KB) *gazetteer {
 	return g
 }
 
+// straightQuotes writes typographic apostrophes as straight ones, so that
+// "People’s" matches the knowledge base's "People's".
+func straightQuotes(s string) string {
+	if !strings.Contains(s, "’") {
+		return s
+	}
+	return strings.ReplaceAll(s, "’", "'")
+}
+
 func hasUpper(s string) bool {
 	for _, r := range s {
 		if unicode.IsUpper(r) {
@@ -115,6 +124,7 @@ func (g *gazetteer) match(toks []token.Token, i int) (*entry, int) {
 				if e.fold {
 					got = t.Lower
 				}
+				got = straightQuotes(got)
 				// Tokens of a name are contiguous or space-separated as
 				// written; "Japan-U.S." matches "Japan" "-" "U.S.".
 				if got != w {
@@ -127,9 +137,10 @@ func (g *gazetteer) match(toks []token.Token, i int) (*entry, int) {
 			}
 		}
 	}
-	try(g.byFirst[toks[i].Text])
-	if toks[i].Lower != toks[i].Text {
-		try(g.byFirst[toks[i].Lower])
+	first := straightQuotes(toks[i].Text)
+	try(g.byFirst[first])
+	if low := straightQuotes(toks[i].Lower); low != first {
+		try(g.byFirst[low])
 	}
 	// A name written with its period ("U.S.") may appear without it at the
 	// end of a sentence, where the period went to the sentence.

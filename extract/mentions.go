@@ -107,10 +107,10 @@ func (d *doc) sentenceMentions(si int, surnames map[string]string) []*mention {
 		i++
 	}
 	for _, m := range out {
-		if m.typ == diplograph.Person && m.id != "" && !strings.HasPrefix(m.id, "Q") {
-			if _, known := d.x.kb.Get(m.id); !known && m.last-m.first >= 2 {
-				surnames[toks[m.last-1].Text] = m.id
-			}
+		// Once named in full, a person may be called by surname alone
+		// ("Ali said"), known to the knowledge base or not.
+		if m.typ == diplograph.Person && m.id != "" && m.last-m.first >= 2 && toks[m.last-1].Cap {
+			surnames[toks[m.last-1].Text] = m.id
 		}
 		if m.last < len(toks) && (toks[m.last].Text == "'s" || toks[m.last].Text == "’s") {
 			m.possessive = true
@@ -402,14 +402,14 @@ func (d *doc) orgByHead(si, i int) *mention {
 		return nil
 	}
 	last := lastHead + 1
-	// The knowledge base wins when it knows a name at least as long.
-	if e, n := d.x.gaz.match(toks, i); e != nil && n >= last-i {
-		return nil
-	}
 	first := i
 	// A leading sentence-initial "The" is not part of the name.
 	if toks[first].Lower == "the" {
 		first++
+	}
+	// The knowledge base wins when it knows a name at least as long.
+	if e, n := d.x.gaz.match(toks, first); e != nil && n >= last-first {
+		return nil
 	}
 	if last-first < 2 {
 		return nil

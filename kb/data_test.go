@@ -450,8 +450,10 @@ func TestOffices(t *testing.T) {
 	}
 	holders := map[seat][]term{}
 	for _, p := range ofType(k, diplograph.Person) {
-		if len(p.Offices) == 0 {
-			t.Errorf("%s: person without an office", p.ID)
+		// A person whose office dates are not certain is kept without
+		// offices; its source must then say what the person does.
+		if len(p.Offices) == 0 && !strings.ContainsAny(p.Source, " ") {
+			t.Errorf("%s: person without offices needs a source describing the role", p.ID)
 		}
 		for _, o := range p.Offices {
 			if o.Until != "" && o.Until <= o.Since {
