@@ -272,9 +272,13 @@ func (s *Store) Entities(ctx context.Context, f diplograph.EntityFilter, p diplo
 			return conn, diplograph.Errorf(diplograph.EINVALID, "unknown entity type %q", t)
 		}
 	}
+	// The list starts from the full-text matches when there is a query,
+	// else from the article's entities, else from the ranked index.
 	from := `entities e`
 	order := `e.corroboration DESC, e.name COLLATE NOCASE, e.id`
-	if strings.TrimSpace(f.Query) != "" {
+	search := strings.TrimSpace(f.Query) != ""
+	switch {
+	case search:
 		expr, ok := matchExpr(f.Query)
 		if !ok {
 			// Nothing in the query can match a name: punctuation only.
@@ -286,6 +290,12 @@ func (s *Store) Entities(ctx context.Context, f diplograph.EntityFilter, p diplo
 			JOIN entities e ON e.id = m.id`
 		q.args = append(q.args, norm(f.Query), expr)
 		order = `m.exact DESC, ` + order
+		if f.Article != "" {
+			q.and(`EXISTS (SELECT 1 FROM support s WHERE s.kind = 'entity' AND s.fact_id = e.id AND s.article_id = ?)`, f.Article)
+		}
+	case f.Article != "":
+		from = `support s CROSS JOIN entities e ON e.id = s.fact_id`
+		q.and(`s.article_id = ? AND s.kind = 'entity'`, f.Article)
 	}
 	if len(f.Types) > 0 {
 		list, err := jsonList(f.Types)
@@ -293,9 +303,6 @@ func (s *Store) Entities(ctx context.Context, f diplograph.EntityFilter, p diplo
 			return conn, err
 		}
 		q.and(`e.type IN (SELECT value FROM json_each(?))`, list)
-	}
-	if f.Article != "" {
-		q.and(`EXISTS (SELECT 1 FROM support s WHERE s.kind = 'entity' AND s.fact_id = e.id AND s.article_id = ?)`, f.Article)
 	}
 
 	limit := p.Limit()
@@ -362,6 +369,12 @@ func (s *Store) Relations(ctx context.Context, f diplograph.RelationFilter, p di
 		return conn, err
 	}
 	var q query
+	from := `relations r`
+	if f.Article != "" {
+		// An article states few relations: start from them.
+		from = `support s CROSS JOIN relations r ON r.id = s.fact_id`
+		q.and(`s.article_id = ? AND s.kind = 'relation'`, f.Article)
+	}
 	if len(f.Types) > 0 {
 		for _, t := range f.Types {
 			if !t.Valid() {
@@ -383,18 +396,15 @@ func (s *Store) Relations(ctx context.Context, f diplograph.RelationFilter, p di
 	if f.Entity != "" {
 		q.and(`(r.subject = ? OR r.object = ?)`, f.Entity, f.Entity)
 	}
-	if f.Article != "" {
-		q.and(`EXISTS (SELECT 1 FROM support s WHERE s.kind = 'relation' AND s.fact_id = r.id AND s.article_id = ?)`, f.Article)
-	}
 
 	limit := p.Limit()
 	err = s.readTx(ctx, func(tx *sql.Tx) error {
 		var total int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM relations r`+q.sql(), q.args...).Scan(&total); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+from+q.sql(), q.args...).Scan(&total); err != nil {
 			return err
 		}
 		rows, err := tx.QueryContext(ctx,
-			`SELECT r.body, r.corroboration, r.first_seen, r.last_seen FROM relations r`+q.sql()+` ORDER BY r.type, r.id LIMIT ? OFFSET ?`,
+			`SELECT r.body, r.corroboration, r.first_seen, r.last_seen FROM `+from+q.sql()+` ORDER BY r.type, r.id LIMIT ? OFFSET ?`,
 			append(q.args, limit+1, c.Offset)...)
 		if err != nil {
 			return err
@@ -432,13 +442,59 @@ func (s *Store) Events(ctx context.Context, f diplograph.EventFilter, p diplogra
 	if err != nil {
 		return conn, err
 	}
-	var q query
-	if len(f.Types) > 0 {
-		for _, t := range f.Types {
-			if !t.Valid() {
-				return conn, diplograph.Errorf(diplograph.EINVALID, "unknown event type %q", t)
-			}
+	for _, t := range f.Types {
+		if !t.Valid() {
+			return conn, diplograph.Errorf(diplograph.EINVALID, "unknown event type %q", t)
 		}
+	}
+	for _, st := range f.Statuses {
+		if !st.Valid() {
+			return conn, diplograph.Errorf(diplograph.EINVALID, "unknown event status %q", st)
+		}
+	}
+	for _, d := range []string{f.From, f.To} {
+		if d != "" && !isDate(d) {
+			return conn, diplograph.Errorf(diplograph.EINVALID, "date %q is not YYYY-MM-DD", d)
+		}
+	}
+	parts := slices.Clone(f.Participants)
+	slices.Sort(parts)
+	parts = slices.Compact(parts)
+
+	// The list starts from its most selective filter: the article's
+	// events, else the first participant's timeline (already in order),
+	// else the events' own order. k names the table whose undated,
+	// start_date and span_end columns the dates and the order are read
+	// from, kid its event id column. CROSS JOIN keeps SQLite from
+	// reordering the join.
+	var q query
+	from, k, kid := `events e`, `e`, `e.id`
+	countFrom := from
+	others := parts // participants checked one event at a time
+	switch {
+	case f.Article != "":
+		from = `support s CROSS JOIN events e ON e.id = s.fact_id`
+		countFrom = from
+		q.and(`s.article_id = ? AND s.kind = 'event'`, f.Article)
+	case len(parts) > 0:
+		from, k, kid = `event_participants k CROSS JOIN events e ON e.id = k.event_id`, `k`, `k.event_id`
+		countFrom = from
+		if len(f.Types) == 0 && len(f.Statuses) == 0 && f.Location == "" {
+			// Nothing to check in the events table: count the index.
+			countFrom = `event_participants k`
+		}
+		q.and(`k.entity_id = ?`, parts[0])
+		others = parts[1:]
+	}
+	if len(others) > 0 {
+		list, err := jsonList(others)
+		if err != nil {
+			return conn, err
+		}
+		q.and(`(SELECT count(*) FROM event_participants o
+			WHERE o.event_id = `+kid+` AND o.entity_id IN (SELECT value FROM json_each(?))) = ?`, list, len(others))
+	}
+	if len(f.Types) > 0 {
 		list, err := jsonList(f.Types)
 		if err != nil {
 			return conn, err
@@ -446,45 +502,20 @@ func (s *Store) Events(ctx context.Context, f diplograph.EventFilter, p diplogra
 		q.and(`e.type IN (SELECT value FROM json_each(?))`, list)
 	}
 	if len(f.Statuses) > 0 {
-		for _, st := range f.Statuses {
-			if !st.Valid() {
-				return conn, diplograph.Errorf(diplograph.EINVALID, "unknown event status %q", st)
-			}
-		}
 		list, err := jsonList(f.Statuses)
 		if err != nil {
 			return conn, err
 		}
 		q.and(`e.status IN (SELECT value FROM json_each(?))`, list)
 	}
-	if len(f.Participants) > 0 {
-		ids := slices.Clone(f.Participants)
-		slices.Sort(ids)
-		ids = slices.Compact(ids)
-		list, err := jsonList(ids)
-		if err != nil {
-			return conn, err
-		}
-		q.and(`e.id IN (SELECT event_id FROM event_participants
-			WHERE entity_id IN (SELECT value FROM json_each(?))
-			GROUP BY event_id HAVING count(*) = ?)`, list, len(ids))
-	}
 	if f.Location != "" {
 		q.and(`e.location = ?`, f.Location)
 	}
-	for _, d := range []string{f.From, f.To} {
-		if d != "" && !isDate(d) {
-			return conn, diplograph.Errorf(diplograph.EINVALID, "date %q is not YYYY-MM-DD", d)
-		}
-	}
 	if f.From != "" {
-		q.and(`e.undated = 0 AND e.span_end >= ?`, f.From)
+		q.and(k+`.undated = 0 AND `+k+`.span_end >= ?`, f.From)
 	}
 	if f.To != "" {
-		q.and(`e.undated = 0 AND e.start_date <= ?`, f.To)
-	}
-	if f.Article != "" {
-		q.and(`EXISTS (SELECT 1 FROM support s WHERE s.kind = 'event' AND s.fact_id = e.id AND s.article_id = ?)`, f.Article)
+		q.and(k+`.undated = 0 AND `+k+`.start_date <= ?`, f.To)
 	}
 	filter := q.sql()
 	filterArgs := slices.Clone(q.args)
@@ -493,17 +524,18 @@ func (s *Store) Events(ctx context.Context, f diplograph.EventFilter, p diplogra
 		if c.Undated {
 			undated = 1
 		}
-		q.and(`(e.undated, e.start_date, e.id) > (?, ?, ?)`, undated, c.Start, c.ID)
+		q.and(`(`+k+`.undated, `+k+`.start_date, `+kid+`) > (?, ?, ?)`, undated, c.Start, c.ID)
 	}
 
 	limit := p.Limit()
 	err = s.readTx(ctx, func(tx *sql.Tx) error {
 		var total int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM events e`+filter, filterArgs...).Scan(&total); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+countFrom+filter, filterArgs...).Scan(&total); err != nil {
 			return err
 		}
 		rows, err := tx.QueryContext(ctx,
-			`SELECT e.body, e.corroboration, e.first_seen, e.last_seen FROM events e`+q.sql()+` ORDER BY e.undated, e.start_date, e.id LIMIT ?`,
+			`SELECT e.body, e.corroboration, e.first_seen, e.last_seen FROM `+from+q.sql()+
+				` ORDER BY `+k+`.undated, `+k+`.start_date, `+kid+` LIMIT ?`,
 			append(q.args, limit+1)...)
 		if err != nil {
 			return err

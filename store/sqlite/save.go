@@ -14,11 +14,10 @@ import (
 	"github.com/diplograph/diplograph"
 )
 
-// The writer's statements, prepared once at Open. Reads build their SQL per
-// filter and are not listed here.
+// The fixed statements. Those in writeQueries are prepared on the writer
+// once, at Open; reads build most of their SQL per filter.
 const (
 	qArticleByHash  = `SELECT id FROM articles WHERE hash = ? LIMIT 1`
-	qArticleSeq     = `SELECT seq FROM articles WHERE id = ?`
 	qInsertArticle  = `INSERT INTO articles (id, hash, title, url, source, published, body, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	qInsertComment  = `INSERT INTO comments (article_id, pos, idx, author, text, stance, targets) VALUES (?, ?, ?, ?, ?, ?, ?)`
 	qInsertSupport  = `INSERT INTO support (kind, fact_id, article_id, body, evidence) VALUES (?, ?, ?, ?, ?)`
@@ -42,13 +41,13 @@ const (
 	qUpsertEvent      = `INSERT INTO events (id, type, status, location, undated, start_date, span_end, body, corroboration, first_seen, last_seen, win_published, win_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, status = excluded.status, location = excluded.location, undated = excluded.undated, start_date = excluded.start_date, span_end = excluded.span_end, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq`
 	qDeleteEvent      = `DELETE FROM events WHERE id = ?`
 	qDeleteParts      = `DELETE FROM event_participants WHERE event_id = ?`
-	qInsertPart       = `INSERT INTO event_participants (entity_id, event_id) VALUES (?, ?)`
+	qInsertPart       = `INSERT INTO event_participants (entity_id, event_id, undated, start_date, span_end) VALUES (?, ?, ?, ?, ?)`
 	qHashExists       = `SELECT EXISTS (SELECT 1 FROM articles WHERE hash = ?)`
 	qArticleExistsRow = `SELECT 1 FROM articles WHERE id = ?`
 )
 
 var writeQueries = []string{
-	qArticleByHash, qArticleSeq, qInsertArticle, qInsertComment, qInsertSupport, qArticleFacts,
+	qArticleByHash, qInsertArticle, qInsertComment, qInsertSupport, qArticleFacts,
 	qDeleteSupport, qDeleteComments, qDeleteArticle, qFactSupport,
 	qEntityAcc, qUpsertEntity, qDeleteEntity, qDeleteEntityFTS, qDeleteNames, qInsertName, qInsertEntityFTS,
 	qRelationAcc, qUpsertRelation, qDeleteRelation,
@@ -197,8 +196,8 @@ func save(w *wtx, in *saveInput) (diplograph.SaveResult, error) {
 	// Facts the replaced version supported are merged again from scratch
 	// once the new version's support is in; the others only gain one view.
 	stale := map[factKey]bool{}
-	var oldSeq int64
-	switch err := w.queryRow(qArticleSeq, in.art.ID).Scan(&oldSeq); {
+	var one int
+	switch err := w.queryRow(qArticleExistsRow, in.art.ID).Scan(&one); {
 	case err == nil:
 		res.Replaced = true
 		keys, err := retract(w, in.art.ID)
@@ -556,28 +555,34 @@ func putEvent(w *wtx, id string, e *diplograph.Event, p prov, prev *diplograph.E
 	if err != nil {
 		return err
 	}
-	undated := 0
-	if e.Start == "" {
-		undated = 1
-	}
-	spanEnd := cmp.Or(e.End, e.Start)
+	undated, spanEnd := eventKey(e)
 	if _, err := w.exec(qUpsertEvent, id, string(e.Type), string(e.Status), e.Location, undated, e.Start, spanEnd,
 		string(body), p.corroboration, p.firstSeen, p.lastSeen, p.win.Published, p.win.Seq); err != nil {
 		return err
 	}
+	// The timeline rows carry the dates too, so they change with either.
 	ids := participantIDs(e.Participants)
-	if prev != nil && slices.Equal(ids, participantIDs(prev.Participants)) {
+	if prev != nil && slices.Equal(ids, participantIDs(prev.Participants)) && prev.Start == e.Start && cmp.Or(prev.End, prev.Start) == spanEnd {
 		return nil
 	}
 	if _, err := w.exec(qDeleteParts, id); err != nil {
 		return err
 	}
 	for _, ent := range ids {
-		if _, err := w.exec(qInsertPart, ent, id); err != nil {
+		if _, err := w.exec(qInsertPart, ent, id, undated, e.Start, spanEnd); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// eventKey returns what events are sorted and filtered by besides their
+// start: whether they are undated, and the last day of their span.
+func eventKey(e *diplograph.Event) (undated int, spanEnd string) {
+	if e.Start == "" {
+		undated = 1
+	}
+	return undated, cmp.Or(e.End, e.Start)
 }
 
 func dropEvent(w *wtx, id string) error {

@@ -118,14 +118,22 @@ var migrations = [][]string{
 			win_published TEXT NOT NULL,
 			win_seq       INTEGER NOT NULL
 		)`,
-		`CREATE INDEX events_order ON events (undated, start_date, id)`,
+		// Covers every filter but the participants', so that counting a
+		// filtered list never reads the events' bodies.
+		`CREATE INDEX events_order ON events (undated, start_date, id, span_end, type, status, location)`,
 		`CREATE INDEX events_location ON events (location)`,
+		// An entity's timeline: the events it takes part in, with their
+		// dates, so that a page of them is a range of one index.
 		`CREATE TABLE event_participants (
-			entity_id TEXT NOT NULL,
-			event_id  TEXT NOT NULL,
+			entity_id  TEXT NOT NULL,
+			event_id   TEXT NOT NULL,
+			undated    INTEGER NOT NULL,
+			start_date TEXT NOT NULL,
+			span_end   TEXT NOT NULL,
 			PRIMARY KEY (entity_id, event_id)
 		) WITHOUT ROWID`,
 		`CREATE INDEX event_participants_event ON event_participants (event_id)`,
+		`CREATE INDEX event_participants_timeline ON event_participants (entity_id, undated, start_date, event_id, span_end)`,
 	},
 }
 

@@ -26,7 +26,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
@@ -164,9 +163,6 @@ func dsn(path string, writer bool, busyTimeout time.Duration) string {
 		// the last saves, which a rerun of the load puts back.
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Set("_txlock", "immediate")
-		for _, p := range strings.Fields(os.Getenv("XPRAGMA")) {
-			q.Add("_pragma", p)
-		}
 	} else {
 		q.Add("_pragma", "query_only(1)")
 	}
@@ -220,7 +216,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	// Back to read-only before the connection returns to the pool; if that
 	// fails, the connection is dropped instead.
 	if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA query_only = 1`); rerr != nil {
-		conn.Raw(func(any) error { return driver.ErrBadConn })
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
 	}
 	if err != nil {
 		return fmt.Errorf("sqlite: backup to %s: %w", abs, err)

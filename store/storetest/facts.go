@@ -24,6 +24,8 @@ func testSaveAndRead(t *testing.T, s diplograph.Store) {
 	equal(t, "article source", a.Source, "fixture")
 	equal(t, "article text", a.Text, x.Article.Text)
 	equal(t, "article hash", a.Hash, x.Article.Hash)
+	equal(t, "article url", a.URL, "https://news.example/a")
+	equal(t, "article meta", a.Meta, map[string]string{"synthetic": "true"})
 
 	ok, err := s.HasArticle(t.Context(), x.Article.Hash)
 	if err != nil || !ok {

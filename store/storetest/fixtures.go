@@ -111,7 +111,7 @@ func fixtureA() *diplograph.Extraction {
 	s2 := t.add("Tokyo and Washington are allies under the Japan-U.S. Security Treaty.")
 	s3 := t.add("Beijing claims the Senkaku Islands, which Japan administers.")
 	s4 := t.add("Ships also cross the Taiwan Strait.")
-	return article(&t, artA, "Ishiba to meet Trump in Washington", "2025-02-04", diplograph.Extraction{
+	x := article(&t, artA, "Ishiba to meet Trump in Washington", "2025-02-04", diplograph.Extraction{
 		Entities: []diplograph.Entity{
 			{ID: japan, Type: diplograph.Country, Name: "Japan", Aliases: []string{"Japan", "Tokyo"},
 				Properties: map[string]string{"iso": "JPN"}, Evidence: t.ev(s2, s3)},
@@ -147,6 +147,9 @@ func fixtureA() *diplograph.Extraction {
 			{Index: 1, Author: "sam", Text: "Trump cannot be trusted.", Stance: diplograph.StanceOppose, Targets: []string{trump}},
 		},
 	})
+	x.Article.URL = "https://news.example/a"
+	x.Article.Meta = map[string]string{"synthetic": "true"}
+	return x
 }
 
 // fixtureB is art-b, published 2025-02-10: the latest article.

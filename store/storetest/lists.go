@@ -40,6 +40,7 @@ func testEntitiesSearch(t *testing.T, s diplograph.Store) {
 			[]string{chinaCoastGuard, securityTreaty}},
 		{"article", diplograph.EntityFilter{Article: artC}, []string{trump, japan, ishiba, taiwanStrait, usa}},
 		{"article and query", diplograph.EntityFilter{Query: "Taiwan", Article: artB}, []string{taiwan}},
+		{"article and type", diplograph.EntityFilter{Article: artC, Types: []diplograph.EntityType{diplograph.Person}}, []string{trump, ishiba}},
 		{"unknown article", diplograph.EntityFilter{Article: "art-none"}, nil},
 	}
 	for _, tc := range tests {
@@ -138,6 +139,9 @@ func testRelations(t *testing.T, s diplograph.Store) {
 		{"subject and object", diplograph.RelationFilter{Subject: china, Object: japan}, nil},
 		{"article", diplograph.RelationFilter{Article: artB}, []string{relChinaClaims, relIshibaPM}},
 		{"other article", diplograph.RelationFilter{Article: artC}, []string{relTrumpPresident}},
+		{"article and type", diplograph.RelationFilter{Article: artA, Types: []diplograph.RelationType{diplograph.HoldsOffice}},
+			[]string{relIshibaPM, relTrumpPresident}},
+		{"article and end", diplograph.RelationFilter{Article: artB, Entity: senkaku}, []string{relChinaClaims}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -186,6 +190,10 @@ func testEvents(t *testing.T, s diplograph.Store) {
 		{"after everything", diplograph.EventFilter{From: "2025-03-01"}, nil},
 		{"article", diplograph.EventFilter{Article: artC}, []string{evCongrats, evInauguration}},
 		{"other article", diplograph.EventFilter{Article: artB}, []string{evPatrol, evSummit, evProtest, evProposal}},
+		// The article supports the event; the participant may come from another article.
+		{"article and participant", diplograph.EventFilter{Article: artA, Participants: []string{japan}}, []string{evSummit}},
+		{"article and absent participant", diplograph.EventFilter{Article: artC, Participants: []string{japan}}, nil},
+		{"article, participant and date", diplograph.EventFilter{Article: artB, Participants: []string{japan}, From: "2025-02-08"}, []string{evProtest}},
 		{"combined", diplograph.EventFilter{Types: types(diplograph.MilitaryActivity), Statuses: statuses(diplograph.Ongoing), From: "2025-02-20"},
 			[]string{evPatrol}},
 		{"combined excludes", diplograph.EventFilter{Types: types(diplograph.MilitaryActivity), Location: washington}, nil},
@@ -236,4 +244,42 @@ func testArticles(t *testing.T, s diplograph.Store) {
 	equal(t, "title", conn.Edges[0].Node.Title, "Ishiba and Trump meet as patrols continue")
 	// An undated article adds to corroboration but not to the dates.
 	equal(t, "Japan provenance", entityProv(entity(t, s, japan)), provenance{4, "2025-01-20", "2025-02-10"})
+}
+
+// testEventDates checks that filters follow an event whose date a later
+// article changes, and changes back when that article goes.
+func testEventDates(t *testing.T, s diplograph.Store) {
+	mk := func(id, published, when string) *diplograph.Extraction {
+		var tx text
+		sent := tx.add("Japan will host talks on " + when + ".")
+		return article(&tx, id, id, published, diplograph.Extraction{
+			Entities: []diplograph.Entity{{ID: japan, Type: diplograph.Country, Name: "Japan", Aliases: []string{"Japan"}, Evidence: tx.ev(sent)}},
+			Events: []diplograph.Event{{ID: "event:talks", Type: diplograph.Meeting, Status: diplograph.Planned,
+				TimeSpan: day(when, "on "+when), Participants: []diplograph.Participant{{Entity: japan, Role: diplograph.RoleHost}},
+				Evidence: tx.ev(sent)}},
+		})
+	}
+	events := func(f diplograph.EventFilter) []string {
+		t.Helper()
+		conn, err := s.Events(t.Context(), f, diplograph.Page{})
+		if err != nil {
+			t.Fatalf("Events(%+v): %v", f, err)
+		}
+		return nodeIDs(conn, eventID)
+	}
+	late := diplograph.EventFilter{Participants: []string{japan}, From: "2025-04-05"}
+	early := diplograph.EventFilter{Participants: []string{japan}, To: "2025-04-05"}
+	save(t, s, mk("q1", "2025-03-01", "2025-04-01"))
+	equal(t, "late before the change", events(late), []string{})
+	equal(t, "early before the change", events(early), []string{"event:talks"})
+	save(t, s, mk("q2", "2025-03-05", "2025-04-10"))
+	equal(t, "start after the change", event(t, s, "event:talks").Start, "2025-04-10")
+	equal(t, "late after the change", events(late), []string{"event:talks"})
+	equal(t, "early after the change", events(early), []string{})
+	equal(t, "late without participant", events(diplograph.EventFilter{From: "2025-04-05"}), []string{"event:talks"})
+	if err := s.DeleteArticle(t.Context(), "q2"); err != nil {
+		t.Fatal(err)
+	}
+	equal(t, "late after the delete", events(late), []string{})
+	equal(t, "early after the delete", events(early), []string{"event:talks"})
 }

@@ -33,6 +33,10 @@
 //     name or alias come first. Relations are ordered by type, then id.
 //   - Unknown entity, relation or event types and statuses in a filter, and
 //     filter dates that are not YYYY-MM-DD, are EINVALID.
+//   - The comments kept are the extraction's (with their stances), in order.
+//
+// Generate and Bench give every backend the same synthetic corpus and the
+// same benchmarks, so that their figures compare.
 package storetest
 
 import (
@@ -62,6 +66,7 @@ func Run(t *testing.T, open func(t *testing.T) diplograph.Store) {
 		{"EntitiesByID", testEntitiesByID},
 		{"Relations", testRelations},
 		{"Events", testEvents},
+		{"EventDates", testEventDates},
 		{"Articles", testArticles},
 		{"Pagination", testPagination},
 		{"PageSize", testPageSize},
