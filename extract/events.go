@@ -241,7 +241,7 @@ func (d *doc) tenses(toks []token.Token, chunks []int) func(i int) timex.Tense {
 				switch w := toks[j].Lower; {
 				case futureCues[w]:
 					return timex.Future
-				case pastCues[w]:
+				case pastAt(toks, j):
 					return timex.Past
 				}
 			}
@@ -274,7 +274,7 @@ func (d *doc) tenseOf(toks []token.Token, in func(int) bool) timex.Tense {
 		switch {
 		case futureCues[w]:
 			future++
-		case pastCues[w]:
+		case pastAt(toks, j):
 			past++
 		}
 	}
@@ -285,6 +285,26 @@ func (d *doc) tenseOf(toks []token.Token, in func(int) bool) timex.Tense {
 		return timex.Past
 	}
 	return timex.Unknown
+}
+
+// pastAt reports whether toks[j] is a past-tense verb: a past form that
+// is not a participle after a present form of "be" or before "by"
+// ("are administered by Japan" says nothing of the past).
+func pastAt(toks []token.Token, j int) bool {
+	w := toks[j].Lower
+	if !isPastForm(w) {
+		return false
+	}
+	if pastCues[w] {
+		return true
+	}
+	if j > 0 {
+		switch toks[j-1].Lower {
+		case "is", "are", "be", "been", "being", "am", "will", "to":
+			return false
+		}
+	}
+	return j+1 >= len(toks) || toks[j+1].Lower != "by"
 }
 
 // assignDates gives each event mention the date expression nearest to its

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/diplograph/diplograph"
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph"
+)
 
 // This file holds the extractor's closed word lists: the grammar of
 // diplomatic news as data. World knowledge (names) lives in package kb.
@@ -243,6 +247,23 @@ var pastCues = map[string]bool{
 	"yesterday": true, "earlier": true, "called": true, "sworn": true, "made": true, "went": true, "came": true,
 	"spoke": true, "began": true, "ended": true, "arrived": true, "returned": true, "left": true, "protested": true,
 	"summoned": true, "accused": true, "rejected": true, "denied": true, "warned": true, "urged": true,
+}
+
+// isPastForm reports whether w is a past-tense cue: a listed irregular
+// form, or a regular "-ed" form that is not one of the adjectives and
+// future cues that end the same way.
+func isPastForm(w string) bool {
+	if pastCues[w] {
+		return true
+	}
+	return len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPastEd[w]
+}
+
+var notPastEd = map[string]bool{
+	"expected": true, "planned": true, "scheduled": true, "proposed": true, "based": true, "united": true,
+	"indeed": true, "proceed": true, "succeed": true, "exceed": true, "limited": true, "armed": true,
+	"interested": true, "concerned": true, "related": true, "detailed": true, "advanced": true, "supposed": true,
+	"embattled": true, "disputed": true, "divided": true, "unprecedented": true,
 }
 
 // titles are words and phrases that introduce a person's name. Upper or

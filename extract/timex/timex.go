@@ -114,7 +114,7 @@ var numberWords = map[string]int{
 
 var seasons = map[string]string{"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
-var partsOfDay = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}
+var partsOfDay = map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 // m is a small cursor over the tokens for writing patterns.
 type cursor struct {
@@ -146,7 +146,7 @@ func matchAt(toks []token.Token, i int, anchor time.Time, tense Tense) *Expr {
 	c := &cursor{toks: toks, i: i}
 	for _, f := range []func(*cursor, time.Time, Tense) *Expr{
 		matchStartMarker, matchISO, matchMonthDay, matchDayMonth, matchHalf, matchSeason, matchMonth,
-		matchRelativeUnit, matchWeekday, matchDeictic, matchAgo, matchDuration, matchYear,
+		matchRelativeUnit, matchWeekday, matchDeictic, matchAgo, matchVague, matchDuration, matchReference, matchYear,
 	} {
 		if e := f(c, anchor, tense); e != nil {
 			return e
@@ -323,9 +323,14 @@ func matchDayMonth(c *cursor, anchor time.Time, tense Tense) *Expr {
 	return dayExpr(c.i, c.i+1+n, t)
 }
 
+// withPartOfDay extends a day by a following part of the day ("Friday
+// afternoon"), which TIMEX3 writes as a time suffix (2013-03-22TAF).
 func withPartOfDay(c *cursor, e *Expr) *Expr {
-	if e.Last < len(c.toks) && partsOfDay[c.toks[e.Last].Lower] {
-		e.Last++
+	if e.Last < len(c.toks) {
+		if suffix, ok := partsOfDay[c.toks[e.Last].Lower]; ok {
+			e.Last++
+			e.Value += "T" + suffix
+		}
 	}
 	return e
 }
@@ -637,15 +642,15 @@ func matchWeekday(c *cursor, anchor time.Time, tense Tense) *Expr {
 		return nil
 	}
 	last := c.i + k + 1
-	if last < len(c.toks) && partsOfDay[c.toks[last].Lower] {
-		last++
-	}
 	if anchor.IsZero() {
-		return &Expr{First: c.i, Last: last, Type: Date, Value: "XXXX-WXX-" + strconv.Itoa(isoWeekday(wd))}
+		return withPartOfDay(c, &Expr{First: c.i, Last: last, Type: Date, Value: "XXXX-WXX-" + strconv.Itoa(isoWeekday(wd))})
 	}
 	diff := int(wd) - int(anchor.Weekday()) // -6..6
 	var day time.Time
 	switch {
+	case rel == "" && diff == 0:
+		// "on Friday" in Friday's paper is the day itself.
+		day = anchor
 	case rel == "last" || rel == "past" || (rel == "" && tense == Past):
 		back := (7 - diff) % 7
 		if back == 0 {
@@ -662,18 +667,12 @@ func matchWeekday(c *cursor, anchor time.Time, tense Tense) *Expr {
 		// Within the anchor's Monday-to-Sunday week.
 		day = anchor.AddDate(0, 0, isoWeekday(wd)-isoWeekday(anchor.Weekday()))
 	default:
-		// Unknown tense: the nearest such day, looking back on a tie.
+		// Unknown tense: news reports what happened, so the latest such
+		// day up to the anchor ("Tuesday" in Tuesday's paper is today).
 		back := (7 - diff) % 7
-		fwd := (diff + 7) % 7
-		if back == 0 {
-			day = anchor
-		} else if fwd < back {
-			day = anchor.AddDate(0, 0, fwd)
-		} else {
-			day = anchor.AddDate(0, 0, -back)
-		}
+		day = anchor.AddDate(0, 0, -back)
 	}
-	return dayExpr(c.i, last, day)
+	return withPartOfDay(c, dayExpr(c.i, last, day))
 }
 
 func isoWeekday(w time.Weekday) int {
@@ -761,7 +760,7 @@ func matchAgo(c *cursor, anchor time.Time, _ Tense) *Expr {
 		return nil
 	}
 	unit := unitOf(c.peek(1))
-	if unit == "" || !c.is(2, "ago") || anchor.IsZero() {
+	if unit == "" || unit == "H" || unit == "MIN" || unit == "DE" || unit == "CE" || !c.is(2, "ago") || anchor.IsZero() {
 		return nil
 	}
 	switch unit {
@@ -806,8 +805,32 @@ func unitOf(t *token.Token) string {
 		return "M"
 	case "year", "years":
 		return "Y"
+	case "hour", "hours":
+		return "H"
+	case "minute", "minutes":
+		return "MIN"
+	case "decade", "decades":
+		return "DE"
+	case "century", "centuries":
+		return "CE"
 	}
 	return ""
+}
+
+// durationValue writes n of a unit as a TIMEX3 duration: P3D, PT5H,
+// PT30M, P2DE; n < 0 writes a vague one (PXY).
+func durationValue(n int, unit string) string {
+	q := "X"
+	if n >= 0 {
+		q = strconv.Itoa(n)
+	}
+	switch unit {
+	case "H":
+		return "PT" + q + "H"
+	case "MIN":
+		return "PT" + q + "M"
+	}
+	return "P" + q + unit
 }
 
 // matchDuration: "three-day", "a two-week", "for three days", "week-long".
@@ -838,9 +861,9 @@ func matchDuration(c *cursor, _ time.Time, _ Tense) *Expr {
 		last += 2
 	}
 	if n == 0 {
-		return &Expr{First: c.i, Last: last, Type: Duration, Value: "PX" + unit}
+		return &Expr{First: c.i, Last: last, Type: Duration, Value: durationValue(-1, unit)}
 	}
-	e := &Expr{First: c.i, Last: last, Type: Duration, Value: fmt.Sprintf("P%d%s", n, unit)}
+	e := &Expr{First: c.i, Last: last, Type: Duration, Value: durationValue(n, unit)}
 	switch unit {
 	case "D":
 		e.Days = n
@@ -868,7 +891,13 @@ func matchYear(c *cursor, anchor time.Time, _ Tense) *Expr {
 	// preposition or a season/half handled elsewhere, or before "'s".
 	if k == 0 && n == 1 {
 		prev := c.peek(-1)
-		if prev == nil || !isYearPreposition(prev.Lower) {
+		next := c.peek(1)
+		// After a date preposition, or standing alone: not before a
+		// lower-case noun it would count ("2010 levels", "1990 troops").
+		if (prev == nil || !isYearPreposition(prev.Lower)) && next != nil && next.Kind == token.Word && !next.Cap {
+			return nil
+		}
+		if prev != nil && (prev.Text == "$" || prev.Lower == "no" || prev.Lower == "number") {
 			return nil
 		}
 	}
@@ -881,4 +910,66 @@ func isYearPreposition(w string) bool {
 		return true
 	}
 	return false
+}
+
+// references are the deictic expressions TIMEX3 writes without a date.
+var references = []struct {
+	words []string
+	value string
+}{
+	{[]string{"at", "present"}, "PRESENT_REF"}, {[]string{"now"}, "PRESENT_REF"}, {[]string{"currently"}, "PRESENT_REF"},
+	{[]string{"nowadays"}, "PRESENT_REF"}, {[]string{"the", "present"}, "PRESENT_REF"},
+	{[]string{"the", "past"}, "PAST_REF"}, {[]string{"previously"}, "PAST_REF"}, {[]string{"formerly"}, "PAST_REF"},
+	{[]string{"at", "the", "time"}, "PAST_REF"}, {[]string{"recently"}, "PAST_REF"},
+	{[]string{"the", "future"}, "FUTURE_REF"}, {[]string{"soon"}, "FUTURE_REF"},
+}
+
+// matchReference: "now", "the past", "at the time", "the future".
+func matchReference(c *cursor, _ time.Time, _ Tense) *Expr {
+	for _, r := range references {
+		ok := true
+		for k, w := range r.words {
+			if !c.is(k, w) {
+				ok = false
+				break
+			}
+		}
+		// "the time" alone, or "now" inside "right now"-like idioms,
+		// stay references; "the past week" is a relative unit (matched
+		// before this).
+		if ok {
+			return &Expr{First: c.i, Last: c.i + len(r.words), Type: Date, Value: r.value}
+		}
+	}
+	return nil
+}
+
+// matchVague: "the coming years", "recent days", "several weeks",
+// "for decades": durations of unknown length.
+func matchVague(c *cursor, _ time.Time, _ Tense) *Expr {
+	k := 0
+	if c.is(0, "the", "for", "in", "over") {
+		k = 1
+	}
+	if c.is(k, "coming", "recent", "past", "next", "last", "few", "several", "many") {
+		k++
+		if c.is(k, "few") {
+			k++
+		}
+	} else if !c.is(k, "decades", "centuries") {
+		return nil
+	}
+	t := c.peek(k)
+	if t == nil || !strings.HasSuffix(t.Lower, "s") {
+		return nil
+	}
+	unit := unitOf(t)
+	if unit == "" {
+		return nil
+	}
+	first := c.i
+	if c.is(0, "for", "in", "over") {
+		first++
+	}
+	return &Expr{First: first, Last: c.i + k + 1, Type: Duration, Value: durationValue(-1, unit)}
 }

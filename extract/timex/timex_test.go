@@ -25,7 +25,8 @@ func TestFind(t *testing.T) {
 		{"last Friday", Unknown, "last Friday", "2025-01-31", "2025-01-31", "2025-01-31"},
 		{"next Tuesday", Unknown, "next Tuesday", "2025-02-11", "2025-02-11", "2025-02-11"},
 		{"this Sunday", Unknown, "this Sunday", "2025-02-09", "2025-02-09", "2025-02-09"},
-		{"Friday", Unknown, "Friday", "2025-02-07", "2025-02-07", "2025-02-07"},
+		{"Friday", Unknown, "Friday", "2025-01-31", "2025-01-31", "2025-01-31"},
+		{"Tuesday", Unknown, "Tuesday", "2025-02-04", "2025-02-04", "2025-02-04"},
 		{"later this week", Future, "later this week", "2025-W06", "2025-02-03", "2025-02-09"},
 		{"last week", Past, "last week", "2025-W05", "2025-01-27", "2025-02-02"},
 		{"last month", Past, "last month", "2025-01", "2025-01-01", "2025-01-31"},
@@ -56,7 +57,15 @@ func TestFind(t *testing.T) {
 		{"early next year", Future, "early next year", "2026", "2026-01-01", "2026-12-31"},
 		{"a three-day visit", Future, "three-day", "P3D", "", ""},
 		{"for two weeks", Unknown, "for two weeks", "P2W", "", ""},
-		{"Friday night", Future, "Friday night", "2025-02-07", "2025-02-07", "2025-02-07"},
+		{"Friday night", Future, "Friday night", "2025-02-07TNI", "2025-02-07", "2025-02-07"},
+		{"in 1956 and", Unknown, "1956", "1956", "1956-01-01", "1956-12-31"},
+		{"since 1978.", Unknown, "1978", "1978", "1978-01-01", "1978-12-31"},
+		{"is now over", Unknown, "now", "PRESENT_REF", "", ""},
+		{"in the past", Unknown, "the past", "PAST_REF", "", ""},
+		{"a five-hour meeting", Unknown, "five-hour", "PT5H", "", ""},
+		{"for 16 hours", Unknown, "for 16 hours", "PT16H", "", ""},
+		{"in the coming years", Unknown, "the coming years", "PXY", "", ""},
+		{"for decades", Unknown, "decades", "PXDE", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -84,6 +93,8 @@ func TestFindIgnores(t *testing.T) {
 		"a day of talks",
 		"The Prime Minister said",
 		"spring into action",
+		"2010 levels of output",
+		"the time has come",
 	} {
 		if got := Find(token.Tokenize(text, 0), pub, nil); len(got) != 0 {
 			t.Errorf("Find(%q) = %+v, want nothing", text, got)
