@@ -812,7 +812,7 @@ func unitOf(t *token.Token) string {
 	case "decade", "decades":
 		return "DE"
 	case "century", "centuries":
-		return "CE"
+		return "E" // as TimeBank writes it (PXE)
 	}
 	return ""
 }
@@ -839,6 +839,9 @@ func matchDuration(c *cursor, _ time.Time, _ Tense) *Expr {
 	if c.is(0, "for") {
 		k = 1
 	}
+	if c.is(k, "at") && c.is(k+1, "least") {
+		k += 2
+	}
 	n, ok := quantity(c.peek(k))
 	if !ok {
 		return nil
@@ -847,14 +850,19 @@ func matchDuration(c *cursor, _ time.Time, _ Tense) *Expr {
 	u := k + 1
 	if hyphen {
 		u++
+	} else if c.is(u, "more", "additional", "further") {
+		u++
 	}
 	unit := unitOf(c.peek(u))
 	if unit == "" {
 		return nil
 	}
-	// "a day" alone is not a duration worth keeping; "a two-day" is.
+	// "a day" alone is not a duration worth keeping, unless a word of
+	// length precedes it ("over a week"); "a two-day" is.
 	if n == 1 && !hyphen && k == 0 && (c.peek(k).Lower == "a" || c.peek(k).Lower == "an") {
-		return nil
+		if prev := c.peek(-1); prev == nil || !lengthWords[prev.Lower] {
+			return nil
+		}
 	}
 	last := c.i + u + 1
 	if hyphen && c.is(u+1, "-") && c.is(u+2, "long") {
@@ -872,6 +880,10 @@ func matchDuration(c *cursor, _ time.Time, _ Tense) *Expr {
 	}
 	return e
 }
+
+// lengthWords before "a week" make it a duration.
+var lengthWords = map[string]bool{"over": true, "about": true, "nearly": true, "almost": true, "within": true,
+	"than": true, "last": true, "lasted": true, "lasting": true}
 
 // matchYear: "in 2025", "2025", "this year" handled by matchRelativeUnit;
 // "early 2025", "late next year", "mid-2025" here too.
@@ -894,7 +906,10 @@ func matchYear(c *cursor, anchor time.Time, _ Tense) *Expr {
 		next := c.peek(1)
 		// After a date preposition, or standing alone: not before a
 		// lower-case noun it would count ("2010 levels", "1990 troops").
-		if (prev == nil || !isYearPreposition(prev.Lower)) && next != nil && next.Kind == token.Word && !next.Cap {
+		// After a date preposition, or standing alone, or as a modifier
+		// after a determiner ("the 1956 uprising", "its 1990 invasion");
+		// not counting something ("2010 levels", "1990 troops").
+		if (prev == nil || !isYearPreposition(prev.Lower) && !yearDeterminers[prev.Lower]) && next != nil && next.Kind == token.Word && !next.Cap {
 			return nil
 		}
 		if prev != nil && (prev.Text == "$" || prev.Lower == "no" || prev.Lower == "number") {
@@ -903,6 +918,9 @@ func matchYear(c *cursor, anchor time.Time, _ Tense) *Expr {
 	}
 	return yearExpr(c.i, c.i+k+n, y)
 }
+
+var yearDeterminers = map[string]bool{"the": true, "that": true, "this": true, "its": true, "a": true, "his": true,
+	"her": true, "their": true, "our": true}
 
 func isYearPreposition(w string) bool {
 	switch w {
@@ -947,6 +965,22 @@ func matchReference(c *cursor, _ time.Time, _ Tense) *Expr {
 // matchVague: "the coming years", "recent days", "several weeks",
 // "for decades": durations of unknown length.
 func matchVague(c *cursor, _ time.Time, _ Tense) *Expr {
+	// "the past two years", "the next three months": a counted span.
+	if c.is(0, "the") && c.is(1, "past", "last", "next", "coming", "previous") {
+		if n, ok := quantity(c.peek(2)); ok && n > 1 {
+			if unit := unitOf(c.peek(3)); unit != "" {
+				return &Expr{First: c.i, Last: c.i + 4, Type: Duration, Value: durationValue(n, unit)}
+			}
+		}
+	}
+	// "within weeks", "for months": a bare plural unit.
+	if c.is(0, "within", "for", "over") {
+		if t := c.peek(1); t != nil && strings.HasSuffix(t.Lower, "s") && t.Lower != "hours" && t.Lower != "minutes" {
+			if unit := unitOf(t); unit != "" {
+				return &Expr{First: c.i + 1, Last: c.i + 2, Type: Duration, Value: durationValue(-1, unit)}
+			}
+		}
+	}
 	k := 0
 	if c.is(0, "the", "for", "in", "over") {
 		k = 1

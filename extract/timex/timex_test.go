@@ -66,6 +66,11 @@ func TestFind(t *testing.T) {
 		{"for 16 hours", Unknown, "for 16 hours", "PT16H", "", ""},
 		{"in the coming years", Unknown, "the coming years", "PXY", "", ""},
 		{"for decades", Unknown, "decades", "PXDE", "", ""},
+		{"the 1956 uprising", Unknown, "1956", "1956", "1956-01-01", "1956-12-31"},
+		{"for at least 20 more years", Unknown, "for at least 20 more years", "P20Y", "", ""},
+		{"likely to last over a week", Unknown, "a week", "P1W", "", ""},
+		{"within weeks", Unknown, "weeks", "PXW", "", ""},
+		{"over the past two years", Unknown, "the past two years", "P2Y", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
