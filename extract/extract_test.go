@@ -261,3 +261,24 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+func TestTimes(t *testing.T) {
+	x, err := testExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &diplograph.Article{ID: "t", Published: "2025-02-04", Text: "He spoke on Monday. They will meet on Friday for three days."}
+	got, err := x.Times(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Monday=2025-02-03", "Friday=2025-02-07", "for three days=P3D"}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v", got)
+	}
+	for i, m := range got {
+		if m.Text+"="+m.Value != want[i] || a.Text[m.Start:m.End] != m.Text {
+			t.Errorf("time %d = %+v, want %s", i, m, want[i])
+		}
+	}
+}

@@ -56,6 +56,7 @@ func commands() []command {
 		{"extract", "print the facts extracted from one article as JSON, without storing them", runExtract},
 		{"migrate", "create or upgrade the store's schema", runMigrate},
 		{"stats", "print what the store holds", runStats},
+		{"eval", "score the extractor against gold annotations", runEval},
 	}
 }
 

@@ -209,3 +209,33 @@ func TestUsage(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalSamples runs the evaluation of the bundled samples and holds the
+// extractor to the figures it has reached, so that a change that loses
+// ground fails here before it reaches users.
+func TestEvalSamples(t *testing.T) {
+	out, _, err := runCmd(t, context.Background(), "", nil, "eval", "--gold", "../../testdata/gold/samples.gold.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	floors := map[string]float64{"entities": 0.90, "relations": 0.68, "events": 0.62}
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 7 || f[5] != "F1" {
+			continue
+		}
+		floor, ok := floors[f[0]]
+		if !ok {
+			continue
+		}
+		var f1 float64
+		fmt.Sscan(f[6], &f1)
+		if f1 < floor {
+			t.Errorf("%s F1 %.3f fell below %.2f", f[0], f1, floor)
+		}
+		delete(floors, f[0])
+	}
+	if len(floors) > 0 {
+		t.Errorf("no score for %v in:\n%s", floors, out)
+	}
+}

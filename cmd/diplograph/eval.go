@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/eval"
+	"github.com/diplograph/diplograph/kb"
+	"github.com/diplograph/diplograph/loaders"
+	"github.com/diplograph/diplograph/samples"
+)
+
+func runEval(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "eval", "[flags]",
+		`Score the extractor against gold annotations and print precision, recall and F1 for
+entities, relations and events, event status and date accuracy, and comment stance
+accuracy. By default it scores the bundled samples against testdata/gold/samples.gold.jsonl
+(format in testdata/gold/README.md). With --corpus DIR it also scores time normalization on
+DIR/articles.jsonl: exact TIMEX3 value accuracy over the records that carry gold.timex3.`)
+	goldPath := fs.String("gold", filepath.Join("testdata", "gold", "samples.gold.jsonl"), "gold file in the team's format")
+	corpus := fs.String("corpus", "", "folder of an evaluation corpus with articles.jsonl (TIMEX3 gold)")
+	detail := fs.Bool("detail", false, "list every disagreement with the gold")
+	if done, err := parseFlags(fs, args); done {
+		return err
+	}
+	k, err := kb.Load()
+	if err != nil {
+		return fmt.Errorf("knowledge base: %w", err)
+	}
+	x, err := newExtractor()
+	if err != nil {
+		return err
+	}
+	if *goldPath != "" {
+		f, err := os.Open(*goldPath)
+		if err != nil {
+			return fmt.Errorf("gold: %w", err)
+		}
+		gold, err := eval.ReadGold(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", *goldPath, err)
+		}
+		byID, byFile, err := bundledSamples(ctx)
+		if err != nil {
+			return err
+		}
+		find := func(g eval.GoldArticle) *diplograph.Article {
+			if g.File != "" {
+				return byFile[path.Base(g.File)]
+			}
+			return byID[g.Article]
+		}
+		names := map[string]string{}
+		for _, r := range k.Records() {
+			for _, n := range r.Names() {
+				names[n] = r.ID
+			}
+		}
+		rep, err := eval.Gold(ctx, x, gold, find, eval.NameResolver(names))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "== gold: %s\n", *goldPath)
+		rep.Write(e.stdout, *detail)
+	}
+	if *corpus != "" {
+		f, err := os.Open(filepath.Join(*corpus, "articles.jsonl"))
+		if err != nil {
+			return fmt.Errorf("corpus: %w", err)
+		}
+		arts, err := eval.ReadTimex(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("corpus articles: %w", err)
+		}
+		rep, err := eval.Timex(x, arts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "== time normalization: %s\n", filepath.Join(*corpus, "articles.jsonl"))
+		rep.Write(e.stdout, *detail)
+	}
+	return nil
+}
+
+// bundledSamples reads the bundled sample articles by id and by file name
+// (for a file holding one article, such as the seed).
+func bundledSamples(ctx context.Context) (map[string]*diplograph.Article, map[string]*diplograph.Article, error) {
+	byID := map[string]*diplograph.Article{}
+	byFile := map[string]*diplograph.Article{}
+	for _, sf := range samples.Files() {
+		r, err := samples.FS().Open(sf.Name)
+		if err != nil {
+			return nil, nil, err
+		}
+		format, err := loaders.ParseFormat(path.Ext(sf.Name)[1:])
+		if err != nil {
+			r.Close()
+			return nil, nil, err
+		}
+		for rec := range loaders.Read(ctx, "-", loaders.Options{Stdin: r, Format: format, Published: sf.Published}) {
+			if rec.Err != nil {
+				r.Close()
+				return nil, nil, fmt.Errorf("samples %s: %w", sf.Name, rec.Err)
+			}
+			a := rec.Article
+			byID[a.ID] = &a
+			byFile[sf.Name] = &a
+		}
+		r.Close()
+	}
+	return byID, byFile, nil
+}

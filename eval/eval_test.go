@@ -1,0 +1,87 @@
+package eval
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/diplograph/diplograph"
+)
+
+// fixed is an extractor that returns a prepared extraction.
+type fixed struct{ x *diplograph.Extraction }
+
+func (f fixed) Extract(context.Context, *diplograph.Article) (*diplograph.Extraction, error) {
+	return f.x, nil
+}
+
+func TestGoldScoring(t *testing.T) {
+	gold, err := ReadGold(strings.NewReader(strings.ReplaceAll(`{"article":"a1","published":"2025-02-04",
+"entities":[{"type":"COUNTRY","name":"Japan"},{"type":"TERRITORY","name":"Dokdo"},{"type":"PERSON","name":"Nobody"}],
+"relations":[{"type":"CLAIMS","subject":"Japan","object":"Dokdo"},{"type":"ALLIED_WITH","subject":"Japan","object":"United States"}],
+"events":[{"type":"SUMMIT","status":"PLANNED","start":"2025-02-07","end":"2025-02-07","precision":"DAY","participants":["Japan"]},
+          {"type":"VISIT","status":"OCCURRED","participants":["Japan"]}],
+"comments":[{"author":"a","stance":"SUPPORT"},{"author":"b","stance":"OPPOSE"}]}`, "\n", "") + "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := &diplograph.Extraction{
+		Entities: []diplograph.Entity{
+			{ID: "Q17", Type: diplograph.Country, Name: "Japan"},
+			{ID: "Q30", Type: diplograph.Country, Name: "United States"},
+			{ID: "territory:liancourt-rocks", Type: diplograph.Territory, Name: "Liancourt Rocks"},
+		},
+		Relations: []diplograph.Relation{
+			{Type: diplograph.Claims, Subject: "Q17", Object: "territory:liancourt-rocks"},
+			{Type: diplograph.AlliedWith, Subject: "Q30", Object: "Q17"},
+			{Type: diplograph.PartOf, Subject: "Q17", Object: "Q30"}, // not annotated by the gold: ignored
+		},
+		Events: []diplograph.Event{
+			{Type: diplograph.Summit, Status: diplograph.Planned, TimeSpan: diplograph.TimeSpan{Start: "2025-02-07", End: "2025-02-07", Precision: diplograph.Day},
+				Participants: []diplograph.Participant{{Entity: "Q17", Role: diplograph.RoleParticipant}}},
+			{Type: diplograph.Statement, Status: diplograph.Occurred, Participants: []diplograph.Participant{{Entity: "Q17"}}},
+		},
+		Comments: []diplograph.Comment{{Stance: diplograph.StanceSupport}, {Stance: diplograph.StanceSupport}},
+	}
+	resolve := NameResolver(map[string]string{"Japan": "Q17", "United States": "Q30", "Dokdo": "territory:liancourt-rocks",
+		"Liancourt Rocks": "territory:liancourt-rocks"})
+	r, err := Gold(context.Background(), fixed{x}, gold, func(GoldArticle) *diplograph.Article { return &diplograph.Article{} }, resolve)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if (r.Entities != Counts{TP: 2, FP: 1, FN: 1}) {
+		t.Errorf("entities %+v", r.Entities)
+	}
+	if (r.Relations != Counts{TP: 2}) {
+		t.Errorf("relations %+v", r.Relations)
+	}
+	if (r.Events != Counts{TP: 1, FP: 1, FN: 1}) {
+		t.Errorf("events %+v", r.Events)
+	}
+	if (r.Status != Accuracy{1, 1}) || (r.Time != Accuracy{1, 1}) || (r.Stance != Accuracy{1, 2}) {
+		t.Errorf("status %+v time %+v stance %+v", r.Status, r.Time, r.Stance)
+	}
+	if got := r.Entities.F1(); got < 0.66 || got > 0.67 {
+		t.Errorf("entity F1 %.3f", got)
+	}
+	var b strings.Builder
+	r.Write(&b, true)
+	if !strings.Contains(b.String(), "F1 0.667") || !strings.Contains(b.String(), "Nobody") {
+		t.Errorf("report:\n%s", b.String())
+	}
+}
+
+func TestRuneToByte(t *testing.T) {
+	s := "Vučić met Kurti"
+	at := runeToByte(s)
+	if got := s[at(10):at(15)]; got != "Kurti" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestCountsEmpty(t *testing.T) {
+	var c Counts
+	if c.Precision() != 0 || c.Recall() != 0 || c.F1() != 0 {
+		t.Error("empty counts should score 0")
+	}
+}

@@ -1,0 +1,41 @@
+package extract
+
+import (
+	"time"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/extract/timex"
+	"github.com/diplograph/diplograph/extract/token"
+)
+
+// TimeMention is a time expression found in an article, with its byte
+// offsets in the text and its TIMEX3 type and value.
+type TimeMention struct {
+	Start, End int
+	Text       string
+	Type       string
+	Value      string
+}
+
+// Times returns the time expressions of an article resolved as the
+// extractor resolves them for events: against the publication date, with
+// the tense of the clause around each. It serves evaluation and debugging.
+func (x *Extractor) Times(a *diplograph.Article) ([]TimeMention, error) {
+	d := &doc{x: x, art: a}
+	if a.Published != "" {
+		t, err := time.Parse(time.DateOnly, a.Published)
+		if err != nil {
+			return nil, diplograph.Errorf(diplograph.EINVALID, "article %s: published date %q is not YYYY-MM-DD", a.ID, a.Published)
+		}
+		d.anchor = t
+	}
+	var out []TimeMention
+	for _, s := range token.Split(a.Text) {
+		chunks := chunkIDs(s.Tokens)
+		for _, e := range timex.Find(s.Tokens, d.anchor, d.tenses(s.Tokens, chunks)) {
+			start, end := s.Tokens[e.First].Start, s.Tokens[e.Last-1].End
+			out = append(out, TimeMention{Start: start, End: end, Text: a.Text[start:end], Type: string(e.Type), Value: e.Value})
+		}
+	}
+	return out, nil
+}
