@@ -1,6 +1,9 @@
 package diplograph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // MaxPageSize caps every list a Store returns in one call.
 const MaxPageSize = 100
@@ -149,4 +152,17 @@ type Store interface {
 	// Ping checks that the store can answer.
 	Ping(ctx context.Context) error
 	Close() error
+}
+
+// Exporter is a store that can give back what it keeps, for copying a graph
+// from one store to another without extracting its articles again.
+type Exporter interface {
+	// Export yields every stored article as the extraction that was saved,
+	// in article id order: the article with its text, hash and comments,
+	// and each fact as that article stated it, with its evidence. Saving
+	// the extractions into an empty store rebuilds the same graph, except
+	// that among articles of the same publication date the one saved last
+	// wins, and the copy saves them in id order. An error ends the
+	// sequence.
+	Export(ctx context.Context) iter.Seq2[*Extraction, error]
 }

@@ -12,6 +12,6 @@ func addRoutes(mux *http.ServeMux, store Store, logger *slog.Logger, opts Option
 	gql := newGraphQLHandler(store, logger, opts)
 	mux.Handle("/graphql", limitRequests(opts, withLoaders(store, gql)))
 	mux.Handle("GET /{$}", playground.Handler("Diplograph", "/graphql"))
-	mux.Handle("GET /healthz", handleHealth(store, logger, opts))
-	mux.Handle("GET /readyz", handleHealth(store, logger, opts))
+	mux.Handle("GET /healthz", handleLive())
+	mux.Handle("GET /readyz", handleReady(store, logger, opts))
 }

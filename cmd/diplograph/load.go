@@ -41,7 +41,7 @@ author and comment lines), .jsonl, .json, .csv, any of them gzipped, and folders
 	if err != nil {
 		return err
 	}
-	st, err := sf.open(ctx)
+	st, err := sf.open(ctx, e)
 	if err != nil {
 		return err
 	}
@@ -93,10 +93,11 @@ func printSummary(w io.Writer, s loaders.Summary, took time.Duration) {
 }
 
 func runMigrate(ctx context.Context, e *env, args []string) error {
-	return withStore(ctx, e, "migrate", args, `Create the store's schema, or upgrade it to this version's. Safe to run any number of
-times; the other commands migrate on their own when they open the store.`,
+	return withStore(ctx, e, "migrate", args, `Create the store's schema, or upgrade it to this version's: the embedded store's tables,
+or Neo4j's constraints and indexes (with --store neo4j). Safe to run any number of times;
+the other commands migrate on their own when they open the store.`,
 		func(_ diplograph.Store, sf *storeFlags) error {
-			fmt.Fprintf(e.stdout, "store %s is up to date\n", sf.db)
+			fmt.Fprintf(e.stdout, "%s is up to date\n", sf)
 			return nil
 		})
 }
@@ -127,7 +128,7 @@ func withStore(ctx context.Context, e *env, name string, args []string, about st
 		fs.Usage()
 		return errUsageShown
 	}
-	st, err := sf.open(ctx)
+	st, err := sf.open(ctx, e)
 	if err != nil {
 		return err
 	}

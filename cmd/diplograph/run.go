@@ -10,11 +10,9 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/kb"
 	"github.com/diplograph/diplograph/loaders"
-	"github.com/diplograph/diplograph/store/sqlite"
 )
 
 // env is the program's environment: its arguments' surroundings, passed
@@ -56,6 +54,7 @@ func commands() []command {
 		{"extract", "print the facts extracted from one article as JSON, without storing them", runExtract},
 		{"migrate", "create or upgrade the store's schema", runMigrate},
 		{"stats", "print what the store holds", runStats},
+		{"copy", "copy every article and its facts from one store to another (embedded, neo4j)", runCopy},
 		{"eval", "score the extractor against gold annotations", runEval},
 	}
 }
@@ -116,7 +115,10 @@ Quick start:
   diplograph extract --published 2025-02-04 article.txt
 
 Environment:
-  DIPLOGRAPH_DB    store file (default ./diplograph.db)
+  DIPLOGRAPH_STORE store: embedded or neo4j (default embedded)
+  DIPLOGRAPH_DB    embedded store file (default ./diplograph.db)
+  NEO4J_URI        Neo4j address with --store neo4j (default bolt://127.0.0.1:7687)
+  NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE   Neo4j credentials and database
   DIPLOGRAPH_ADDR  serve address (default 127.0.0.1:8080)
   DIPLOGRAPH_LOG   log level: debug, info, warn, error (default info)
 `)
@@ -158,27 +160,6 @@ func parseFlags(fs *flag.FlagSet, args []string) (done bool, err error) {
 		return true, errUsageShown
 	}
 	return false, nil
-}
-
-// storeFlags are the flags of every command that opens the store.
-type storeFlags struct {
-	db string
-}
-
-func (s *storeFlags) register(fs *flag.FlagSet, e *env) {
-	def := e.getenv("DIPLOGRAPH_DB")
-	if def == "" {
-		def = "diplograph.db"
-	}
-	fs.StringVar(&s.db, "db", def, "embedded store file (env DIPLOGRAPH_DB)")
-}
-
-func (s *storeFlags) open(ctx context.Context) (diplograph.Store, error) {
-	st, err := sqlite.Open(ctx, s.db)
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", s.db, err)
-	}
-	return st, nil
 }
 
 // inputFlags are the flags of every command that reads articles.

@@ -18,7 +18,10 @@ import (
 
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "serve", "[flags]",
-		`Serve the GraphQL API at /graphql, GraphiQL at / and health at /healthz and /readyz.
+		`Serve the GraphQL API at /graphql and GraphiQL at /, with liveness at /healthz (200 while the
+process serves) and readiness at /readyz (200 while the store answers, 503 with the reason
+otherwise). With --store neo4j the API keeps serving while Neo4j is away and answers again,
+without a restart, once it is back.
 With --demo, first load the bundled sample articles (the founding seed article and the
 synthetic samples) into the store; loading is idempotent, so --demo can be given every time.`)
 	var sf storeFlags
@@ -32,7 +35,7 @@ synthetic samples) into the store; loading is idempotent, so --demo can be given
 		fs.Usage()
 		return errUsageShown
 	}
-	st, err := sf.open(ctx)
+	st, err := sf.open(ctx, e)
 	if err != nil {
 		return err
 	}
@@ -55,7 +58,7 @@ synthetic samples) into the store; loading is idempotent, so --demo can be given
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	e.log.Info("serving", "graphiql", "http://"+ln.Addr().String()+"/", "graphql", "http://"+ln.Addr().String()+"/graphql", "db", sf.db)
+	e.log.Info("serving", "graphiql", "http://"+ln.Addr().String()+"/", "graphql", "http://"+ln.Addr().String()+"/graphql", "store", sf.String())
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)

@@ -1,0 +1,140 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/diplograph/diplograph"
+)
+
+// schemaVersion is the version of the graph's shape this build writes. A
+// database written by a newer build is refused rather than misread.
+const schemaVersion = 1
+
+// The names of the schema objects this package creates and uses.
+const (
+	searchIndex = "diplograph_entity_search"
+)
+
+// schemaStatements are the constraints and indexes of the graph, each
+// created only if missing. Uniqueness constraints come first: MERGE on a
+// property without one scans every node of the label, and two concurrent
+// MERGEs without one can both create.
+func schemaStatements() []string {
+	out := []string{
+		`CREATE CONSTRAINT diplograph_article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE`,
+		`CREATE CONSTRAINT diplograph_entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE`,
+		`CREATE CONSTRAINT diplograph_event_id IF NOT EXISTS FOR (v:Event) REQUIRE v.id IS UNIQUE`,
+	}
+	for _, t := range relTypes() {
+		out = append(out, fmt.Sprintf("CREATE CONSTRAINT diplograph_%s_id IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.id IS UNIQUE",
+			strings.ToLower(t), t))
+	}
+	return append(out,
+		`CREATE INDEX diplograph_article_hash IF NOT EXISTS FOR (a:Article) ON (a.hash)`,
+		`CREATE INDEX diplograph_assertion_relation IF NOT EXISTS FOR (x:Assertion) ON (x.relation)`,
+		`CREATE INDEX diplograph_event_start IF NOT EXISTS FOR (v:Event) ON (v.start)`,
+		// The search index holds each name and alias as its tokens (see
+		// searchText), already split, lower-cased and without diacritics, so
+		// the whitespace analyzer indexes exactly the tokens the query is
+		// matched against.
+		`CREATE FULLTEXT INDEX `+searchIndex+` IF NOT EXISTS FOR (e:Entity) ON EACH [e.search]
+			OPTIONS {indexConfig: {`+"`fulltext.analyzer`"+`: 'whitespace'}}`,
+	)
+}
+
+// Migrate creates the constraints and indexes the store needs, those that
+// are missing only, and waits until they are online. It is safe to run any
+// number of times and from several processes; Open runs it.
+func (s *Store) Migrate(ctx context.Context) error {
+	v, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
+		res, err := tx.Run(ctx, `OPTIONAL MATCH (m:DiplographSchema) RETURN max(m.version) AS v`, nil)
+		if err != nil {
+			return 0, err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return 0, err
+		}
+		v, _ := rec.Values[0].(int64)
+		return v, nil
+	})
+	if err != nil {
+		return fmt.Errorf("neo4j: migrate: %w", err)
+	}
+	if v > schemaVersion {
+		return fmt.Errorf("neo4j: migrate: the database has schema version %d; this build knows up to %d: use a newer diplograph", v, schemaVersion)
+	}
+	// Schema changes cannot share a transaction with data, nor with each
+	// other.
+	for _, q := range schemaStatements() {
+		if _, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+			_, err := tx.Run(ctx, q, nil)
+			return struct{}{}, err
+		}); err != nil {
+			return fmt.Errorf("neo4j: migrate: %s: %w", strings.Fields(q)[2], err)
+		}
+	}
+	_, err = write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		if _, err := tx.Run(ctx, `CALL db.awaitIndexes(300)`, nil); err != nil {
+			return struct{}{}, err
+		}
+		_, err := tx.Run(ctx, `MERGE (m:DiplographSchema {name: 'diplograph'}) SET m.version = $v`, map[string]any{"v": schemaVersion})
+		return struct{}{}, err
+	})
+	if err != nil {
+		return fmt.Errorf("neo4j: migrate: %w", err)
+	}
+	if v < schemaVersion {
+		s.log.Info("neo4j: schema migrated", "from", v, "to", schemaVersion, "uri", redact(s.cfg.URI))
+	}
+	return nil
+}
+
+// entityLabels maps each entity type to the label its nodes carry besides
+// :Entity. Labels in Cypher text only ever come from here.
+func entityLabels() map[diplograph.EntityType]string {
+	out := make(map[diplograph.EntityType]string, len(diplograph.EntityTypes))
+	for _, t := range diplograph.EntityTypes {
+		s := strings.ToLower(string(t))
+		if l := strings.ToUpper(s[:1]) + s[1:]; isIdentifier(l) {
+			out[t] = l
+		}
+	}
+	return out
+}
+
+// relTypes returns the relationship types of relations, one per
+// diplograph.RelationType. Relationship types in Cypher text only ever come
+// from here.
+func relTypes() []string {
+	out := make([]string, 0, len(diplograph.RelationTypes))
+	for _, t := range diplograph.RelationTypes {
+		if isIdentifier(string(t)) {
+			out = append(out, string(t))
+		}
+	}
+	return out
+}
+
+// anyRelType is the relationship type expression that matches every
+// relation: HOLDS_OFFICE|ALLIED_WITH|...
+func anyRelType() string { return strings.Join(relTypes(), "|") }
+
+// isIdentifier reports whether s may appear unquoted in Cypher as a label
+// or a relationship type: letters, digits and underscores, not starting
+// with a digit. The whitelists pass; anything else never reaches a query.
+func isIdentifier(s string) bool {
+	if s == "" || (s[0] >= '0' && s[0] <= '9') {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
