@@ -35,10 +35,15 @@ type Loaders struct {
 func NewLoaders(s Store) *Loaders {
 	opts := []dataloadgen.Option{dataloadgen.WithWait(loaderWait), dataloadgen.WithBatchCapacity(loaderCapacity)}
 	l := &Loaders{
-		entities: dataloadgen.NewLoader(fetchEntities(s), opts...),
+		entities: dataloadgen.NewLoader(fetchBatch(s.EntitiesByID, func(e diplograph.Entity) string { return e.ID }, "entity"), opts...),
 		events:   dataloadgen.NewLoader(fetchEach(s.Event), opts...),
 		articles: dataloadgen.NewLoader(fetchEach(s.Article), opts...),
 		evidence: make(map[diplograph.FactKind]*dataloadgen.Loader[string, []diplograph.Evidence]),
+	}
+	// A store that fetches many articles in one call (Neo4j, where each
+	// call is a network round trip) gets one call per page.
+	if b, ok := s.(articleBatcher); ok {
+		l.articles = dataloadgen.NewLoader(fetchBatch(b.ArticlesByID, func(a diplograph.Article) string { return a.ID }, "article"), opts...)
 	}
 	for _, kind := range []diplograph.FactKind{diplograph.EntityFact, diplograph.RelationFact, diplograph.EventFact} {
 		l.evidence[kind] = dataloadgen.NewLoader(fetchEvidence(s, kind), opts...)
@@ -64,27 +69,32 @@ func (r *Resolver) loaders(ctx context.Context) *Loaders {
 	return NewLoaders(r.store)
 }
 
-// fetchEntities fetches a batch of entities in one store call. An id the
-// store does not know is a not-found error for that key alone.
-func fetchEntities(s Store) func(context.Context, []string) ([]diplograph.Entity, []error) {
-	return func(ctx context.Context, ids []string) ([]diplograph.Entity, []error) {
-		found, err := s.EntitiesByID(ctx, ids)
+// articleBatcher is implemented by stores that fetch many articles at once.
+type articleBatcher interface {
+	ArticlesByID(ctx context.Context, ids []string) ([]diplograph.Article, error)
+}
+
+// fetchBatch fetches a batch of items in one store call. An id the store
+// does not know is a not-found error for that key alone.
+func fetchBatch[T any](get func(context.Context, []string) ([]T, error), idOf func(T) string, what string) func(context.Context, []string) ([]T, []error) {
+	return func(ctx context.Context, ids []string) ([]T, []error) {
+		found, err := get(ctx, ids)
 		if err != nil {
-			return nil, []error{fmt.Errorf("load entities: %w", err)}
+			return nil, []error{fmt.Errorf("load %s batch: %w", what, err)}
 		}
-		byID := make(map[string]diplograph.Entity, len(found))
-		for _, e := range found {
-			byID[e.ID] = e
+		byID := make(map[string]T, len(found))
+		for _, v := range found {
+			byID[idOf(v)] = v
 		}
-		out := make([]diplograph.Entity, len(ids))
+		out := make([]T, len(ids))
 		errs := make([]error, len(ids))
 		for i, id := range ids {
-			e, ok := byID[id]
+			v, ok := byID[id]
 			if !ok {
-				errs[i] = diplograph.Errorf(diplograph.ENOTFOUND, "no entity with id %q", id)
+				errs[i] = diplograph.Errorf(diplograph.ENOTFOUND, "no %s with id %q", what, id)
 				continue
 			}
-			out[i] = e
+			out[i] = v
 		}
 		return out, errs
 	}

@@ -774,8 +774,54 @@ func TestBatchLoading(t *testing.T) {
 	}
 }
 
+// batchingStore is a countingStore that can also fetch many articles at
+// once, as the Neo4j store can.
+type batchingStore struct {
+	*countingStore
+	articlesByID int
+}
+
+func (b *batchingStore) ArticlesByID(ctx context.Context, ids []string) ([]diplograph.Article, error) {
+	b.mu.Lock()
+	b.articlesByID++
+	b.mu.Unlock()
+	out := make([]diplograph.Article, 0, len(ids))
+	for _, id := range ids {
+		a, err := b.countingStore.Store.Article(ctx, id)
+		if err != nil {
+			continue // unknown ids are left out, as the interface says
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+func TestBatchLoadingArticles(t *testing.T) {
+	bs := &batchingStore{countingStore: &countingStore{Store: newStore(t)}}
+	a := newAPI(t, bs, server.Options{})
+	var data struct {
+		Events struct {
+			Edges []struct {
+				Node struct {
+					Evidence []struct{ Article struct{ Title string } }
+				}
+			}
+		}
+	}
+	a.mustQuery(t, `{ events(filter: {types: [MILITARY_ACTIVITY]}, first: 20) { edges { node { evidence { article { title } } } } } }`, nil, &data)
+	if len(data.Events.Edges) != 20 || data.Events.Edges[0].Node.Evidence[0].Article.Title != "A month of patrols" {
+		t.Fatalf("events = %+v", data.Events)
+	}
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	if bs.articleGet != 0 || bs.articlesByID == 0 || bs.articlesByID > 3 {
+		t.Errorf("%d single Article calls and %d ArticlesByID batches; want only a few batches", bs.articleGet, bs.articlesByID)
+	}
+}
+
 func TestHealth(t *testing.T) {
 	st := newStore(t)
+	down := failingStore{Store: st, err: errors.New("database is locked at /var/secret/path")}
 	tests := []struct {
 		name   string
 		store  server.Store
@@ -783,10 +829,18 @@ func TestHealth(t *testing.T) {
 		status int
 		body   string
 	}{
-		{"healthy", st, "/healthz", http.StatusOK, `{"status":"ok"}`},
+		{"live", st, "/healthz", http.StatusOK, `{"status":"ok"}`},
 		{"ready", st, "/readyz", http.StatusOK, `{"status":"ok"}`},
-		{"store down", failingStore{Store: st, err: errors.New("database is locked at /var/secret/path")},
-			"/healthz", http.StatusServiceUnavailable, `{"status":"unavailable"}`},
+		// Liveness does not depend on the store: a database that is down is
+		// no reason to restart the API.
+		{"live while the store is down", down, "/healthz", http.StatusOK, `{"status":"ok"}`},
+		// The reason never shows an internal error's text.
+		{"not ready", down, "/readyz", http.StatusServiceUnavailable, `{"reason":"the store does not answer","status":"unavailable"}`},
+		{"not ready, with the store's own reason",
+			failingStore{Store: st, err: fmt.Errorf("dial 10.0.0.7: %w", &diplograph.Error{Code: diplograph.EINTERNAL, Message: "neo4j does not answer"})},
+			"/readyz", http.StatusServiceUnavailable, `{"reason":"neo4j does not answer","status":"unavailable"}`},
+		{"not ready in time", failingStore{Store: st, err: context.DeadlineExceeded},
+			"/readyz", http.StatusServiceUnavailable, `{"reason":"the store did not answer within 2s","status":"unavailable"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -805,6 +859,44 @@ func TestHealth(t *testing.T) {
 			}
 		})
 	}
+
+	// Readiness follows the store: ready again as soon as it answers.
+	var flaky flakyStore
+	flaky.Store = st
+	a := newAPI(t, &flaky, server.Options{})
+	for i, want := range []int{http.StatusOK, http.StatusServiceUnavailable, http.StatusOK} {
+		flaky.set(i == 1)
+		resp, err := http.Get(a.url + "/readyz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("check %d: GET /readyz = %d, want %d", i, resp.StatusCode, want)
+		}
+	}
+}
+
+// flakyStore's Ping fails while it is set down.
+type flakyStore struct {
+	server.Store
+	mu   sync.Mutex
+	down bool
+}
+
+func (f *flakyStore) set(down bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.down = down
+}
+
+func (f *flakyStore) Ping(ctx context.Context) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.down {
+		return errors.New("connection refused")
+	}
+	return nil
 }
 
 func TestRoutes(t *testing.T) {
