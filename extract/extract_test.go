@@ -282,3 +282,20 @@ func TestTimes(t *testing.T) {
 		}
 	}
 }
+
+func TestDatelinesAndSpeakers(t *testing.T) {
+	x := extractText(t, "1996-12-06", "WARSAW 1996-12-06\nA meeting is planned, Dariusz Rosati told a news conference.")
+	ents := entityIDs(x)
+	found := false
+	for _, e := range x.Entities {
+		if e.Name == "Warsaw" && e.Type == diplograph.Place && e.Kind == "CITY" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the dateline WARSAW is not the city: %v", ents)
+	}
+	if _, ok := ents["person:dariusz-rosati"]; !ok {
+		t.Errorf("speaker not found: %v", ents)
+	}
+}

@@ -89,6 +89,29 @@ func newGazetteer(k *kb.KB) *gazetteer {
 	return g
 }
 
+// allCaps reports whether s has at least three letters, all upper case.
+func allCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// capitalized writes an all-capitals word as a name: "WARSAW" → "Warsaw".
+func capitalized(s string) string {
+	r := []rune(strings.ToLower(s))
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
+}
+
 // straightQuotes writes typographic apostrophes as straight ones, so that
 // "People’s" matches the knowledge base's "People's".
 func straightQuotes(s string) string {
@@ -125,9 +148,9 @@ func (g *gazetteer) match(toks []token.Token, i int) (*entry, int) {
 					got = t.Lower
 				}
 				got = straightQuotes(got)
-				// Tokens of a name are contiguous or space-separated as
-				// written; "Japan-U.S." matches "Japan" "-" "U.S.".
-				if got != w {
+				// An all-capitals word (a dateline, a headline: "WARSAW")
+				// matches its name in any case.
+				if got != w && !(allCaps(got) && strings.EqualFold(got, w)) {
 					ok = false
 					break
 				}
@@ -141,6 +164,9 @@ func (g *gazetteer) match(toks []token.Token, i int) (*entry, int) {
 	try(g.byFirst[first])
 	if low := straightQuotes(toks[i].Lower); low != first {
 		try(g.byFirst[low])
+	}
+	if allCaps(first) {
+		try(g.byFirst[capitalized(first)])
 	}
 	// A name written with its period ("U.S.") may appear without it at the
 	// end of a sentence, where the period went to the sentence.

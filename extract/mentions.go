@@ -82,6 +82,11 @@ func (d *doc) sentenceMentions(si int, surnames map[string]string) []*mention {
 			i = m.last
 			continue
 		}
+		if m := d.speakerPerson(si, i); m != nil {
+			out = append(out, m)
+			i = m.last
+			continue
+		}
 		if m := d.appositivePerson(si, i); m != nil {
 			out = append(out, m)
 			surnames[toks[m.last-1].Text] = m.id
@@ -183,6 +188,10 @@ func (d *doc) pickTarget(toks []token.Token, i, n int, tgts []target) (target, b
 // isLocative reports whether the place name at toks[i:i+n] is used as a
 // place: after a locative word, or before "-based".
 func isLocative(toks []token.Token, i, n int) bool {
+	// A dateline ("MANILA —") names where the story was filed.
+	if i == 0 && allCaps(toks[0].Text) {
+		return true
+	}
 	j := i - 1
 	for j >= 0 && (toks[j].Lower == "the" || toks[j].Lower == "capital") {
 		j--
@@ -310,6 +319,39 @@ var notNameWord = map[string]bool{
 	"ministry": true, "government": true, "office": true, "secretary": true, "spokesperson": true,
 	"spokesman": true, "i": true, "we": true, "he": true, "she": true, "it": true, "they": true,
 }
+
+// speakerPerson finds a person named by a reporting verb: a run of two or
+// three capitalized words the knowledge base does not know, right before
+// "said", "told", "added" ("Dariusz Rosati told a news conference") or
+// right after a sentence-final "said" ("..., said Karel Kovanda.").
+func (d *doc) speakerPerson(si, i int) *mention {
+	toks := d.sents[si].Tokens
+	if i > 0 && toks[i-1].Kind == token.Word && toks[i-1].Cap {
+		return nil
+	}
+	k := nameRun(toks, i)
+	if k < 2 || k > 3 {
+		return nil
+	}
+	for j := i; j < i+k; j++ {
+		if allCaps(toks[j].Text) || !toks[j].Cap {
+			return nil
+		}
+	}
+	if e, _ := d.x.gaz.match(toks, i); e != nil {
+		return nil
+	}
+	before := i > 0 && speechVerbs[toks[i-1].Lower]
+	after := i+k < len(toks) && speechVerbs[toks[i+k].Lower]
+	if !before && !after {
+		return nil
+	}
+	name := joinTokens(toks[i : i+k])
+	return &mention{sent: si, first: i, last: i + k, id: kb.Slug(diplograph.Person, name), typ: diplograph.Person, text: name}
+}
+
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "stated": true,
+	"declared": true, "wrote": true, "announced": true, "insisted": true, "asked": true, "replied": true}
 
 // appositivePerson finds "Name, [the|a|Country's|Demonym] title": a person
 // introduced by an apposition ("Lin Jian, a Chinese foreign ministry

@@ -39,3 +39,42 @@ func (x *Extractor) Times(a *diplograph.Article) ([]TimeMention, error) {
 	}
 	return out, nil
 }
+
+// Mention is one place where an article names an entity, with its byte
+// offsets in the text.
+type Mention struct {
+	Start, End int
+	Text       string
+	Entity     string
+	Type       diplograph.EntityType
+	// Demonym is true for an adjective or nationality word ("Polish"),
+	// which names the country without being its name.
+	Demonym bool
+}
+
+// Mentions returns every entity mention the extractor resolves in an
+// article, in text order. It serves evaluation and debugging.
+func (x *Extractor) Mentions(a *diplograph.Article) ([]Mention, error) {
+	d := &doc{x: x, art: a, ents: map[string]*entAcc{}, rels: map[string]*relAcc{}}
+	if a.Published != "" {
+		t, err := time.Parse(time.DateOnly, a.Published)
+		if err != nil {
+			return nil, diplograph.Errorf(diplograph.EINVALID, "article %s: published date %q is not YYYY-MM-DD", a.ID, a.Published)
+		}
+		d.anchor = t
+	}
+	d.sents = token.Split(a.Text)
+	d.findMentions()
+	var out []Mention
+	for si, ms := range d.ments {
+		toks := d.sents[si].Tokens
+		for _, m := range ms {
+			if m.id == "" {
+				continue
+			}
+			start, end := toks[m.first].Start, toks[m.last-1].End
+			out = append(out, Mention{Start: start, End: end, Text: a.Text[start:end], Entity: m.id, Type: m.typ, Demonym: m.form == formDemonym})
+		}
+	}
+	return out, nil
+}

@@ -2,13 +2,16 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 
 	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/eval"
+	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/kb"
 	"github.com/diplograph/diplograph/loaders"
 	"github.com/diplograph/diplograph/samples"
@@ -84,6 +87,9 @@ DIR/articles.jsonl: exact TIMEX3 value accuracy over the records that carry gold
 		}
 		fmt.Fprintf(e.stdout, "== time normalization: %s\n", filepath.Join(*corpus, "articles.jsonl"))
 		rep.Write(e.stdout, *detail)
+		if err := evalNER(e, x, filepath.Join(*corpus, "ner_gold.jsonl"), *detail); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -115,4 +121,28 @@ func bundledSamples(ctx context.Context) (map[string]*diplograph.Article, map[st
 		r.Close()
 	}
 	return byID, byFile, nil
+}
+
+// evalNER scores PER/LOC/ORG recognition on a CoNLL-style file, when the
+// corpus has one.
+func evalNER(e *env, x *extract.Extractor, name string, detail bool) error {
+	f, err := os.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
+	docs, err := eval.ReadNER(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	rep, err := eval.NER(x, docs)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "== entity recognition (PER/LOC/ORG, exact spans): %s\n", name)
+	rep.Write(e.stdout, detail)
+	return nil
 }
