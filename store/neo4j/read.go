@@ -10,6 +10,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/store/internal/cursor"
 )
 
 // Reads run in managed read transactions (so a cluster routes them to
@@ -135,7 +136,7 @@ func (s *Store) ArticlesByID(ctx context.Context, ids []string) ([]diplograph.Ar
 // Articles lists articles, the latest published first (undated last), then
 // by id.
 func (s *Store) Articles(ctx context.Context, p diplograph.Page) (diplograph.Connection[diplograph.Article], error) {
-	c, err := decodeCursor(listArticles, p.After)
+	c, err := cursor.Decode(cursor.Articles, p.After)
 	if err != nil {
 		return diplograph.Connection[diplograph.Article]{}, err
 	}
@@ -152,7 +153,7 @@ func (s *Store) Articles(ctx context.Context, p diplograph.Page) (diplograph.Con
 	for _, m := range mapsOf(rec["page"]) {
 		items = append(items, readArticle(m))
 	}
-	return offsetPage(listArticles, c.Offset, p.Limit(), int(integer(rec, "total")), items, p.After), nil
+	return cursor.OffsetPage(cursor.Articles, c.Offset, p.Limit(), int(integer(rec, "total")), items, p.After), nil
 }
 
 // Comments returns an article's comments in order.
@@ -218,7 +219,7 @@ func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]diplograph.En
 // (ASCII letters folded), then id.
 func (s *Store) Entities(ctx context.Context, f diplograph.EntityFilter, p diplograph.Page) (diplograph.Connection[diplograph.Entity], error) {
 	var conn diplograph.Connection[diplograph.Entity]
-	c, err := decodeCursor(listEntities, p.After)
+	c, err := cursor.Decode(cursor.Entities, p.After)
 	if err != nil {
 		return conn, err
 	}
@@ -271,7 +272,7 @@ func (s *Store) Entities(ctx context.Context, f diplograph.EntityFilter, p diplo
 	for _, m := range mapsOf(rec["page"]) {
 		items = append(items, readEntity(m))
 	}
-	return offsetPage(listEntities, c.Offset, limit, int(integer(rec, "total")), items, p.After), nil
+	return cursor.OffsetPage(cursor.Entities, c.Offset, limit, int(integer(rec, "total")), items, p.After), nil
 }
 
 func stringsOf[T ~string](vs []T) []string {
@@ -306,7 +307,7 @@ func (s *Store) Relation(ctx context.Context, id string) (diplograph.Relation, e
 // Relations lists the relations that match f, ordered by type, then id.
 func (s *Store) Relations(ctx context.Context, f diplograph.RelationFilter, p diplograph.Page) (diplograph.Connection[diplograph.Relation], error) {
 	var conn diplograph.Connection[diplograph.Relation]
-	c, err := decodeCursor(listRelations, p.After)
+	c, err := cursor.Decode(cursor.Relations, p.After)
 	if err != nil {
 		return conn, err
 	}
@@ -367,7 +368,7 @@ func (s *Store) Relations(ctx context.Context, f diplograph.RelationFilter, p di
 	for _, m := range mapsOf(rec["page"]) {
 		items = append(items, relationOf(m))
 	}
-	return offsetPage(listRelations, c.Offset, limit, int(integer(rec, "total")), items, p.After), nil
+	return cursor.OffsetPage(cursor.Relations, c.Offset, limit, int(integer(rec, "total")), items, p.After), nil
 }
 
 // Event returns one event.
@@ -388,7 +389,7 @@ func (s *Store) Event(ctx context.Context, id string) (diplograph.Event, error) 
 // an event starts right after that event even if events were added since.
 func (s *Store) Events(ctx context.Context, f diplograph.EventFilter, p diplograph.Page) (diplograph.Connection[diplograph.Event], error) {
 	var conn diplograph.Connection[diplograph.Event]
-	c, err := decodeCursor(listEvents, p.After)
+	c, err := cursor.Decode(cursor.Events, p.After)
 	if err != nil {
 		return conn, err
 	}
@@ -469,7 +470,7 @@ func (s *Store) Events(ctx context.Context, f diplograph.EventFilter, p diplogra
 	}
 	conn.Edges = make([]diplograph.Edge[diplograph.Event], len(items))
 	for i, e := range items {
-		key := cursor{List: listEvents, Undated: e.Start == "", Start: e.Start, ID: e.ID}
+		key := cursor.Cursor{List: cursor.Events, Undated: e.Start == "", Start: e.Start, ID: e.ID}
 		conn.Edges[i] = diplograph.Edge[diplograph.Event]{Cursor: key.String(), Node: e}
 	}
 	return conn, nil

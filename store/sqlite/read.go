@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/store/internal/cursor"
 )
 
 // readTx runs fn in a read transaction, so that a page and its total count
@@ -96,7 +97,7 @@ func (s *Store) Article(ctx context.Context, id string) (diplograph.Article, err
 // by id.
 func (s *Store) Articles(ctx context.Context, p diplograph.Page) (diplograph.Connection[diplograph.Article], error) {
 	var conn diplograph.Connection[diplograph.Article]
-	c, err := decodeCursor(listArticles, p.After)
+	c, err := cursor.Decode(cursor.Articles, p.After)
 	if err != nil {
 		return conn, err
 	}
@@ -122,7 +123,7 @@ func (s *Store) Articles(ctx context.Context, p diplograph.Page) (diplograph.Con
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		conn = offsetPage(listArticles, c.Offset, limit, total, items, p.After)
+		conn = cursor.OffsetPage(cursor.Articles, c.Offset, limit, total, items, p.After)
 		return nil
 	})
 	if err != nil {
@@ -262,7 +263,7 @@ func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]diplograph.En
 // id.
 func (s *Store) Entities(ctx context.Context, f diplograph.EntityFilter, p diplograph.Page) (diplograph.Connection[diplograph.Entity], error) {
 	var conn diplograph.Connection[diplograph.Entity]
-	c, err := decodeCursor(listEntities, p.After)
+	c, err := cursor.Decode(cursor.Entities, p.After)
 	if err != nil {
 		return conn, err
 	}
@@ -321,7 +322,7 @@ func (s *Store) Entities(ctx context.Context, f diplograph.EntityFilter, p diplo
 		if err != nil {
 			return err
 		}
-		conn = offsetPage(listEntities, c.Offset, limit, total, items, p.After)
+		conn = cursor.OffsetPage(cursor.Entities, c.Offset, limit, total, items, p.After)
 		return nil
 	})
 	if err != nil {
@@ -364,7 +365,7 @@ func (s *Store) Relation(ctx context.Context, id string) (diplograph.Relation, e
 // Relations lists the relations that match f, ordered by type, then id.
 func (s *Store) Relations(ctx context.Context, f diplograph.RelationFilter, p diplograph.Page) (diplograph.Connection[diplograph.Relation], error) {
 	var conn diplograph.Connection[diplograph.Relation]
-	c, err := decodeCursor(listRelations, p.After)
+	c, err := cursor.Decode(cursor.Relations, p.After)
 	if err != nil {
 		return conn, err
 	}
@@ -413,7 +414,7 @@ func (s *Store) Relations(ctx context.Context, f diplograph.RelationFilter, p di
 		if err != nil {
 			return err
 		}
-		conn = offsetPage(listRelations, c.Offset, limit, total, items, p.After)
+		conn = cursor.OffsetPage(cursor.Relations, c.Offset, limit, total, items, p.After)
 		return nil
 	})
 	if err != nil {
@@ -438,7 +439,7 @@ func (s *Store) Event(ctx context.Context, id string) (diplograph.Event, error) 
 // an event starts right after that event even if events were added since.
 func (s *Store) Events(ctx context.Context, f diplograph.EventFilter, p diplograph.Page) (diplograph.Connection[diplograph.Event], error) {
 	var conn diplograph.Connection[diplograph.Event]
-	c, err := decodeCursor(listEvents, p.After)
+	c, err := cursor.Decode(cursor.Events, p.After)
 	if err != nil {
 		return conn, err
 	}
@@ -550,7 +551,7 @@ func (s *Store) Events(ctx context.Context, f diplograph.EventFilter, p diplogra
 		}
 		conn.Edges = make([]diplograph.Edge[diplograph.Event], len(items))
 		for i, e := range items {
-			key := cursor{List: listEvents, Undated: e.Start == "", Start: e.Start, ID: e.ID}
+			key := cursor.Cursor{List: cursor.Events, Undated: e.Start == "", Start: e.Start, ID: e.ID}
 			conn.Edges[i] = diplograph.Edge[diplograph.Event]{Cursor: key.String(), Node: e}
 		}
 		return nil
