@@ -85,3 +85,24 @@ func TestCountsEmpty(t *testing.T) {
 		t.Error("empty counts should score 0")
 	}
 }
+
+func TestCoding(t *testing.T) {
+	recs, err := ReadCoded(strings.NewReader(
+		`{"id":"a","sentence":"x","scheme":"PLOVER-0.5b1","diplomatic":true,"category":"DISAPPROVE","expected":[{"code":"DISAPPROVE"}]}` + "\n" +
+			`{"id":"b","sentence":"x","scheme":"PLOVER-0.5b1","diplomatic":true,"category":"AGREE","expected":[{"code":"AGREE"}]}` + "\n" +
+			`{"id":"c","sentence":"x","scheme":"CAMEO","diplomatic":false,"no_events_expected":true}` + "\n" +
+			`{"id":"d","sentence":"x","scheme":"CAMEO","diplomatic":true,"expected":[{"code":"040"}]}` + "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := fixed{&diplograph.Extraction{Events: []diplograph.Event{{Type: diplograph.Accusation, Plover: "ACCUSE"}}}}
+	r, err := Coding(context.Background(), x, recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a: ACCUSE counts for the older DISAPPROVE; b: no AGREE; c: an event
+	// where none is expected; d: CAMEO-coded, not scored here.
+	if (r.Category != Accuracy{1, 2}) || (r.NoEvents != Accuracy{0, 1}) || len(r.Misses) != 2 {
+		t.Errorf("category %+v, no-events %+v, misses %v", r.Category, r.NoEvents, r.Misses)
+	}
+}

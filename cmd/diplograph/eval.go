@@ -90,6 +90,9 @@ DIR/articles.jsonl: exact TIMEX3 value accuracy over the records that carry gold
 		if err := evalNER(e, x, filepath.Join(*corpus, "ner_gold.jsonl"), *detail); err != nil {
 			return err
 		}
+		if err := evalCoding(ctx, e, x, filepath.Join(*corpus, "events_gold.jsonl"), *detail); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -143,6 +146,30 @@ func evalNER(e *env, x *extract.Extractor, name string, detail bool) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "== entity recognition (PER/LOC/ORG, exact spans): %s\n", name)
+	rep.Write(e.stdout, detail)
+	return nil
+}
+
+// evalCoding scores event categories on an event-coding suite, when the
+// corpus has one.
+func evalCoding(ctx context.Context, e *env, x *extract.Extractor, name string, detail bool) error {
+	f, err := os.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
+	recs, err := eval.ReadCoded(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	rep, err := eval.Coding(ctx, x, recs)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "== event coding: %s\n", name)
 	rep.Write(e.stdout, detail)
 	return nil
 }
