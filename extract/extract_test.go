@@ -299,3 +299,31 @@ func TestDatelinesAndSpeakers(t *testing.T) {
 		t.Errorf("speaker not found: %v", ents)
 	}
 }
+
+func TestDemonymActors(t *testing.T) {
+	x := extractText(t, "2025-02-04", "Senior Hungarian and Romanian officials agreed on Wednesday that their countries should cooperate.")
+	e := findEvent(x, diplograph.Agreement)
+	if e == nil {
+		t.Fatalf("no agreement in %+v", x.Events)
+	}
+	parts := map[string]bool{}
+	for _, p := range e.Participants {
+		parts[p.Entity] = true
+	}
+	hu, ro := "", ""
+	for _, en := range x.Entities {
+		switch en.Name {
+		case "Hungary":
+			hu = en.ID
+		case "Romania":
+			ro = en.ID
+		}
+	}
+	if hu == "" || ro == "" || !parts[hu] && !parts[ro] {
+		t.Errorf("countries behind the officials are not actors: %+v", e.Participants)
+	}
+	// A nationality word alone still names no actor.
+	if y := extractText(t, "2025-02-04", "Hungarian wine was praised."); len(y.Events) != 0 {
+		t.Errorf("events from a demonym alone: %+v", y.Events)
+	}
+}

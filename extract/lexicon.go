@@ -139,7 +139,7 @@ var needsObject = map[string][]string{
 	"sending": {"vessels", "ships", "warships", "troops", "aircraft", "jets", "bombers", "drones", "submarines", "patrol", "coast"},
 	"deployed": {"vessels", "ships", "warships", "troops", "aircraft", "jets", "bombers", "drones", "submarines", "missiles",
 		"forces", "carrier"},
-	"agreed":    {"to", "on"},
+	"agreed":    {"to", "on", "upon", "that", "a", "an", "the", "in"},
 	"joined":    {}, // resolved by the object being an organization or treaty
 	"address":   {"to", "before"},
 	"exercises": {},

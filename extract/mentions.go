@@ -23,13 +23,16 @@ type mention struct {
 	title, titleOf string
 	// possessive is true when "'s" follows the mention.
 	possessive bool
+	// acts is true for a nationality word that stands for its country as
+	// an actor ("Chinese troops").
+	acts bool
 }
 
 // isActor reports whether the mention can take part in an event.
 func (m *mention) isActor() bool {
 	switch m.typ {
 	case diplograph.Person, diplograph.Country, diplograph.Organization:
-		return m.form != formDemonym
+		return m.form != formDemonym || m.acts
 	}
 	return false
 }
@@ -121,9 +124,39 @@ func (d *doc) sentenceMentions(si int, surnames map[string]string) []*mention {
 			m.possessive = true
 		}
 	}
+	d.demonymActors(toks, out)
 	d.resolveGenericOrgs(si, out)
 	return out
 }
+
+// demonymActors lets a nationality word stand for its country when it
+// qualifies the people who act for it: "Hungarian and Romanian officials
+// agreed", "Chinese troops".
+func (d *doc) demonymActors(toks []token.Token, ms []*mention) {
+	for _, m := range ms {
+		if m.form != formDemonym || m.typ != diplograph.Country {
+			continue
+		}
+		for j := m.last; j < len(toks) && j < m.last+5; j++ {
+			w := toks[j].Lower
+			if actorNouns[w] {
+				m.acts = true
+				break
+			}
+			// Only other nationality words and "and" may stand between.
+			if w != "and" && w != "," && w != "senior" && w != "top" && mentionAt(ms, j) == nil && !inMention(ms, j) {
+				break
+			}
+		}
+	}
+}
+
+// actorNouns are the people and bodies through which a country acts.
+var actorNouns = map[string]bool{"officials": true, "official": true, "leaders": true, "leader": true, "diplomats": true,
+	"diplomat": true, "government": true, "authorities": true, "forces": true, "troops": true, "ministers": true,
+	"minister": true, "negotiators": true, "delegation": true, "delegations": true, "navy": true, "military": true,
+	"army": true, "police": true, "envoy": true, "envoys": true, "side": true, "sides": true, "soldiers": true,
+	"warships": true, "president": true, "premier": true, "regime": true}
 
 // gazetteerMention matches a knowledge-base name at token i and decides
 // which of its entities it names.
