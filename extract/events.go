@@ -642,7 +642,40 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 				d.addRelation(si, diplograph.HoldsOffice, p.id, o.Of, o.Title, props)
 			}
 		}
+	case diplograph.Demand:
+		if h.t.phrase != "must" {
+			return d.initiatorAndTarget(em, ms, actor, inChunk)
+		}
+		// "Russia said that Sudan must return the helicopter": Sudan is
+		// the target, the one who said it the initiator. Without a
+		// speaker, "X must" is no demand anyone made.
+		target := nearestBefore(ms, em.first, actor)
+		if target == nil || em.first-target.last > 2 {
+			return false
+		}
+		for j := target.first - 1; j >= 0; j-- {
+			if !speechVerbs[toks[j].Lower] && toks[j].Lower != "reiterated" && toks[j].Lower != "insists" {
+				continue
+			}
+			if speaker := nearestBefore(ms, j, actor); speaker != nil && speaker.id != target.id {
+				addPart(&em.parts, speaker.id, diplograph.RoleInitiator)
+				addPart(&em.parts, target.id, diplograph.RoleTarget)
+				return true
+			}
+			break
+		}
+		return false
 	default:
+		return d.initiatorAndTarget(em, ms, actor, inChunk)
+	}
+	return len(em.parts) > 0 || em.typ == diplograph.Meeting || em.typ == diplograph.Summit
+}
+
+// initiatorAndTarget fills the usual roles of a directed event: the actor
+// before the trigger in its clause initiates, the first other actor after
+// it is the target.
+func (d *doc) initiatorAndTarget(em *evMention, ms []*mention, actor func(*mention) bool, inChunk func(*mention) bool) bool {
+	{
 		init := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
 		if init == nil {
 			init = nearestBefore(ms, em.first, actor)
@@ -666,7 +699,7 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 			return false
 		}
 	}
-	return len(em.parts) > 0 || em.typ == diplograph.Meeting || em.typ == diplograph.Summit
+	return true
 }
 
 // visitParticipants: the visitor is the possessor ("Trump's visit"), the

@@ -327,3 +327,34 @@ func TestDemonymActors(t *testing.T) {
 		t.Errorf("events from a demonym alone: %+v", y.Events)
 	}
 }
+
+func TestReportedDemandAndRejection(t *testing.T) {
+	x := extractText(t, "2025-02-04", "Russia said on Tuesday that Sudan must return the helicopter.")
+	e := findEvent(x, diplograph.Demand)
+	if e == nil {
+		t.Fatalf("no demand in %+v", x.Events)
+	}
+	roles := map[string]diplograph.Role{}
+	for _, p := range e.Participants {
+		roles[p.Entity] = p.Role
+	}
+	if roles["Q159"] != diplograph.RoleInitiator || roles[entityByName(x, "Sudan")] != diplograph.RoleTarget {
+		t.Errorf("roles %v", roles)
+	}
+	// "must" without anyone saying it is an obligation, not a demand.
+	if y := extractText(t, "2025-02-04", "Sudan must return the helicopter."); findEvent(y, diplograph.Demand) != nil {
+		t.Errorf("a demand nobody made: %+v", y.Events)
+	}
+	if z := extractText(t, "2025-02-04", "The Philippines reject the proposal."); findEvent(z, diplograph.Rejection) == nil {
+		t.Errorf("no rejection in %+v", z.Events)
+	}
+}
+
+func entityByName(x *diplograph.Extraction, name string) string {
+	for _, e := range x.Entities {
+		if e.Name == name {
+			return e.ID
+		}
+	}
+	return ""
+}

@@ -76,11 +76,14 @@ var triggers = []trigger{
 	{"denounced", diplograph.Accusation, vPast}, {"blamed", diplograph.Accusation, vPast},
 
 	{"demanded", diplograph.Demand, vPast}, {"demands", diplograph.Demand, vPres}, {"ultimatum", diplograph.Demand, noun},
+	{"demand", diplograph.Demand, noun}, {"must", diplograph.Demand, vPres},
 
 	{"threatened", diplograph.Threat, vPast}, {"threatens", diplograph.Threat, vPres}, {"warned", diplograph.Threat, vPast},
 	{"warns", diplograph.Threat, vPres},
 
 	{"rejected", diplograph.Rejection, vPast}, {"rejects", diplograph.Rejection, vPres}, {"refused", diplograph.Rejection, vPast},
+	{"reject", diplograph.Rejection, vBase}, {"refuses", diplograph.Rejection, vPres}, {"refusing", diplograph.Rejection, vIng},
+	{"not accept", diplograph.Rejection, vBase},
 	{"dismissed", diplograph.Rejection, vPast},
 
 	{"protested", diplograph.Protest, vPast}, {"lodged a protest", diplograph.Protest, vPast}, {"diplomatic protest", diplograph.Protest, noun},
