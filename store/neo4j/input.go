@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/store/internal/facts"
 )
 
 // saveInput is an extraction checked and normalized for saving: the article
@@ -66,7 +67,7 @@ func newSaveInput(x *diplograph.Extraction) (*saveInput, error) {
 			// evidence; the first mention's other fields stay.
 			acc := &in.entities[j]
 			acc.Evidence = append(acc.Evidence, e.Evidence...)
-			acc.Aliases = unionStrings(acc.Aliases, e.Aliases)
+			acc.Aliases = facts.UnionStrings(acc.Aliases, e.Aliases)
 			continue
 		}
 		seen[e.ID] = len(in.entities)
@@ -131,8 +132,8 @@ func newSaveInput(x *diplograph.Extraction) (*saveInput, error) {
 		if j, ok := evs[e.ID]; ok {
 			acc := &in.events[j]
 			acc.Evidence = append(acc.Evidence, e.Evidence...)
-			acc.Participants = unionParticipants(acc.Participants, e.Participants)
-			acc.Concerns = unionStrings(acc.Concerns, e.Concerns)
+			acc.Participants = facts.UnionParticipants(acc.Participants, e.Participants)
+			acc.Concerns = facts.UnionStrings(acc.Concerns, e.Concerns)
 			continue
 		}
 		evs[e.ID] = len(in.events)

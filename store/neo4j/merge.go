@@ -1,12 +1,10 @@
 package neo4j
 
 import (
-	"cmp"
 	"maps"
-	"slices"
-	"strings"
 
 	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/store/internal/facts"
 )
 
 // How several articles' views of one fact make the fact the store serves.
@@ -86,7 +84,7 @@ func (p *prov) mergeProps(acc, v map[string]string, st stamp) map[string]string 
 // shares a slice or map with it that a later merge could change.
 
 func mergeEntity(p *prov, acc, v *diplograph.Entity, st stamp) {
-	aliases := unionStrings(acc.Aliases, v.Aliases)
+	aliases := facts.UnionStrings(acc.Aliases, v.Aliases)
 	before := acc.Properties
 	if p.add(st) {
 		*acc = *v
@@ -104,47 +102,10 @@ func mergeRelation(p *prov, acc, v *diplograph.Relation, st stamp) {
 }
 
 func mergeEvent(p *prov, acc, v *diplograph.Event, st stamp) {
-	parts := unionParticipants(acc.Participants, v.Participants)
-	concerns := unionStrings(acc.Concerns, v.Concerns)
+	parts := facts.UnionParticipants(acc.Participants, v.Participants)
+	concerns := facts.UnionStrings(acc.Concerns, v.Concerns)
 	if p.add(st) {
 		*acc = *v
 	}
 	acc.Participants, acc.Concerns = parts, concerns
-}
-
-// unionStrings returns the distinct non-blank strings of a and b, sorted
-// case-insensitively, never nil.
-func unionStrings(a, b []string) []string {
-	out := make([]string, 0, len(a)+len(b))
-	for _, s := range slices.Concat(a, b) {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, s)
-		}
-	}
-	slices.SortFunc(out, func(x, y string) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(x), strings.ToLower(y)), cmp.Compare(x, y))
-	})
-	return slices.Compact(out)
-}
-
-// unionParticipants returns the distinct (entity, role) pairs of a and b,
-// sorted by role in the order of diplograph.Roles, then entity; never nil.
-func unionParticipants(a, b []diplograph.Participant) []diplograph.Participant {
-	out := make([]diplograph.Participant, 0, len(a)+len(b))
-	for _, p := range slices.Concat(a, b) {
-		if p.Entity != "" {
-			out = append(out, p)
-		}
-	}
-	slices.SortFunc(out, func(x, y diplograph.Participant) int {
-		return cmp.Or(cmp.Compare(roleRank(x.Role), roleRank(y.Role)), cmp.Compare(x.Role, y.Role), cmp.Compare(x.Entity, y.Entity))
-	})
-	return slices.Compact(out)
-}
-
-func roleRank(r diplograph.Role) int {
-	if i := slices.Index(diplograph.Roles, r); i >= 0 {
-		return i
-	}
-	return len(diplograph.Roles)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/store/internal/facts"
 )
 
 // How Go values become node and relationship properties and back. Neo4j
@@ -119,11 +120,11 @@ func entityProps(e *diplograph.Entity, pv prov) (props, error) {
 		"nameKey": foldASCII(e.Name),
 	}
 	p.set("kind", e.Kind)
-	ns := names(e)
+	ns := facts.Names(e)
 	norms := make([]string, len(ns))
 	search := make([]string, len(ns))
 	for i, n := range ns {
-		norms[i], search[i] = norm(n), searchText(n)
+		norms[i], search[i] = facts.Norm(n), searchText(n)
 	}
 	p["norms"], p["search"] = norms, search
 	p.flatten(propPrefix, e.Properties)
@@ -320,28 +321,6 @@ func readEvidence(m map[string]any) []diplograph.Evidence {
 		out = append(out, ev)
 	}
 	return out
-}
-
-// names returns the distinct names an entity is found by: its name and
-// aliases, one per normalized form.
-func names(e *diplograph.Entity) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, n := range append([]string{e.Name}, e.Aliases...) {
-		k := norm(n)
-		if k == "" || seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, n)
-	}
-	return out
-}
-
-// norm is the form in which a query equals a name: lower case, single
-// spaces.
-func norm(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
 // foldASCII lower-cases the ASCII letters of s only, as the embedded

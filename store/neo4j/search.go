@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	unorm "golang.org/x/text/unicode/norm"
+
+	"github.com/diplograph/diplograph/store/internal/facts"
 )
 
 // Name search matches the embedded store's full-text search word for word:
@@ -90,6 +92,6 @@ func parseSearch(q string) (sq searchQuery, ok bool) {
 		sq.contains = append(sq.contains, c)
 	}
 	sq.lucene = strings.Join(terms, " ")
-	sq.exact = norm(q)
+	sq.exact = facts.Norm(q)
 	return sq, true
 }

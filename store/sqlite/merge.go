@@ -1,11 +1,10 @@
 package sqlite
 
 import (
-	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/store/internal/facts"
 )
 
 // How the facts that several articles state are merged into one. Every rule
@@ -82,7 +81,7 @@ func (p *prov) mergeProps(acc, v map[string]string, st stamp) map[string]string 
 }
 
 func mergeEntity(acc, v *diplograph.Entity, wins bool) {
-	aliases := unionStrings(acc.Aliases, v.Aliases)
+	aliases := facts.UnionStrings(acc.Aliases, v.Aliases)
 	if wins {
 		*acc = *v
 	}
@@ -96,71 +95,12 @@ func mergeRelation(acc, v *diplograph.Relation, wins bool) {
 }
 
 func mergeEvent(acc, v *diplograph.Event, wins bool) {
-	parts := unionParticipants(acc.Participants, v.Participants)
-	concerns := unionStrings(acc.Concerns, v.Concerns)
+	parts := facts.UnionParticipants(acc.Participants, v.Participants)
+	concerns := facts.UnionStrings(acc.Concerns, v.Concerns)
 	if wins {
 		*acc = *v
 	}
 	acc.Participants, acc.Concerns = parts, concerns
-}
-
-// unionStrings returns the distinct non-blank strings of a and b, sorted
-// case-insensitively. It never returns nil, so merged lists encode as [].
-func unionStrings(a, b []string) []string {
-	out := make([]string, 0, len(a)+len(b))
-	for _, s := range slices.Concat(a, b) {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, s)
-		}
-	}
-	slices.SortFunc(out, func(x, y string) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(x), strings.ToLower(y)), cmp.Compare(x, y))
-	})
-	return slices.Compact(out)
-}
-
-// unionParticipants returns the distinct (entity, role) pairs of a and b,
-// sorted by role (in the order of diplograph.Roles) then entity.
-func unionParticipants(a, b []diplograph.Participant) []diplograph.Participant {
-	out := make([]diplograph.Participant, 0, len(a)+len(b))
-	for _, p := range slices.Concat(a, b) {
-		if p.Entity != "" {
-			out = append(out, p)
-		}
-	}
-	slices.SortFunc(out, func(x, y diplograph.Participant) int {
-		return cmp.Or(cmp.Compare(roleRank(x.Role), roleRank(y.Role)), cmp.Compare(x.Role, y.Role), cmp.Compare(x.Entity, y.Entity))
-	})
-	return slices.Compact(out)
-}
-
-func roleRank(r diplograph.Role) int {
-	if i := slices.Index(diplograph.Roles, r); i >= 0 {
-		return i
-	}
-	return len(diplograph.Roles)
-}
-
-// names returns the distinct names an entity is found by: its name and its
-// aliases, one per normalized form.
-func names(e *diplograph.Entity) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, n := range append([]string{e.Name}, e.Aliases...) {
-		k := norm(n)
-		if k == "" || seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, n)
-	}
-	return out
-}
-
-// norm is the form in which a query equals a name: lower case, single
-// spaces.
-func norm(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
 // participantIDs returns the distinct entity ids among an event's

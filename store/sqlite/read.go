@@ -13,6 +13,7 @@ import (
 
 	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/store/internal/cursor"
+	"github.com/diplograph/diplograph/store/internal/facts"
 )
 
 // readTx runs fn in a read transaction, so that a page and its total count
@@ -289,7 +290,7 @@ func (s *Store) Entities(ctx context.Context, f diplograph.EntityFilter, p diplo
 			FROM entity_fts JOIN entity_names n ON n.id = entity_fts.rowid
 			WHERE entity_fts MATCH ? GROUP BY n.entity_id) m
 			JOIN entities e ON e.id = m.id`
-		q.args = append(q.args, norm(f.Query), expr)
+		q.args = append(q.args, facts.Norm(f.Query), expr)
 		order = `m.exact DESC, ` + order
 		if f.Article != "" {
 			q.and(`EXISTS (SELECT 1 FROM support s WHERE s.kind = 'entity' AND s.fact_id = e.id AND s.article_id = ?)`, f.Article)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/store/internal/facts"
 )
 
 // The fixed statements. Those in writeQueries are prepared on the writer
@@ -491,15 +492,15 @@ func putEntity(w *wtx, id string, e *diplograph.Entity, p prov, prev *diplograph
 		p.corroboration, p.firstSeen, p.lastSeen, p.win.Published, p.win.Seq, src); err != nil {
 		return err
 	}
-	ns := names(e)
-	if prev != nil && slices.Equal(ns, names(prev)) {
+	ns := facts.Names(e)
+	if prev != nil && slices.Equal(ns, facts.Names(prev)) {
 		return nil
 	}
 	if err := dropNames(w, id); err != nil {
 		return err
 	}
 	for _, n := range ns {
-		r, err := w.exec(qInsertName, id, n, norm(n))
+		r, err := w.exec(qInsertName, id, n, facts.Norm(n))
 		if err != nil {
 			return err
 		}
