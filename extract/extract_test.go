@@ -358,3 +358,18 @@ func entityByName(x *diplograph.Extraction, name string) string {
 	}
 	return ""
 }
+
+func TestOrganizationsByHeadWord(t *testing.T) {
+	x := extractText(t, "1996-12-06", "The Democratic Left Alliance criticized the plan, and British Airways said it would fly.")
+	want := map[string]bool{"Democratic Left Alliance": false, "British Airways": false}
+	for _, e := range x.Entities {
+		if _, ok := want[e.Name]; ok && e.Type == diplograph.Organization {
+			want[e.Name] = true
+		}
+	}
+	for name, found := range want {
+		if !found {
+			t.Errorf("organization %q not found in %+v", name, x.Entities)
+		}
+	}
+}

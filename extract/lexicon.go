@@ -300,6 +300,11 @@ var orgHeads = map[string]string{
 	"court": "COURT", "tribunal": "COURT", "bank": "AGENCY", "forum": "IGO", "organization": "IGO",
 	"organisation": "IGO", "council": "IGO", "navy": "MILITARY", "army": "MILITARY", "force": "MILITARY",
 	"forces": "MILITARY", "embassy": "AGENCY", "cabinet": "AGENCY", "secretariat": "IGO",
+	"alliance": "PARTY", "front": "PARTY", "movement": "PARTY", "league": "PARTY", "church": "RELIGIOUS",
+	"association": "NGO", "federation": "NGO", "institute": "NGO", "foundation": "NGO", "fund": "IGO",
+	"university": "NGO", "airways": "COMPANY", "airlines": "COMPANY", "corp": "COMPANY", "corporation": "COMPANY",
+	"plc": "COMPANY", "company": "COMPANY", "programme": "IGO", "program": "IGO", "authority": "AGENCY",
+	"service": "AGENCY", "bureau": "AGENCY",
 }
 
 // genericOrgs are lower-case institution phrases that become an
