@@ -398,14 +398,14 @@ var (
 
 // mergeView merges the view v of the article st into acc.
 func mergeView[T any](sp *factSpec[T], p *prov, acc, v *T, st stamp) {
-	wins := p.add(st)
+	wins := p.Add(st)
 	if sp.props == nil {
 		sp.merge(acc, v, wins)
 		return
 	}
 	before := *sp.props(acc)
 	sp.merge(acc, v, wins)
-	*sp.props(acc) = p.mergeProps(before, *sp.props(v), st)
+	*sp.props(acc) = p.MergeProps(before, *sp.props(v), st)
 }
 
 // materialize brings the stored fact id up to date. With add, it merges the
@@ -416,13 +416,13 @@ func materialize[T any](w *wtx, sp *factSpec[T], id string, add *T, st stamp) er
 	var p prov
 	var body, props string
 	var prev *T
-	err := w.queryRow(sp.acc, id).Scan(&body, &p.corroboration, &p.firstSeen, &p.lastSeen, &p.win.Published, &p.win.Seq, &props)
+	err := w.queryRow(sp.acc, id).Scan(&body, &p.Corroboration, &p.FirstSeen, &p.LastSeen, &p.Win.Published, &p.Win.Seq, &props)
 	switch {
 	case err == nil:
 		if err := json.Unmarshal([]byte(body), &stored); err != nil {
 			return fmt.Errorf("%s %s: %w", sp.kind, id, err)
 		}
-		if err := json.Unmarshal([]byte(props), &p.props); err != nil {
+		if err := json.Unmarshal([]byte(props), &p.Props); err != nil {
 			return fmt.Errorf("%s %s: %w", sp.kind, id, err)
 		}
 		prev = &stored
@@ -464,7 +464,7 @@ func materialize[T any](w *wtx, sp *factSpec[T], id string, add *T, st stamp) er
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if p.corroboration == 0 {
+	if p.Corroboration == 0 {
 		return sp.drop(w, id)
 	}
 	return sp.put(w, id, &acc, p, prev)
@@ -472,8 +472,8 @@ func materialize[T any](w *wtx, sp *factSpec[T], id string, add *T, st stamp) er
 
 // propSources encodes which article each property comes from.
 func propSources(p prov) (string, error) {
-	b, err := json.Marshal(p.props)
-	if p.props == nil {
+	b, err := json.Marshal(p.Props)
+	if p.Props == nil {
 		return "{}", err
 	}
 	return string(b), err
@@ -489,7 +489,7 @@ func putEntity(w *wtx, id string, e *diplograph.Entity, p prov, prev *diplograph
 		return err
 	}
 	if _, err := w.exec(qUpsertEntity, id, string(e.Type), e.Name, string(body),
-		p.corroboration, p.firstSeen, p.lastSeen, p.win.Published, p.win.Seq, src); err != nil {
+		p.Corroboration, p.FirstSeen, p.LastSeen, p.Win.Published, p.Win.Seq, src); err != nil {
 		return err
 	}
 	ns := facts.Names(e)
@@ -542,7 +542,7 @@ func putRelation(w *wtx, id string, r *diplograph.Relation, p prov, _ *diplograp
 		return err
 	}
 	_, err = w.exec(qUpsertRelation, id, string(r.Type), r.Subject, r.Object, string(body),
-		p.corroboration, p.firstSeen, p.lastSeen, p.win.Published, p.win.Seq, src)
+		p.Corroboration, p.FirstSeen, p.LastSeen, p.Win.Published, p.Win.Seq, src)
 	return err
 }
 
@@ -558,7 +558,7 @@ func putEvent(w *wtx, id string, e *diplograph.Event, p prov, prev *diplograph.E
 	}
 	undated, spanEnd := eventKey(e)
 	if _, err := w.exec(qUpsertEvent, id, string(e.Type), string(e.Status), e.Location, undated, e.Start, spanEnd,
-		string(body), p.corroboration, p.firstSeen, p.lastSeen, p.win.Published, p.win.Seq); err != nil {
+		string(body), p.Corroboration, p.FirstSeen, p.LastSeen, p.Win.Published, p.Win.Seq); err != nil {
 		return err
 	}
 	// The timeline rows carry the dates too, so they change with either.

@@ -306,12 +306,12 @@ func TestMergeOrderIndependent(t *testing.T) {
 		st stamp
 	}{
 		{diplograph.Entity{ID: "x", Type: diplograph.Person, Name: "A", Aliases: []string{"a", "B"},
-			Properties: map[string]string{"k": "1", "old": "y"}}, stamp{"2025-01-01", 1}},
+			Properties: map[string]string{"k": "1", "old": "y"}}, stamp{Published: "2025-01-01", Seq: 1}},
 		{diplograph.Entity{ID: "x", Type: diplograph.Person, Name: "B", Aliases: []string{"b"},
-			Properties: map[string]string{"k": "2"}}, stamp{"2025-03-01", 2}},
-		{diplograph.Entity{ID: "x", Type: diplograph.Person, Name: "C", Aliases: []string{"c", "a"}}, stamp{"2025-03-01", 3}},
+			Properties: map[string]string{"k": "2"}}, stamp{Published: "2025-03-01", Seq: 2}},
+		{diplograph.Entity{ID: "x", Type: diplograph.Person, Name: "C", Aliases: []string{"c", "a"}}, stamp{Published: "2025-03-01", Seq: 3}},
 		{diplograph.Entity{ID: "x", Type: diplograph.Person, Name: "D", Aliases: []string{"d"},
-			Properties: map[string]string{"k": "4", "new": "z"}}, stamp{"", 4}},
+			Properties: map[string]string{"k": "4", "new": "z"}}, stamp{Published: "", Seq: 4}},
 	}
 	merge := func(order []int) (diplograph.Entity, prov) {
 		var acc diplograph.Entity
@@ -329,15 +329,15 @@ func TestMergeOrderIndependent(t *testing.T) {
 	if !slices.Equal(want.Aliases, []string{"a", "B", "b", "c", "d"}) {
 		t.Errorf("aliases = %q", want.Aliases)
 	}
-	if wantProv.corroboration != 4 || wantProv.firstSeen != "2025-01-01" || wantProv.lastSeen != "2025-03-01" {
+	if wantProv.Corroboration != 4 || wantProv.FirstSeen != "2025-01-01" || wantProv.LastSeen != "2025-03-01" {
 		t.Errorf("provenance = %+v", wantProv)
 	}
 	for _, order := range [][]int{{3, 2, 1, 0}, {1, 3, 0, 2}, {2, 0, 3, 1}, {0, 2, 1, 3}} {
 		got, gotProv := merge(order)
 		if got.Name != want.Name || !slices.Equal(got.Aliases, want.Aliases) ||
 			len(got.Properties) != len(want.Properties) || got.Properties["k"] != want.Properties["k"] ||
-			gotProv.corroboration != wantProv.corroboration || gotProv.win != wantProv.win ||
-			gotProv.firstSeen != wantProv.firstSeen || gotProv.lastSeen != wantProv.lastSeen {
+			gotProv.Corroboration != wantProv.Corroboration || gotProv.Win != wantProv.Win ||
+			gotProv.FirstSeen != wantProv.FirstSeen || gotProv.LastSeen != wantProv.LastSeen {
 			t.Errorf("order %v gave %+v %+v, want %+v %+v", order, got, gotProv, want, wantProv)
 		}
 	}
