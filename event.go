@@ -164,8 +164,11 @@ type Event struct {
 	Summary      string        `json:"summary"`
 	Quote        string        `json:"quote,omitempty"` // a statement's words, where quoted
 	// Plover is the PLOVER category and mode, for users of event data.
-	Plover        string     `json:"plover,omitempty"`
-	PloverMode    string     `json:"ploverMode,omitempty"`
+	Plover     string `json:"plover,omitempty"`
+	PloverMode string `json:"ploverMode,omitempty"`
+	// Cameo is the two-digit CAMEO root code ("04" consult, "11"
+	// disapprove), where the event maps to one.
+	Cameo         string     `json:"cameo,omitempty"`
 	Evidence      []Evidence `json:"evidence"`
 	Corroboration int        `json:"corroboration,omitempty"`
 	FirstSeen     string     `json:"firstSeen,omitempty"`

@@ -112,6 +112,7 @@ type ComplexityRoot struct {
 
 	Event struct {
 		Articles      func(childComplexity int) int
+		Cameo         func(childComplexity int) int
 		Concerns      func(childComplexity int) int
 		Corroboration func(childComplexity int) int
 		End           func(childComplexity int) int
@@ -342,6 +343,7 @@ type EventResolver interface {
 	Quote(ctx context.Context, obj *diplograph.Event) (*string, error)
 	Plover(ctx context.Context, obj *diplograph.Event) (*string, error)
 	PloverMode(ctx context.Context, obj *diplograph.Event) (*string, error)
+	Cameo(ctx context.Context, obj *diplograph.Event) (*string, error)
 	Evidence(ctx context.Context, obj *diplograph.Event) ([]diplograph.Evidence, error)
 
 	Articles(ctx context.Context, obj *diplograph.Event) ([]diplograph.Article, error)
@@ -699,6 +701,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Articles(childComplexity), true
+	case "Event.cameo":
+		if e.ComplexityRoot.Event.Cameo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Cameo(childComplexity), true
 	case "Event.concerns":
 		if e.ComplexityRoot.Event.Concerns == nil {
 			break
@@ -2262,6 +2270,8 @@ type Event implements Node {
   plover: String
   "The PLOVER mode refining ` + "`" + `plover` + "`" + `, such as ` + "`" + `visit` + "`" + ` or ` + "`" + `phone` + "`" + `."
   ploverMode: String
+  "The CAMEO root code of the event (two digits, such as ` + "`" + `04` + "`" + ` for consult), where one maps."
+  cameo: String
   "The sentences that report the event, ordered by article then position."
   evidence: [Evidence!]!
   "How many stored articles report the event."
@@ -2797,6 +2807,8 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_plover(ctx, field)
 	case "ploverMode":
 		return ec.fieldContext_Event_ploverMode(ctx, field)
+	case "cameo":
+		return ec.fieldContext_Event_cameo(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Event_evidence(ctx, field)
 	case "corroboration":
@@ -5398,6 +5410,29 @@ func (ec *executionContext) _Event_ploverMode(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Event_ploverMode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, true, "String")
+}
+
+func (ec *executionContext) _Event_cameo(ctx context.Context, field graphql.CollectedField, obj *diplograph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_cameo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Event().Cameo(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_cameo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, true, true, "String")
 }
 
@@ -10965,6 +11000,12 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Event_ploverMode(ctx, field, obj)
+				})
+		case "cameo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_cameo(ctx, field, obj)
 				})
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -115,6 +115,10 @@ func (r *eventResolver) PloverMode(ctx context.Context, obj *diplograph.Event) (
 	return gqlmodel.Optional(obj.PloverMode), nil
 }
 
+func (r *eventResolver) Cameo(ctx context.Context, obj *diplograph.Event) (*string, error) {
+	return gqlmodel.Optional(obj.Cameo), nil
+}
+
 func (r *eventResolver) Evidence(ctx context.Context, obj *diplograph.Event) ([]diplograph.Evidence, error) {
 	return r.loaders(ctx).evidence[diplograph.EventFact].Load(ctx, obj.ID)
 }

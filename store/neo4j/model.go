@@ -208,6 +208,7 @@ func eventProps(e *diplograph.Event, pv prov) (props, error) {
 	p.set("quote", e.Quote)
 	p.set("plover", e.Plover)
 	p.set("ploverMode", e.PloverMode)
+	p.set("cameo", e.Cameo)
 	return p, p.setProv(pv)
 }
 
@@ -231,6 +232,7 @@ func readEvent(m map[string]any) diplograph.Event {
 		Quote:         str(m, "quote"),
 		Plover:        str(m, "plover"),
 		PloverMode:    str(m, "ploverMode"),
+		Cameo:         str(m, "cameo"),
 		Corroboration: int(integer(m, "corroboration")),
 		FirstSeen:     str(m, "firstSeen"),
 		LastSeen:      str(m, "lastSeen"),

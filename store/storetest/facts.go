@@ -66,6 +66,7 @@ func testSaveAndRead(t *testing.T, s diplograph.Store) {
 	equal(t, "event concerns", set(ev.Concerns), []string{securityTreaty})
 	equal(t, "event summary", ev.Summary, "Ishiba is to meet Trump in Washington.")
 	equal(t, "event plover", ev.Plover+"/"+ev.PloverMode, "CONSULT/visit")
+	equal(t, "event cameo", ev.Cameo, "04")
 	equal(t, "event provenance", eventProv(ev), provenance{1, "2025-02-04", "2025-02-04"})
 	if len(ev.Evidence) != 0 {
 		t.Errorf("Event returned evidence %v", ev.Evidence)

@@ -140,7 +140,7 @@ func fixtureA() *diplograph.Extraction {
 				Participants: []diplograph.Participant{
 					{Entity: ishiba, Role: diplograph.RoleGuest}, {Entity: trump, Role: diplograph.RoleHost}},
 				Concerns: []string{securityTreaty}, Summary: "Ishiba is to meet Trump in Washington.",
-				Plover: "CONSULT", PloverMode: "visit", Evidence: t.ev(s1)},
+				Plover: "CONSULT", PloverMode: "visit", Cameo: "04", Evidence: t.ev(s1)},
 		},
 		Comments: []diplograph.Comment{
 			{Index: 0, Author: "kenji", Text: "Good luck to Ishiba.", Stance: diplograph.StanceSupport, Targets: []string{ishiba}},
