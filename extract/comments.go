@@ -36,7 +36,8 @@ func mainEvent(evs []diplograph.Event) string {
 }
 
 // stanceOf sums the scores of the stance words, flipping a word's score
-// when a negator stands within three tokens before it.
+// when a negator governs it: one of the four tokens before it, within the
+// same clause ("I don't think it was wise", but not "No. It was wise").
 func (d *doc) stanceOf(toks []token.Token) diplograph.Stance {
 	score := 0
 	for i := 0; i < len(toks); i++ {
@@ -44,7 +45,10 @@ func (d *doc) stanceOf(toks []token.Token) diplograph.Stance {
 		if !ok {
 			continue
 		}
-		for j := i - 1; j >= 0 && j >= i-3; j-- {
+		for j := i - 1; j >= 0 && j >= i-4; j-- {
+			if clauseBreak[toks[j].Lower] {
+				break
+			}
 			if negators[toks[j].Lower] {
 				v = -v
 				break

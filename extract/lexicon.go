@@ -327,23 +327,3 @@ var locatives = map[string]bool{
 // groupWords resolve to the article's two most prominent actors.
 var groupPhrases = []string{"the two leaders", "both leaders", "the two sides", "both sides", "the two nations",
 	"both nations", "the two countries", "both countries", "the two", "they", "their", "them"}
-
-// stanceWords score a comment's attitude. Multi-word phrases first.
-var stanceWords = map[string]int{
-	"support": 2, "supports": 2, "strong": 1, "partnership": 1, "help": 1, "helps": 1, "great": 1, "good": 1,
-	"opportunity": 1, "hope": 1, "crucial": 1, "benefit": 2, "benefits": 2, "right thing": 2, "boost": 1,
-	"firm": 1, "reaffirm": 1, "commitment": 1, "strengthen": 1, "strengthening": 1, "welcome": 2, "positive": 1,
-	"success": 1, "wise": 1, "smart": 1, "progress": 1, "rapport": 1, "big difference": 1, "cooperation": 1,
-	"agree": 1, "glad": 1, "excellent": 2, "finally": 1, "need": 0, "well done": 2, "good for": 1, "reinforce": 1,
-	"waste": -2, "embarrassing": -2, "unpredictability": -1, "unpredictable": -1, "controversial": -1,
-	"detrimental": -2, "catering": -1, "bad": -1, "terrible": -2, "mistake": -2, "shame": -2, "weak": -1,
-	"dangerous": -1, "fail": -1, "fails": -1, "failure": -2, "pointless": -2, "useless": -2, "disgrace": -2,
-	"worry": -1, "worried": -1, "tensions": -1, "aggression": -1, "nothing good": -3, "last thing": -3,
-	"can do better": -3, "approval": 0, "naive": -2, "kowtow": -2, "kowtowing": -2, "humiliating": -2,
-	"oppose": -2, "against": -1, "wrong": -2, "disaster": -2, "farce": -2, "sellout": -2, "betray": -2,
-}
-
-// negators flip the score of the stance word that follows within three
-// tokens.
-var negators = map[string]bool{"not": true, "no": true, "never": true, "n't": true, "don't": true, "doesn't": true,
-	"isn't": true, "won't": true, "cannot": true, "hardly": true}
