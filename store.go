@@ -154,6 +154,25 @@ type Store interface {
 	Close() error
 }
 
+// BatchSaver is a store that can save several articles in one
+// transaction, which is what makes bulk loads fast: a commit costs as much
+// as many small writes.
+type BatchSaver interface {
+	// SaveBatch saves xs in order, as consecutive Save calls would, in one
+	// transaction. An article the store refuses (an *Error with code
+	// EINVALID) is left out with its error in its BatchResult, and the
+	// others are saved. Any other error rolls the whole batch back and is
+	// returned; none of the batch is then stored.
+	SaveBatch(ctx context.Context, xs []*Extraction) ([]BatchResult, error)
+}
+
+// BatchResult is what SaveBatch did with one article: the SaveResult, or
+// Err when the store refused the article.
+type BatchResult struct {
+	SaveResult
+	Err error
+}
+
 // Exporter is a store that can give back what it keeps, for copying a graph
 // from one store to another without extracting its articles again.
 type Exporter interface {

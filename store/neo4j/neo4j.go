@@ -75,8 +75,9 @@ type Store struct {
 }
 
 var (
-	_ diplograph.Store    = (*Store)(nil)
-	_ diplograph.Exporter = (*Store)(nil)
+	_ diplograph.Store      = (*Store)(nil)
+	_ diplograph.BatchSaver = (*Store)(nil)
+	_ diplograph.Exporter   = (*Store)(nil)
 )
 
 // Open connects to the Neo4j of cfg, checks that it answers and brings its

@@ -56,6 +56,52 @@ func (s *Store) Save(ctx context.Context, x *diplograph.Extraction) (diplograph.
 	return res, nil
 }
 
+// SaveBatch saves several articles in one transaction. See
+// diplograph.BatchSaver.
+func (s *Store) SaveBatch(ctx context.Context, xs []*diplograph.Extraction) ([]diplograph.BatchResult, error) {
+	out := make([]diplograph.BatchResult, len(xs))
+	ins := make([]*saveInput, len(xs))
+	seqs := make([]int64, len(xs))
+	valid := 0
+	for i, x := range xs {
+		in, err := newSaveInput(x)
+		if err != nil {
+			out[i].Err = err
+			continue
+		}
+		ins[i], seqs[i] = in, s.nextSeq()
+		valid++
+	}
+	if valid == 0 {
+		return out, nil
+	}
+	// Results are collected inside the function and handed out only after
+	// the commit, since the driver may run the function more than once.
+	res, err := write(ctx, s, func(tx neo4j.ManagedTransaction) ([]diplograph.SaveResult, error) {
+		got := make([]diplograph.SaveResult, len(ins))
+		for i, in := range ins {
+			if in == nil {
+				continue
+			}
+			r, err := saveWork(ctx, in, seqs[i])(tx)
+			if err != nil {
+				return nil, fmt.Errorf("article %s: %w", in.art.ID, err)
+			}
+			got[i] = r
+		}
+		return got, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: save batch of %d: %w", valid, err)
+	}
+	for i := range out {
+		if ins[i] != nil {
+			out[i].SaveResult = res[i]
+		}
+	}
+	return out, nil
+}
+
 // saveWork returns the transaction function that saves in; seq is the
 // save's stamp, chosen once so that a retry writes the same.
 func saveWork(ctx context.Context, in *saveInput, seq int64) func(tx neo4j.ManagedTransaction) (diplograph.SaveResult, error) {

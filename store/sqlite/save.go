@@ -145,6 +145,43 @@ func (s *Store) Save(ctx context.Context, x *diplograph.Extraction) (diplograph.
 	return res, nil
 }
 
+// SaveBatch saves several articles in one transaction. See
+// diplograph.BatchSaver.
+func (s *Store) SaveBatch(ctx context.Context, xs []*diplograph.Extraction) ([]diplograph.BatchResult, error) {
+	out := make([]diplograph.BatchResult, len(xs))
+	ins := make([]*saveInput, len(xs))
+	valid := 0
+	for i, x := range xs {
+		in, err := newSaveInput(x)
+		if err != nil {
+			out[i].Err = err
+			continue
+		}
+		ins[i] = in
+		valid++
+	}
+	if valid == 0 {
+		return out, nil
+	}
+	err := s.writeTx(ctx, func(w *wtx) error {
+		for i, in := range ins {
+			if in == nil {
+				continue
+			}
+			res, err := save(w, in)
+			if err != nil {
+				return fmt.Errorf("article %s: %w", in.art.ID, err)
+			}
+			out[i].SaveResult = res
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: save batch of %d: %w", valid, err)
+	}
+	return out, nil
+}
+
 // DeleteArticle removes an article and its comments and retracts the facts
 // that only it supported. See diplograph.Store.
 func (s *Store) DeleteArticle(ctx context.Context, id string) error {

@@ -179,6 +179,28 @@ func Bench(b *testing.B, open func(b *testing.B) diplograph.Store) {
 		}
 	})
 
+	// The same 2,000 in batches, as a bulk load writes them.
+	b.Run("Load2000Batched", func(b *testing.B) {
+		xs := Generate(2000, 1)
+		for b.Loop() {
+			b.StopTimer()
+			s := open(b)
+			bs, ok := s.(diplograph.BatchSaver)
+			if !ok {
+				b.Skip("no batch saves")
+			}
+			b.StartTimer()
+			for i := 0; i < len(xs); i += 100 {
+				if _, err := bs.SaveBatch(b.Context(), xs[i:min(i+100, len(xs))]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			s.Close()
+			b.StartTimer()
+		}
+	})
+
 	// The read benchmarks share one store loaded with 2,000 articles.
 	s := open(b)
 	defer s.Close()

@@ -77,6 +77,7 @@ func Run(t *testing.T, open func(t *testing.T) diplograph.Store) {
 		{"Replace", testReplace},
 		{"Delete", testDelete},
 		{"Concurrent", testConcurrent},
+		{"Batch", testBatch},
 		{"StatsAndPing", testStatsAndPing},
 	}
 	for _, tc := range tests {
