@@ -1,0 +1,199 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/loaders"
+	"github.com/diplograph/diplograph/samples"
+	"github.com/diplograph/diplograph/store/sqlite"
+)
+
+// asCLI, when set in the environment, makes the test binary run as the
+// diplograph command itself, so that a test can kill a real load process.
+const asCLI = "DIPLOGRAPH_TEST_AS_CLI"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(asCLI) == "1" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// writeCorpus writes n articles as JSONL: the bundled samples over and
+// over, each copy with its own id and a sentence of its own, so that every
+// article has its own content hash while the copies keep supporting the
+// same facts (which makes the merge rules work hard).
+func writeCorpus(t *testing.T, file string, n int) {
+	t.Helper()
+	var base []diplograph.Article
+	for _, f := range samples.Files() {
+		r, err := samples.FS().Open(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		format, err := loaders.ParseFormat(path.Ext(f.Name)[1:])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rec := range loaders.Read(t.Context(), "-", loaders.Options{Stdin: r, Format: format, Published: f.Published}) {
+			if rec.Err != nil {
+				t.Fatal(rec.Err)
+			}
+			base = append(base, rec.Article)
+		}
+		r.Close()
+	}
+	out, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	enc := json.NewEncoder(out)
+	for i := range n {
+		a := base[i%len(base)]
+		if err := enc.Encode(map[string]any{
+			"id":        fmt.Sprintf("%s-%04d", a.ID, i),
+			"title":     a.Title,
+			"published": a.Published,
+			"text":      a.Text + fmt.Sprintf("\nThis is copy %d of the article.", i),
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// graphOf is everything an embedded store holds, in a comparable form:
+// what it exports per article and the merged facts it serves.
+func graphOf(t *testing.T, db string) string {
+	t.Helper()
+	st, err := sqlite.Open(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	g := map[string]any{"export": exportAll(t, st)}
+	ctx := t.Context()
+	var ents []diplograph.Entity
+	for p := (diplograph.Page{First: diplograph.MaxPageSize}); ; {
+		c, err := st.Entities(ctx, diplograph.EntityFilter{}, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range c.Edges {
+			ents = append(ents, e.Node)
+		}
+		if !c.HasNextPage {
+			break
+		}
+		p.After = c.Edges[len(c.Edges)-1].Cursor
+	}
+	var evs []diplograph.Event
+	for p := (diplograph.Page{First: diplograph.MaxPageSize}); ; {
+		c, err := st.Events(ctx, diplograph.EventFilter{}, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range c.Edges {
+			evs = append(evs, e.Node)
+		}
+		if !c.HasNextPage {
+			break
+		}
+		p.After = c.Edges[len(c.Edges)-1].Cursor
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g["entities"], g["events"], g["stats"] = ents, evs, stats
+	b, err := json.Marshal(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestLoadResumesAfterKill kills a load with SIGKILL at random moments,
+// runs it again until it finishes, and checks that the graph is the very
+// graph an uninterrupted load builds: nothing lost, nothing twice.
+func TestLoadResumesAfterKill(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus.jsonl")
+	writeCorpus(t, corpus, 100)
+
+	ref := filepath.Join(dir, "ref.db")
+	began := time.Now()
+	if _, stderr, err := runCmd(t, t.Context(), "", nil, "load", "--db", ref, corpus); err != nil {
+		t.Fatalf("uninterrupted load: %v\n%s", err, stderr)
+	}
+	full := time.Since(began)
+	want := graphOf(t, ref)
+
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("kill points from seed %d", seed)
+	rng := rand.New(rand.NewPCG(seed, 0))
+	db := filepath.Join(dir, "killed.db")
+	kills := 0
+	for round := range 5 {
+		ctx, cancel := context.WithCancel(t.Context())
+		cmd := exec.CommandContext(ctx, os.Args[0], "load", "--db", db, corpus)
+		cmd.Env = append(os.Environ(), asCLI+"=1", "DIPLOGRAPH_LOG=error")
+		if err := cmd.Start(); err != nil {
+			cancel()
+			t.Fatal(err)
+		}
+		// A random moment within the first third of the load's run time:
+		// the process may be starting, extracting, in the middle of a
+		// transaction or committing, and five rounds rarely finish it.
+		at := time.Duration(rng.Int64N(int64(full)/3 + 1))
+		timer := time.AfterFunc(at, func() { _ = cmd.Process.Signal(syscall.SIGKILL) })
+		err := cmd.Wait()
+		timer.Stop()
+		cancel()
+		if err == nil {
+			t.Logf("round %d: the load finished before the kill at %v", round, at)
+			continue
+		}
+		if ee, ok := err.(*exec.ExitError); !ok || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+			t.Fatalf("round %d: load failed other than by the kill: %v", round, err)
+		}
+		kills++
+	}
+	t.Logf("%d of 5 rounds killed before they finished", kills)
+	if _, stderr, err := runCmd(t, t.Context(), "", nil, "load", "--db", db, corpus); err != nil {
+		t.Fatalf("load after the kills: %v\n%s", err, stderr)
+	}
+	if got := graphOf(t, db); got != want {
+		t.Errorf("after %d kills and a rerun the graph differs from an uninterrupted load's", kills)
+		var g, w map[string]json.RawMessage
+		_ = json.Unmarshal([]byte(got), &g)
+		_ = json.Unmarshal([]byte(want), &w)
+		for k := range w {
+			if !reflect.DeepEqual(g[k], w[k]) {
+				t.Errorf("%s differs", k)
+			}
+		}
+	}
+	// A rerun of a finished load writes nothing.
+	out, _, err := runCmd(t, t.Context(), "", nil, "load", "--db", db, corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "loaded 0") {
+		t.Errorf("rerun of a finished load: %s", out)
+	}
+}
