@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -195,5 +196,126 @@ func TestLoadResumesAfterKill(t *testing.T) {
 	}
 	if !strings.Contains(out, "loaded 0") {
 		t.Errorf("rerun of a finished load: %s", out)
+	}
+}
+
+// idsOf lists the ids of every entity, relation and event an embedded
+// store holds.
+func idsOf(t *testing.T, db string) map[string][]string {
+	t.Helper()
+	st, err := sqlite.Open(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := t.Context()
+	out := map[string][]string{}
+	for p := (diplograph.Page{First: diplograph.MaxPageSize}); ; {
+		c, err := st.Entities(ctx, diplograph.EntityFilter{}, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range c.Edges {
+			out["entities"] = append(out["entities"], e.Node.ID)
+		}
+		if !c.HasNextPage {
+			break
+		}
+		p.After = c.Edges[len(c.Edges)-1].Cursor
+	}
+	for p := (diplograph.Page{First: diplograph.MaxPageSize}); ; {
+		c, err := st.Relations(ctx, diplograph.RelationFilter{}, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range c.Edges {
+			out["relations"] = append(out["relations"], e.Node.ID)
+		}
+		if !c.HasNextPage {
+			break
+		}
+		p.After = c.Edges[len(c.Edges)-1].Cursor
+	}
+	for p := (diplograph.Page{First: diplograph.MaxPageSize}); ; {
+		c, err := st.Events(ctx, diplograph.EventFilter{}, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range c.Edges {
+			out["events"] = append(out["events"], e.Node.ID)
+		}
+		if !c.HasNextPage {
+			break
+		}
+		p.After = c.Edges[len(c.Edges)-1].Cursor
+	}
+	for k := range out {
+		slices.Sort(out[k])
+	}
+	return out
+}
+
+// TestConcurrentOverlappingLoads runs two load processes at once on
+// overlapping corpora into one embedded store: the result holds every
+// article once and the same entities, relations and events as one load
+// of everything.
+func TestConcurrentOverlappingLoads(t *testing.T) {
+	dir := t.TempDir()
+	all := filepath.Join(dir, "all.jsonl")
+	writeCorpus(t, all, 80)
+	data, err := os.ReadFile(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(strings.TrimSuffix(string(data), "\n"), "\n")
+	// Two corpora sharing the middle half, the second in reverse order so
+	// that the loads meet on the same articles at the same time.
+	first := strings.Join(lines[:60], "")
+	second := slices.Clone(lines[20:])
+	slices.Reverse(second)
+	for i := range second {
+		second[i] = strings.TrimSuffix(second[i], "\n") + "\n"
+	}
+	a, b := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")
+	if err := os.WriteFile(a, []byte(first), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(b, []byte(strings.Join(second, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	ref := filepath.Join(dir, "ref.db")
+	if _, stderr, err := runCmd(t, t.Context(), "", nil, "load", "--db", ref, all); err != nil {
+		t.Fatalf("reference load: %v\n%s", err, stderr)
+	}
+	db := filepath.Join(dir, "both.db")
+	// Create the store first, so that the two processes do not race to
+	// lay out a new file.
+	if _, stderr, err := runCmd(t, t.Context(), "", nil, "migrate", "--db", db); err != nil {
+		t.Fatalf("migrate: %v\n%s", err, stderr)
+	}
+	var cmds []*exec.Cmd
+	for _, f := range []string{a, b} {
+		cmd := exec.CommandContext(t.Context(), os.Args[0], "load", "--db", db, f)
+		cmd.Env = append(os.Environ(), asCLI+"=1", "DIPLOGRAPH_LOG=error")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, cmd)
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("load %d: %v", i, err)
+		}
+	}
+	got, want := idsOf(t, db), idsOf(t, ref)
+	for _, k := range []string{"entities", "relations", "events"} {
+		if !slices.Equal(got[k], want[k]) {
+			t.Errorf("%s: two concurrent loads made %d, one load of everything %d", k, len(got[k]), len(want[k]))
+		}
+	}
+	out, _, err := runCmd(t, t.Context(), "", nil, "stats", "--db", db)
+	if err != nil || !strings.Contains(out, "articles  80") {
+		t.Errorf("stats after two overlapping loads: %v %s", err, out)
 	}
 }
