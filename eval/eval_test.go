@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -91,18 +92,62 @@ func TestCoding(t *testing.T) {
 		`{"id":"a","sentence":"x","scheme":"PLOVER-0.5b1","diplomatic":true,"category":"DISAPPROVE","expected":[{"code":"DISAPPROVE"}]}` + "\n" +
 			`{"id":"b","sentence":"x","scheme":"PLOVER-0.5b1","diplomatic":true,"category":"AGREE","expected":[{"code":"AGREE"}]}` + "\n" +
 			`{"id":"c","sentence":"x","scheme":"CAMEO","diplomatic":false,"no_events_expected":true}` + "\n" +
-			`{"id":"d","sentence":"x","scheme":"CAMEO","diplomatic":true,"expected":[{"code":"040"}]}` + "\n"))
+			`{"id":"d","sentence":"x","scheme":"CAMEO","diplomatic":true,"origin":"github.com/o/petrarch2 @1 x","expected":[{"code":"040","cameo_root":"04"}]}` + "\n" +
+			`{"id":"e","sentence":"x","scheme":"CAMEO","diplomatic":true,"origin":"github.com/o/petrarch2 @1 x","expected":[{"code":"111","cameo_root":"11"},{"code":"222","cameo_root":null}]}` + "\n" +
+			`{"id":"f","sentence":"x","scheme":"CAMEO","diplomatic":false,"expected":[{"code":"190","cameo_root":"19"}]}` + "\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := fixed{&diplograph.Extraction{Events: []diplograph.Event{{Type: diplograph.Accusation, Plover: "ACCUSE"}}}}
+	x := fixed{&diplograph.Extraction{Events: []diplograph.Event{{Type: diplograph.Accusation, Plover: "ACCUSE", Cameo: "11"}}}}
 	r, err := Coding(context.Background(), x, recs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// a: ACCUSE counts for the older DISAPPROVE; b: no AGREE; c: an event
-	// where none is expected; d: CAMEO-coded, not scored here.
-	if (r.Category != Accuracy{1, 2}) || (r.NoEvents != Accuracy{0, 1}) || len(r.Misses) != 2 {
-		t.Errorf("category %+v, no-events %+v, misses %v", r.Category, r.NoEvents, r.Misses)
+	// where none is expected; d: no CAMEO 04; e: CAMEO 11 found, the
+	// uncoded expectation ignored; f: not diplomatic, not scored.
+	if (r.Category != Accuracy{1, 2}) || (r.NoEvents != Accuracy{0, 1}) || (r.Cameo != Accuracy{1, 2}) || len(r.Misses) != 3 {
+		t.Errorf("category %+v, no-events %+v, cameo %+v, misses %v", r.Category, r.NoEvents, r.Cameo, r.Misses)
+	}
+	if s := r.CameoBySuite["petrarch2"]; s == nil || (*s != Accuracy{1, 2}) {
+		t.Errorf("by suite %v", r.CameoBySuite)
+	}
+	var b strings.Builder
+	r.Write(&b, false)
+	if !strings.Contains(b.String(), "CAMEO root accuracy        0.500") || !strings.Contains(b.String(), "petrarch2 1/2") {
+		t.Errorf("report:\n%s", b.String())
+	}
+}
+
+func TestReadActors(t *testing.T) {
+	recs, err := ReadActors(strings.NewReader(`{"source":"test dictionary","codes":{
+		"ARN":["ARNOR","ARNORIAN"],"GON":["GONDOR","MINAS TIRITH"],"GONGOV":["GONDOR GOVERNMENT"],
+		"JPN":["JAPAN"],"XYZ":["JAPAN"],"MOR":["BARAD-DUR"]}}`), func(n string) bool { return n == "Japan" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range recs {
+		got[r.ID] = fmt.Sprintf("%s %s %v %v", r.Type, r.Name, r.Aliases, r.Demonyms)
+		if r.Source == "" {
+			t.Errorf("%s has no source", r.ID)
+		}
+	}
+	want := map[string]string{
+		"country:arnor":                  "COUNTRY Arnor [] [Arnorian]",
+		"country:gondor":                 "COUNTRY Gondor [Minas Tirith] []",
+		"organization:gondor-government": "ORGANIZATION Gondor Government [] []",
+		"country:barad-dur":              "COUNTRY Barad-Dur [] []",
+	}
+	if len(got) != len(want) {
+		t.Errorf("records %v", got)
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s = %q, want %q", id, got[id], w)
+		}
+	}
+	if _, err := ReadActors(strings.NewReader("{"), func(string) bool { return false }); err == nil {
+		t.Error("bad JSON read without error")
 	}
 }

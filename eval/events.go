@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/diplograph/diplograph"
@@ -26,6 +27,21 @@ type CodedSentence struct {
 	Scheme     string `json:"scheme"`
 	Category   string `json:"category"`
 	Diplomatic bool   `json:"diplomatic"`
+	// Origin names the suite's repository ("github.com/openeventdata/
+	// petrarch2 @676801c ...").
+	Origin string `json:"origin"`
+}
+
+// suite is the short name of the record's origin: its repository's name.
+func (c *CodedSentence) suite() string {
+	repo, _, _ := strings.Cut(c.Origin, " ")
+	if i := strings.LastIndex(repo, "/"); i >= 0 {
+		repo = repo[i+1:]
+	}
+	if repo == "" {
+		return "other"
+	}
+	return repo
 }
 
 // ReadCoded reads JSONL event-coding records.
@@ -47,14 +63,16 @@ func ReadCoded(r io.Reader) ([]CodedSentence, error) {
 // name otherwise.
 var ploverAliases = map[string]string{"DISAPPROVE": "ACCUSE"}
 
-// Coding scores event coding on the PLOVER-coded diplomatic records: a
+// Coding scores event coding on the diplomatic records: a PLOVER-coded
 // record is right when one of the extracted events has the expected
-// PLOVER category. Records that expect no event are right when nothing is
-// extracted.
+// PLOVER category, a CAMEO-coded one when one of them has one of the
+// expected CAMEO root codes. Records that expect no event are right when
+// nothing is extracted.
 func Coding(ctx context.Context, x Extractor, recs []CodedSentence) (*CodingReport, error) {
-	r := &CodingReport{}
+	r := &CodingReport{CameoBySuite: map[string]*Accuracy{}}
 	for _, c := range recs {
-		if !c.NoEvents && (!c.Diplomatic || !strings.HasPrefix(c.Scheme, "PLOVER")) {
+		plover, cameo := strings.HasPrefix(c.Scheme, "PLOVER"), c.Scheme == "CAMEO"
+		if !c.NoEvents && (!c.Diplomatic || !plover && !cameo) {
 			continue
 		}
 		out, err := x.Extract(ctx, &diplograph.Article{ID: c.ID, Text: c.Sentence, Published: c.Date})
@@ -63,12 +81,44 @@ func Coding(ctx context.Context, x Extractor, recs []CodedSentence) (*CodingRepo
 		}
 		var got []string
 		for _, e := range out.Events {
-			got = append(got, e.Plover+"("+string(e.Type)+")")
+			if cameo {
+				got = append(got, e.Cameo+"("+string(e.Type)+")")
+			} else {
+				got = append(got, e.Plover+"("+string(e.Type)+")")
+			}
 		}
 		if c.NoEvents {
 			r.NoEvents.count(len(out.Events) == 0)
 			if len(out.Events) > 0 {
 				r.Misses = append(r.Misses, Miss{c.ID, "no-event", "nothing", strings.Join(got, " ")})
+			}
+			continue
+		}
+		if cameo {
+			want := map[string]bool{}
+			var roots []string
+			for _, e := range c.Expected {
+				if e.CameoRoot != "" && !want[e.CameoRoot] {
+					want[e.CameoRoot] = true
+					roots = append(roots, e.CameoRoot)
+				}
+			}
+			if len(want) == 0 {
+				continue
+			}
+			ok := false
+			for _, e := range out.Events {
+				ok = ok || want[e.Cameo]
+			}
+			r.Cameo.count(ok)
+			s := r.CameoBySuite[c.suite()]
+			if s == nil {
+				s = &Accuracy{}
+				r.CameoBySuite[c.suite()] = s
+			}
+			s.count(ok)
+			if !ok {
+				r.Misses = append(r.Misses, Miss{c.ID, "cameo", strings.Join(roots, ","), strings.Join(got, " ")})
 			}
 			continue
 		}
@@ -100,12 +150,30 @@ type CodingReport struct {
 	// category among the extracted events; NoEvents the share of
 	// no-event records that yield none.
 	Category, NoEvents Accuracy
-	Misses             []Miss
+	// Cameo is the share of CAMEO-coded diplomatic records with an
+	// expected root code among the extracted events, and CameoBySuite the
+	// same per suite ("petrarch2", "UniversalPetrarch").
+	Cameo        Accuracy
+	CameoBySuite map[string]*Accuracy
+	Misses       []Miss
 }
 
 // Write prints the report; with detail, every miss too.
 func (r *CodingReport) Write(w io.Writer, detail bool) {
-	fmt.Fprintf(w, "%-26s %.3f   (%d of %d diplomatic PLOVER records)\n", "event category accuracy", r.Category.Value(), r.Category.Right, r.Category.Total)
+	fmt.Fprintf(w, "%-26s %.3f   (%d of %d diplomatic PLOVER records)\n", "PLOVER category accuracy", r.Category.Value(), r.Category.Right, r.Category.Total)
+	if r.Cameo.Total > 0 {
+		suites := make([]string, 0, len(r.CameoBySuite))
+		for s := range r.CameoBySuite {
+			suites = append(suites, s)
+		}
+		sort.Strings(suites)
+		var parts []string
+		for _, s := range suites {
+			a := r.CameoBySuite[s]
+			parts = append(parts, fmt.Sprintf("%s %d/%d", s, a.Right, a.Total))
+		}
+		fmt.Fprintf(w, "%-26s %.3f   (%d of %d diplomatic CAMEO records: %s)\n", "CAMEO root accuracy", r.Cameo.Value(), r.Cameo.Right, r.Cameo.Total, strings.Join(parts, ", "))
+	}
 	fmt.Fprintf(w, "%-26s %.3f   (%d of %d no-event sentences yield nothing)\n", "no-event accuracy", r.NoEvents.Value(), r.NoEvents.Right, r.NoEvents.Total)
 	if detail {
 		for _, m := range r.Misses {

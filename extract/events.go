@@ -24,6 +24,7 @@ type evMention struct {
 	sent        int
 	first, last int
 	typ         diplograph.EventType
+	code        coding
 	form        verbForm
 	status      diplograph.EventStatus
 	conf        int
@@ -40,6 +41,7 @@ type evMention struct {
 // evAcc is one event of the article, merged from its mentions.
 type evAcc struct {
 	typ      diplograph.EventType
+	code     coding
 	status   diplograph.EventStatus
 	conf     int
 	negated  bool
@@ -80,8 +82,14 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 	exprs := timex.Find(toks, d.anchor, tenseAt)
 	var out []*evMention
 	for _, h := range hits {
-		em := &evMention{sent: si, first: h.first, last: h.last, typ: h.t.typ, form: h.t.form}
-		if !d.fillParticipants(si, em, h, chunks) {
+		em := &evMention{sent: si, first: h.first, last: h.last, typ: h.t.typ, form: h.t.form, code: h.t.code}
+		ok := d.fillParticipants(si, em, h, chunks)
+		if subj := coordinatedSubject(toks, out, em); subj != "" {
+			// "Blinken congratulated Lai and said ...": the sentence's
+			// event is the congratulation, the "said" only reports it.
+			ok = !(em.typ == diplograph.Statement && plainSay[h.t.phrase])
+		}
+		if !ok {
 			continue
 		}
 		out = append(out, em)
@@ -118,11 +126,8 @@ func (d *doc) findTriggers(si int, ms []*mention) []trigHit {
 		if inMention(ms, i) {
 			continue
 		}
-		t, n, ok := d.x.triggers.at(toks, i)
+		t, n, ok := d.triggerAt(toks, ms, i)
 		if !ok {
-			continue
-		}
-		if objs, need := needsObject[t.phrase]; need && !hasObject(toks, ms, i+n, objs) {
 			continue
 		}
 		// Part of a hyphenated compound ("self-ruled") is no trigger.
@@ -133,6 +138,16 @@ func (d *doc) findTriggers(si int, ms []*mention) []trigHit {
 		// Trump to visit Japan", "they will meet".
 		if t.form == noun && i > 0 && verbMarkers[toks[i-1].Lower] {
 			t.form = vBase
+		}
+		// "the ruling party": an adjective, not a court's ruling.
+		if t.phrase == "ruling" && i+1 < len(toks) && (toks[i+1].Cap || rulingHeads[toks[i+1].Lower]) {
+			continue
+		}
+		// A coded verb in its bare form names an event only after "to" or
+		// a modal; "demanded that China release the crew" reports no
+		// release.
+		if t.form == vBase && n == 1 && t.code != typeCoding[t.typ] && (i == 0 || !verbMarkers[toks[i-1].Lower]) {
+			continue
 		}
 		// A noun trigger used as a verb or adjective in a compound is
 		// still an event ("summit talks"); two triggers in a row are one.
@@ -147,6 +162,132 @@ func (d *doc) findTriggers(si int, ms []*mention) []trigHit {
 	return hits
 }
 
+// coordinatedSubject gives a verb coordinated with an earlier one the
+// earlier verb's subject ("Blinken congratulated Lai and said ...", "Lee
+// was sworn in ... and pledged ...") and returns it, or "" when the
+// trigger is no such verb.
+func coordinatedSubject(toks []token.Token, prev []*evMention, em *evMention) string {
+	if em.form == noun || em.first == 0 || toks[em.first-1].Lower != "and" || len(prev) == 0 {
+		return ""
+	}
+	switch em.typ {
+	case diplograph.Meeting, diplograph.Summit, diplograph.Visit, diplograph.JointStatement, diplograph.TookOffice,
+		diplograph.Election:
+		return ""
+	}
+	var p *evMention
+	for i := len(prev) - 1; i >= 0; i-- {
+		if prev[i].form != noun {
+			p = prev[i]
+			break
+		}
+	}
+	// Only a single subject carries over: "Kishida and Modi met and
+	// said" is said by both, which a meeting does not tell apart.
+	if p == nil || !hasRole(p.parts, diplograph.RoleInitiator) && p.typ != diplograph.TookOffice {
+		return ""
+	}
+	subj := ""
+	for _, r := range []diplograph.Role{diplograph.RoleInitiator, diplograph.RoleGuest, diplograph.RoleParticipant} {
+		for _, x := range p.parts {
+			if x.Role == r && subj == "" {
+				subj = x.Entity
+			}
+		}
+	}
+	if subj == "" {
+		return ""
+	}
+	parts := []diplograph.Participant{{Entity: subj, Role: diplograph.RoleInitiator}}
+	for _, x := range em.parts {
+		if x.Role != diplograph.RoleInitiator && x.Entity != subj {
+			parts = append(parts, x)
+		}
+	}
+	em.parts = parts
+	return subj
+}
+
+// triggerAt returns the longest trigger at token i whose object, where it
+// needs one, follows: "sent aid" and "sent warships" are different events.
+func (d *doc) triggerAt(toks []token.Token, ms []*mention, i int) (trigger, int, bool) {
+	for _, ph := range d.x.triggers.byFirst[toks[i].Lower] {
+		n := len(ph.words)
+		if i+n > len(toks) || !wordsAt(toks, i, ph.words) {
+			continue
+		}
+		if t := ph.val; t.objects == nil || hasObject(toks, ms, i+n, t.window, t.objects) {
+			return t, n, true
+		}
+	}
+	return trigger{}, 0, false
+}
+
+// rulingHeads follow "ruling" used as an adjective.
+var rulingHeads = map[string]bool{"party": true, "coalition": true, "junta": true, "bloc": true, "camp": true,
+	"elite": true, "family": true, "council": true, "military": true}
+
+// intentPredicates are adjectival triggers ("is willing to", "stands
+// ready to") whose subject stands right before their copula.
+var intentPredicates = map[string]bool{"willing to": true, "ready to": true, "prepared to": true,
+	"committed to": true, "stands ready": true, "stand ready": true}
+
+// copulas and adverbs that may stand between a subject and an intent
+// predicate.
+var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"remains": true, "remained": true, "remain": true, "stood": true, "stands": true, "still": true, "also": true,
+	"fully": true, "now": true, "would": true, "will": true, "always": true, "very": true, "quite": true}
+
+// reportVerbs introduce a clause whose pronoun subject is the speaker:
+// "Syria says it is willing to ...".
+var reportVerbs = map[string]bool{"said": true, "says": true, "saying": true, "announced": true, "added": true,
+	"stated": true, "declared": true, "insisted": true, "told": true, "indicated": true, "signaled": true,
+	"signalled": true, "reiterated": true, "made clear": true, "that": true}
+
+// pronouns that refer back to a speaker.
+var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true}
+
+// intentSubject returns the actor that is willing, ready or prepared: the
+// mention right before the copula, or for a pronoun there, the speaker of
+// the reporting verb before it. Nil when the subject is no known actor.
+func (d *doc) intentSubject(si, first int) *mention {
+	toks := d.sents[si].Tokens
+	ms := d.ments[si]
+	j := first - 1
+	for j >= 0 && copulas[toks[j].Lower] || j >= 0 && toks[j].Lower == "not" {
+		j--
+	}
+	if j < 0 {
+		return nil
+	}
+	if m := mentionEndingAt(ms, j+1); m != nil && m.isActor() && m.id != "" {
+		return m
+	}
+	if !subjectPronouns[toks[j].Lower] {
+		return nil
+	}
+	for k := j - 1; k >= 0 && k >= j-4; k-- {
+		if !reportVerbs[toks[k].Lower] {
+			continue
+		}
+		if m := nearestBefore(ms, k, (*mention).isActor); m != nil && m.id != "" && k-m.last <= 4 {
+			return m
+		}
+		return nil
+	}
+	return nil
+}
+
+// wordsAt reports whether the lower-cased tokens from i are words.
+func wordsAt(toks []token.Token, i int, words []string) bool {
+	for j, w := range words {
+		if toks[i+j].Lower != w {
+			return false
+		}
+	}
+	return true
+}
+
 // plainSay are reporting verbs that make a statement event only with a
 // person as speaker.
 var plainSay = map[string]bool{"said": true, "says": true, "stated": true}
@@ -154,6 +295,19 @@ var plainSay = map[string]bool{"said": true, "says": true, "stated": true}
 // verbMarkers precede a base-form verb.
 var verbMarkers = map[string]bool{"to": true, "will": true, "would": true, "could": true, "may": true, "might": true,
 	"can": true, "shall": true, "should": true, "must": true, "not": true, "'ll": true}
+
+// passiveAux precede a past participle in the passive voice.
+var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "is": true, "are": true, "be": true,
+	"being": true, "heavily": true, "sharply": true, "strongly": true, "widely": true}
+
+func hasRole(parts []diplograph.Participant, r diplograph.Role) bool {
+	for _, p := range parts {
+		if p.Role == r {
+			return true
+		}
+	}
+	return false
+}
 
 func inMention(ms []*mention, i int) bool {
 	for _, m := range ms {
@@ -164,10 +318,14 @@ func inMention(ms []*mention, i int) bool {
 	return false
 }
 
-// hasObject reports whether one of words follows within four tokens of i,
-// or, for an empty list, an organization or treaty does.
-func hasObject(toks []token.Token, ms []*mention, i int, words []string) bool {
-	for j := i; j < len(toks) && j < i+4; j++ {
+// hasObject reports whether one of words follows within window tokens of
+// i, or, for an empty list, an organization or treaty does. The object
+// stays in the trigger's clause.
+func hasObject(toks []token.Token, ms []*mention, i, window int, words []string) bool {
+	for j := i; j < len(toks) && j < i+window; j++ {
+		if t := toks[j]; t.Kind == token.Punct && (t.Text == "," || t.Text == ";" || t.Text == ".") {
+			return false
+		}
 		if len(words) == 0 {
 			if m := mentionAt(ms, j); m != nil && (m.typ == diplograph.Organization || m.typ == diplograph.Treaty) {
 				return true
@@ -409,6 +567,11 @@ func (d *doc) fillStatus(si int, em *evMention, chunks []int, tenseAt func(int) 
 			continue
 		}
 		for _, ph := range d.x.cues.all(toks, j) {
+			if em.typ == diplograph.Proposal && ph.val.status == diplograph.Proposed {
+				// An offer or request is made, not proposed: "offered
+				// to" marks what is offered.
+				continue
+			}
 			end := j + len(ph.words)
 			var dist int
 			switch {
@@ -600,6 +763,10 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 			}
 		}
 	case diplograph.Statement:
+		if h.t.code != typeCoding[diplograph.Statement] {
+			// Praise, endorsement, apology: someone's, of someone.
+			return d.initiatorAndTarget(si, em, h, ms, actor, inChunk) && hasRole(em.parts, diplograph.RoleInitiator)
+		}
 		// A bare "said" that only sources a fact ("officials said",
 		// "Japan said") is no statement event; a person saying it is.
 		if plainSay[h.t.phrase] {
@@ -644,7 +811,7 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 		}
 	case diplograph.Demand:
 		if h.t.phrase != "must" {
-			return d.initiatorAndTarget(em, ms, actor, inChunk)
+			return d.initiatorAndTarget(si, em, h, ms, actor, inChunk)
 		}
 		// "Russia said that Sudan must return the helicopter": Sudan is
 		// the target, the one who said it the initiator. Without a
@@ -666,7 +833,7 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 		}
 		return false
 	default:
-		return d.initiatorAndTarget(em, ms, actor, inChunk)
+		return d.initiatorAndTarget(si, em, h, ms, actor, inChunk)
 	}
 	return len(em.parts) > 0 || em.typ == diplograph.Meeting || em.typ == diplograph.Summit
 }
@@ -674,7 +841,35 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 // initiatorAndTarget fills the usual roles of a directed event: the actor
 // before the trigger in its clause initiates, the first other actor after
 // it is the target.
-func (d *doc) initiatorAndTarget(em *evMention, ms []*mention, actor func(*mention) bool, inChunk func(*mention) bool) bool {
+func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention, actor func(*mention) bool, inChunk func(*mention) bool) bool {
+	toks := d.sents[si].Tokens
+	if intentPredicates[h.t.phrase] {
+		init := d.intentSubject(si, em.first)
+		if init == nil {
+			return false
+		}
+		addPart(&em.parts, init.id, diplograph.RoleInitiator)
+		return true
+	}
+	// Passive with its agent: "Eriador was criticized by Gondor".
+	if em.form == vPast && em.last < len(toks) && toks[em.last].Lower == "by" && em.first > 0 && passiveAux[toks[em.first-1].Lower] {
+		var agent *mention
+		for _, m := range ms {
+			if m.first > em.last && m.first <= em.last+3 && actor(m) {
+				agent = m
+				break
+			}
+		}
+		patient := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
+		if agent == nil {
+			return false
+		}
+		addPart(&em.parts, agent.id, diplograph.RoleInitiator)
+		if patient != nil && patient.id != agent.id {
+			addPart(&em.parts, patient.id, diplograph.RoleTarget)
+		}
+		return true
+	}
 	{
 		init := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
 		if init == nil {

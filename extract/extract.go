@@ -41,7 +41,7 @@ type Extractor struct {
 func New(k *kb.KB) *Extractor {
 	x := &Extractor{kb: k, gaz: newGazetteer(k)}
 	x.triggers = newPhraseIndex[trigger]()
-	for _, t := range triggers {
+	for _, t := range allTriggers() {
 		x.triggers.add(t.phrase, t)
 	}
 	x.cues = newPhraseIndex[cue]()

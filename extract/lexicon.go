@@ -21,17 +21,19 @@ const (
 	vPart          // held (after "was"), called off
 )
 
-// trigger is one phrase that names an event.
-type trigger struct {
+// triggerWord is one phrase that names an event of a type, coded as the
+// type's default (typeCoding).
+type triggerWord struct {
 	phrase string // lower case, tokens separated by spaces
 	typ    diplograph.EventType
 	form   verbForm
 }
 
-// triggers lists event phrases. Verb forms carry their tense; nouns take
-// theirs from modality cues. Phrases are matched on lower-cased tokens,
-// longest first.
-var triggers = []trigger{
+// triggerWords lists event phrases. Verb forms carry their tense; nouns
+// take theirs from modality cues. Phrases are matched on lower-cased
+// tokens, longest first. Phrases whose coding differs from their type's
+// default are in families instead.
+var triggerWords = []triggerWord{
 	{"summit", diplograph.Summit, noun}, {"summits", diplograph.Summit, noun},
 	{"summit meeting", diplograph.Summit, noun}, {"summit talks", diplograph.Summit, noun},
 	{"conference", diplograph.Summit, noun}, {"leaders' meeting", diplograph.Summit, noun},
@@ -59,14 +61,12 @@ var triggers = []trigger{
 	{"joint statement", diplograph.JointStatement, noun}, {"joint communique", diplograph.JointStatement, noun},
 	{"joint communiqué", diplograph.JointStatement, noun}, {"joint declaration", diplograph.JointStatement, noun},
 
-	{"signed", diplograph.Agreement, vPast}, {"sign", diplograph.Agreement, vBase}, {"signing", diplograph.Agreement, noun},
-	{"ratified", diplograph.Agreement, vPast}, {"ratify", diplograph.Agreement, vBase},
 	{"agreed", diplograph.Agreement, vPast}, {"reached an agreement", diplograph.Agreement, vPast},
 	{"struck a deal", diplograph.Agreement, vPast},
 
 	{"proposal", diplograph.Proposal, noun}, {"proposals", diplograph.Proposal, noun}, {"proposed", diplograph.Proposal, vPast},
 	{"propose", diplograph.Proposal, vBase}, {"called for", diplograph.Proposal, vPast}, {"urged", diplograph.Proposal, vPast},
-	{"offered", diplograph.Proposal, vPast}, {"request", diplograph.Proposal, noun}, {"requested", diplograph.Proposal, vPast},
+	{"request", diplograph.Proposal, noun}, {"requested", diplograph.Proposal, vPast},
 
 	{"invited", diplograph.Invitation, vPast}, {"invite", diplograph.Invitation, vBase}, {"invitation", diplograph.Invitation, noun},
 	{"invites", diplograph.Invitation, vPres},
@@ -75,7 +75,7 @@ var triggers = []trigger{
 	{"criticised", diplograph.Accusation, vPast}, {"condemned", diplograph.Accusation, vPast}, {"condemns", diplograph.Accusation, vPres},
 	{"denounced", diplograph.Accusation, vPast}, {"blamed", diplograph.Accusation, vPast},
 
-	{"demanded", diplograph.Demand, vPast}, {"demands", diplograph.Demand, vPres}, {"ultimatum", diplograph.Demand, noun},
+	{"demanded", diplograph.Demand, vPast}, {"demands", diplograph.Demand, vPres},
 	{"demand", diplograph.Demand, noun}, {"must", diplograph.Demand, vPres},
 
 	{"threatened", diplograph.Threat, vPast}, {"threatens", diplograph.Threat, vPres}, {"warned", diplograph.Threat, vPast},
@@ -86,15 +86,10 @@ var triggers = []trigger{
 	{"not accept", diplograph.Rejection, vBase},
 	{"dismissed", diplograph.Rejection, vPast},
 
-	{"protested", diplograph.Protest, vPast}, {"lodged a protest", diplograph.Protest, vPast}, {"diplomatic protest", diplograph.Protest, noun},
-	{"summoned", diplograph.Protest, vPast}, {"protest", diplograph.Protest, noun}, {"protests", diplograph.Protest, noun},
+	{"protest", diplograph.Protest, noun}, {"protests", diplograph.Protest, noun},
 
 	{"sanctions", diplograph.Sanction, noun}, {"sanctioned", diplograph.Sanction, vPast}, {"embargo", diplograph.Sanction, noun},
 	{"imposed sanctions", diplograph.Sanction, vPast},
-
-	{"established diplomatic relations", diplograph.EstablishRelations, vPast}, {"establish diplomatic relations", diplograph.EstablishRelations, vBase},
-	{"normalized relations", diplograph.EstablishRelations, vPast}, {"restored diplomatic relations", diplograph.EstablishRelations, vPast},
-	{"restored diplomatic ties", diplograph.EstablishRelations, vPast}, {"restore diplomatic ties", diplograph.EstablishRelations, vBase},
 
 	{"severed diplomatic relations", diplograph.SeverRelations, vPast}, {"severed ties", diplograph.SeverRelations, vPast},
 	{"cut diplomatic ties", diplograph.SeverRelations, vPast}, {"broke off diplomatic relations", diplograph.SeverRelations, vPast},
@@ -111,17 +106,15 @@ var triggers = []trigger{
 	{"joined", diplograph.Accession, vPast}, {"accession", diplograph.Accession, noun}, {"acceded to", diplograph.Accession, vPast},
 
 	{"military activity", diplograph.MilitaryActivity, noun}, {"military activities", diplograph.MilitaryActivity, noun},
-	{"military exercises", diplograph.MilitaryActivity, noun}, {"joint exercises", diplograph.MilitaryActivity, noun},
+	{"military exercises", diplograph.MilitaryActivity, noun},
 	{"military drills", diplograph.MilitaryActivity, noun}, {"drills", diplograph.MilitaryActivity, noun},
 	{"exercises", diplograph.MilitaryActivity, noun}, {"patrols", diplograph.MilitaryActivity, noun},
-	{"incursions", diplograph.MilitaryActivity, noun}, {"incursion", diplograph.MilitaryActivity, noun},
-	{"blockade", diplograph.MilitaryActivity, noun}, {"resupply mission", diplograph.MilitaryActivity, noun},
+	{"resupply mission", diplograph.MilitaryActivity, noun},
 	{"deployed", diplograph.MilitaryActivity, vPast}, {"send", diplograph.MilitaryActivity, vBase},
 	{"sent", diplograph.MilitaryActivity, vPast}, {"sending", diplograph.MilitaryActivity, vIng},
 
-	{"water cannon", diplograph.Incident, noun}, {"clash", diplograph.Incident, noun}, {"clashes", diplograph.Incident, noun},
-	{"clashed", diplograph.Incident, vPast}, {"collided", diplograph.Incident, vPast}, {"collision", diplograph.Incident, noun},
-	{"rammed", diplograph.Incident, vPast},
+	{"clash", diplograph.Incident, noun}, {"clashes", diplograph.Incident, noun},
+	{"clashed", diplograph.Incident, vPast},
 
 	{"ruling", diplograph.LegalAction, noun}, {"ruled", diplograph.LegalAction, vPast}, {"filed a case", diplograph.LegalAction, vPast},
 	{"arbitration", diplograph.LegalAction, noun},
@@ -132,6 +125,327 @@ var triggers = []trigger{
 
 	{"election", diplograph.Election, noun}, {"elections", diplograph.Election, noun}, {"referendum", diplograph.Election, noun},
 	{"was elected", diplograph.Election, vPast}, {"won the election", diplograph.Election, vPast},
+}
+
+// coding places an event in the two event-data codebooks: its PLOVER
+// category and mode, and its two-digit CAMEO root code.
+type coding struct {
+	plover, mode, cameo string
+}
+
+// typeCoding is each event type's default coding: the PLOVER column of the
+// design's event table (its first category where it names two) and the
+// CAMEO root that category comes from. A trigger family may code its
+// phrases otherwise; an empty coding means the codebooks have no category
+// for the type.
+var typeCoding = map[diplograph.EventType]coding{
+	diplograph.Meeting:            {"CONSULT", "", "04"},
+	diplograph.Summit:             {"CONSULT", "multilateral", "04"},
+	diplograph.Visit:              {"CONSULT", "visit", "04"},
+	diplograph.Statement:          {"", "", "01"},
+	diplograph.JointStatement:     {"AGREE", "", "01"},
+	diplograph.Agreement:          {"AGREE", "", "03"},
+	diplograph.Proposal:           {"REQUEST", "", "02"},
+	diplograph.Invitation:         {"REQUEST", "", "02"},
+	diplograph.Accusation:         {"ACCUSE", "", "11"},
+	diplograph.Demand:             {"DEMAND", "", "10"},
+	diplograph.Threat:             {"THREATEN", "", "13"},
+	diplograph.Rejection:          {"REJECT", "", "12"},
+	diplograph.Protest:            {"PROTEST", "", "14"},
+	diplograph.Sanction:           {"SANCTION", "", "16"},
+	diplograph.EstablishRelations: {"COOPERATE", "", "05"},
+	diplograph.SeverRelations:     {"SANCTION", "diplomatic", "16"},
+	diplograph.RecallAmbassador:   {"SANCTION", "diplomatic", "16"},
+	diplograph.Expulsion:          {"SANCTION", "diplomatic", "16"},
+	diplograph.TreatyWithdrawal:   {"RETREAT", "", "16"},
+	diplograph.Accession:          {"COOPERATE", "", "05"},
+	diplograph.Cooperation:        {"COOPERATE", "", "06"},
+	diplograph.MilitaryActivity:   {"MOBILIZE", "", "15"},
+	diplograph.Incident:           {"ASSAULT", "", "19"},
+	diplograph.LegalAction:        {"ACCUSE", "legal", "11"},
+}
+
+// family is a set of trigger phrases of one event type that code alike:
+// a verb family of a PLOVER or CAMEO category. Each list holds the
+// phrases of one grammatical form.
+type family struct {
+	typ                               diplograph.EventType
+	code                              coding
+	past, pres, base, ing, part, noun []string
+	// objects, when set, are words one of which must follow the phrase
+	// within window tokens ("provided ... aid", "lifted ... sanctions").
+	objects []string
+	window  int
+}
+
+// Object lists of families that need one.
+var (
+	aidObjects = []string{"aid", "assistance", "relief", "grant", "grants", "loan", "loans", "credit", "credits",
+		"food", "supplies", "medicine", "medicines", "funds", "funding", "humanitarian", "asylum", "weapons", "arms",
+		"equipment", "vaccines", "fuel"}
+	cutObjects = []string{"aid", "assistance", "relations", "ties", "links", "talks", "negotiations", "mediation",
+		"cooperation", "deliveries", "flights", "trade", "contacts", "dialogue", "loans", "credits", "funding", "exports",
+		"imports", "shipments"}
+	easeObjects = []string{"sanctions", "embargo", "ban", "blockade", "curfew", "restrictions", "siege", "boycott",
+		"martial", "emergency"}
+	releaseObjects = []string{"prisoners", "hostages", "detainees", "captives", "soldiers", "sailors", "crew",
+		"fishermen", "dissidents", "activists", "journalists", "prisoner", "hostage"}
+	withdrawObjects = []string{"troops", "forces", "soldiers", "peacekeepers", "units", "tanks", "warships", "army",
+		"military", "inspectors", "monitors", "observers", "personnel"}
+	mobilizeObjects = []string{"troops", "forces", "reservists", "reserves", "army", "soldiers", "units", "military",
+		"police", "tanks", "warships", "militia", "militias", "garrison"}
+	acceptObjects = []string{"proposal", "proposals", "offer", "plan", "invitation", "formula", "terms", "deal",
+		"agreement", "conditions", "ceasefire", "truce", "demands", "demand", "compromise", "mediation", "resolution",
+		"settlement", "peace"}
+	shareObjects = []string{"intelligence", "information", "evidence", "data", "expertise", "technology", "findings"}
+)
+
+// families code verbs by the category definitions of the PLOVER and CAMEO
+// codebooks. Offers, pledges and promises are PROPOSAL events (status as
+// any proposal) coded PLOVER AGREE and CAMEO 03, as both codebooks code an
+// expressed intent to cooperate; requests and appeals stay REQUEST.
+// Praise, endorsement, defence and apology are STATEMENT events coded
+// SUPPORT; signing a formal agreement and establishing relations are
+// SUPPORT too (CAMEO 057, 054).
+var families = []family{
+	// AGREE (CAMEO 03): offer, promise, pledge, or state the will to
+	// cooperate, provide, allow, release or support.
+	{typ: diplograph.Proposal, code: coding{"AGREE", "", "03"},
+		past: []string{"offered", "pledged", "promised", "vowed", "undertook", "volunteered"},
+		pres: []string{"offers", "pledges", "promises", "vows", "undertakes"},
+		ing:  []string{"offering", "pledging", "promising"},
+		noun: []string{"offer", "pledge", "promise", "assurances", "guarantees"},
+		base: []string{
+			"willing to", "ready to", "prepared to", "committed to", "stands ready", "stand ready",
+			"will provide", "would provide", "will give", "would give", "will allow", "would allow",
+			"will support", "would support", "will help", "would help", "will release", "would release",
+			"will return", "would return", "will lift", "would lift", "will ease", "would ease",
+			"will grant", "would grant", "will contribute", "would contribute", "will cooperate",
+			"would cooperate", "will free", "would free", "will evacuate", "will withdraw its",
+			"will hand over", "would hand over", "will resume", "would resume", "will donate",
+			"will back", "would back", "will accept", "would accept", "will reopen", "would reopen",
+			"will open", "would open"}},
+	{typ: diplograph.Agreement, code: coding{"AGREE", "", "03"},
+		past: []string{"accepted"}, pres: []string{"accepts"}, objects: acceptObjects, window: 4},
+	{typ: diplograph.Agreement, code: coding{"AGREE", "", "03"}, past: []string{"agreed in principle"}},
+
+	// SUPPORT (CAMEO 05): praise, endorse, defend, apologize, forgive.
+	{typ: diplograph.Statement, code: coding{"SUPPORT", "", "05"},
+		past: []string{"praised", "lauded", "hailed", "commended", "applauded", "endorsed", "welcomed", "defended",
+			"apologized", "apologised", "forgave", "expressed support", "voiced support", "expressed solidarity",
+			"reaffirmed support", "reaffirmed its support", "expressed its support", "backed", "supported",
+			"congratulated", "thanked", "expressed gratitude", "paid tribute"},
+		pres: []string{"praises", "lauds", "hails", "commends", "applauds", "endorses", "welcomes", "defends",
+			"apologizes", "apologises", "forgives", "backs", "supports", "congratulates", "thanks"},
+		base: []string{"forgive", "apologize", "apologise", "endorse"},
+		noun: []string{"praise", "apology", "endorsement", "support for", "solidarity with", "congratulations"}},
+	// Signing or ratifying a formal agreement (CAMEO 057).
+	{typ: diplograph.Agreement, code: coding{"SUPPORT", "", "05"},
+		past: []string{"signed", "ratified", "initialed", "initialled", "concluded an agreement", "concluded a treaty"},
+		base: []string{"sign", "ratify"}, noun: []string{"signing", "ratification"}},
+	// Establishing, restoring or upgrading relations; recognition (CAMEO 050, 054).
+	{typ: diplograph.EstablishRelations, code: coding{"SUPPORT", "diplomatic", "05"},
+		past: []string{"established diplomatic relations", "normalized relations", "normalised relations",
+			"restored diplomatic relations", "restored diplomatic ties", "established diplomatic ties",
+			"established ties", "restored ties", "restored relations", "resumed diplomatic relations",
+			"resumed diplomatic ties", "renewed diplomatic ties", "renewed diplomatic relations",
+			"upgraded diplomatic ties", "upgraded diplomatic relations", "upgraded their diplomatic ties",
+			"upgraded ties", "upgraded relations", "normalized ties", "normalised ties", "recognized the independence",
+			"recognised the independence", "granted diplomatic recognition", "opened an embassy"},
+		base: []string{"establish diplomatic relations", "establish diplomatic ties", "restore diplomatic ties",
+			"restore diplomatic relations", "restore full diplomatic ties", "restore full diplomatic relations",
+			"normalize relations", "normalise relations", "normalize ties", "resume diplomatic ties",
+			"resume diplomatic relations", "upgrade ties", "upgrade relations", "open an embassy"},
+		noun: []string{"normalization of relations", "normalisation of relations", "resumption of diplomatic ties",
+			"resumption of diplomatic relations", "resumption of formal diplomatic ties", "diplomatic recognition",
+			"restoration of diplomatic ties", "restoration of diplomatic relations"}},
+
+	// CONSULT (CAMEO 04): telephone, mediate, negotiate, host.
+	{typ: diplograph.Meeting, code: coding{"CONSULT", "phone", "04"},
+		past: []string{"telephoned", "phoned", "spoke by phone with", "held a telephone conversation",
+			"held a phone conversation"},
+		noun: []string{"telephone conversation", "telephone talks", "phone talks"}},
+	{typ: diplograph.Meeting, code: coding{"CONSULT", "", "04"},
+		past: []string{"mediated", "negotiated", "consulted", "conferred", "held consultations", "held discussions",
+			"sat down with"},
+		pres: []string{"mediates", "negotiates", "consults"},
+		ing:  []string{"mediating", "negotiating"},
+		base: []string{"mediate", "negotiate", "consult", "confer"},
+		noun: []string{"mediation", "mediation effort", "mediation efforts", "mediation mission", "peace talks",
+			"negotiation"}},
+	{typ: diplograph.Meeting, code: coding{"CONSULT", "host", "04"},
+		noun: []string{"warm welcome", "red-carpet welcome", "red carpet welcome"}},
+
+	// COOPERATE (CAMEO 06): material, military, judicial, intelligence.
+	{typ: diplograph.Cooperation, code: coding{"COOPERATE", "", "06"},
+		past: []string{"cooperated", "co-operated", "collaborated", "extradited", "handed over"},
+		pres: []string{"cooperates", "collaborates", "extradites"},
+		ing:  []string{"cooperating", "collaborating"},
+		base: []string{"cooperate", "co-operate", "collaborate", "extradite"},
+		noun: []string{"extradition", "joint exercises", "joint military exercises", "joint drills", "joint patrols",
+			"joint naval exercises", "war games", "joint venture", "joint project"}},
+	{typ: diplograph.Cooperation, code: coding{"COOPERATE", "intelligence", "06"},
+		past: []string{"shared", "exchanged"}, pres: []string{"shares"}, ing: []string{"sharing", "exchanging"},
+		base: []string{"share", "exchange"}, objects: shareObjects, window: 4},
+
+	// AID (CAMEO 07): provide economic, military or humanitarian aid.
+	{typ: diplograph.Cooperation, code: coding{"AID", "", "07"},
+		past: []string{"provided", "gave", "delivered", "donated", "granted", "supplied", "airlifted", "contributed",
+			"sent"},
+		pres:    []string{"provides", "gives", "delivers", "donates", "grants", "supplies"},
+		ing:     []string{"providing", "giving", "delivering", "donating", "supplying"},
+		base:    []string{"provide", "give", "deliver", "donate", "supply", "contribute"},
+		objects: aidObjects, window: 8},
+	{typ: diplograph.Cooperation, code: coding{"AID", "", "07"},
+		noun: []string{"humanitarian aid", "military aid", "economic aid", "food aid", "financial aid",
+			"financial assistance", "military assistance", "economic assistance", "humanitarian assistance",
+			"aid package", "donation", "donations"}},
+
+	// RETREAT and CONCEDE (CAMEO 08): yield, release, ease, withdraw.
+	{typ: diplograph.Cooperation, code: coding{"RETREAT", "release", "08"},
+		past: []string{"released", "freed", "returned", "handed back"}, pres: []string{"releases", "frees"},
+		base: []string{"release", "free"}, objects: releaseObjects, window: 5},
+	{typ: diplograph.Cooperation, code: coding{"RETREAT", "ease", "08"},
+		past: []string{"lifted", "eased", "relaxed", "suspended", "rescinded", "ended"},
+		pres: []string{"lifts", "eases", "relaxes"}, base: []string{"lift", "ease", "relax"},
+		objects: easeObjects, window: 4},
+	{typ: diplograph.MilitaryActivity, code: coding{"RETREAT", "withdraw", "08"},
+		past: []string{"withdrew", "pulled out", "pulled back", "evacuated", "demobilized", "disarmed"},
+		pres: []string{"withdraws"}, ing: []string{"withdrawing"}, base: []string{"withdraw", "pull out"},
+		objects: withdrawObjects, window: 4},
+	{typ: diplograph.Agreement, code: coding{"RETREAT", "ceasefire", "08"},
+		past: []string{"declared a ceasefire", "declared a truce", "announced a ceasefire", "announced a truce"}},
+	{typ: diplograph.Proposal, code: coding{"CONCEDE", "", "08"},
+		past: []string{"conceded", "yielded", "backed down", "relented", "gave in", "made concessions"},
+		noun: []string{"concessions", "concession"}},
+
+	// ACCUSE (CAMEO 11): complaints and official protests (114).
+	{typ: diplograph.Protest, code: coding{"ACCUSE", "", "11"},
+		past: []string{"protested", "lodged a protest", "lodged an official protest", "lodged a formal protest",
+			"summoned", "complained", "lodged a complaint", "filed a complaint"},
+		pres: []string{"complains"},
+		noun: []string{"diplomatic protest", "formal protest", "official protest", "complaint", "note of protest"}},
+	{typ: diplograph.Accusation, code: coding{"ACCUSE", "", "11"},
+		past: []string{"charged", "chided", "rebuked", "reprimanded", "deplored", "slammed", "lambasted", "censured",
+			"faulted", "castigated", "decried", "assailed", "presented evidence against"},
+		pres: []string{"charges", "deplores", "slams"}, ing: []string{"accusing", "criticizing",
+			"criticising", "condemning", "charging", "blaming"}},
+	{typ: diplograph.LegalAction, code: coding{"ACCUSE", "legal", "11"},
+		past: []string{"sued", "indicted", "convicted", "filed suit", "filed a lawsuit"},
+		ing:  []string{"suing"}, noun: []string{"lawsuit", "indictment"}},
+
+	// DEMAND (CAMEO 10).
+	{typ: diplograph.Demand, code: coding{"DEMAND", "", "10"},
+		ing: []string{"demanding", "insisting"}, past: []string{"insisted", "ordered", "pressed", "pressured",
+			"pressed for"}, pres: []string{"insists"}},
+	// An ultimatum is a threat (CAMEO 139), though a DEMAND event.
+	{typ: diplograph.Demand, code: coding{"THREATEN", "", "13"},
+		noun: []string{"ultimatum", "ultimatums"}, past: []string{"issued an ultimatum"}},
+
+	// THREATEN (CAMEO 13).
+	{typ: diplograph.Threat, code: coding{"THREATEN", "", "13"},
+		past: []string{"vowed to retaliate", "vowed revenge", "vowed to fight", "swore to fight", "sworn to fight",
+			"vowed to punish"},
+		ing: []string{"threatening", "warning"}, base: []string{"threaten", "will retaliate", "would retaliate",
+			"will boycott", "would boycott"},
+		noun: []string{"issued a warning"}},
+
+	// REJECT (CAMEO 12).
+	{typ: diplograph.Rejection, code: coding{"REJECT", "", "12"},
+		past: []string{"declined to", "vetoed", "rebuffed", "spurned", "turned down", "reneged", "defied", "opposed",
+			"repudiated", "snubbed", "boycotted", "balked"},
+		pres: []string{"opposes", "vetoes", "rebuffs", "defies"},
+		ing:  []string{"rejecting", "opposing", "defying"},
+		base: []string{"will not allow", "would not allow", "will not accept", "would not accept", "will not meet",
+			"would not meet", "will not provide", "would not provide", "will not give", "would not give",
+			"will not negotiate", "would not negotiate", "will not release", "would not release",
+			"will not recognize", "would not recognize", "will not tolerate"},
+		noun: []string{"rejection", "refusal", "veto"}},
+
+	// SANCTION (CAMEO 16): reduce or stop relations, aid, talks.
+	{typ: diplograph.Sanction, code: coding{"SANCTION", "", "16"},
+		past: []string{"suspended", "halted", "cut off", "froze", "reduced", "curtailed", "ended", "cut",
+			"broke off", "downgraded", "stopped", "withheld"},
+		pres: []string{"suspends", "halts", "freezes"}, noun: []string{"suspension", "freeze", "halt"},
+		base:    []string{"suspend", "halt", "freeze"},
+		objects: cutObjects, window: 4},
+	{typ: diplograph.Sanction, code: coding{"SANCTION", "", "16"},
+		past: []string{"imposed an embargo", "imposed restrictions", "imposed a ban", "denied entry", "blacklisted"}},
+
+	// MOBILIZE (CAMEO 15): alert, mobilize, reinforce.
+	{typ: diplograph.MilitaryActivity, code: coding{"MOBILIZE", "", "15"},
+		past: []string{"mobilized", "mobilised", "reinforced", "strengthened", "massed", "beefed up", "stationed",
+			"called up", "bolstered"},
+		base: []string{"mobilize", "mobilise", "reinforce"}, ing: []string{"mobilizing", "mobilising", "massing"},
+		objects: mobilizeObjects, window: 4},
+	{typ: diplograph.MilitaryActivity, code: coding{"MOBILIZE", "", "15"},
+		noun: []string{"on high alert", "on full alert", "on maximum alert",
+			"military buildup", "military build-up", "troop buildup", "troop build-up", "mobilization",
+			"mobilisation", "show of force", "war footing"},
+		past: []string{"put on alert", "placed on alert", "went on alert", "raised its alert"}},
+
+	// COERCE (CAMEO 17, 191): blockades, incursions, ramming.
+	{typ: diplograph.MilitaryActivity, code: coding{"COERCE", "", "17"},
+		noun: []string{"blockade", "incursion", "incursions", "naval blockade"},
+		past: []string{"blockaded"}},
+	{typ: diplograph.Incident, code: coding{"COERCE", "", "17"},
+		noun: []string{"water cannon", "collision"}, past: []string{"collided", "rammed"}},
+}
+
+// allTriggers returns every trigger: the words at their type's default
+// coding, then the families, whose phrases take precedence.
+func allTriggers() []trigger {
+	var out []trigger
+	seen := map[string]bool{}
+	for _, f := range families {
+		for _, l := range []struct {
+			form  verbForm
+			words []string
+		}{{vPast, f.past}, {vPres, f.pres}, {vBase, f.base}, {vIng, f.ing}, {vPart, f.part}, {noun, f.noun}} {
+			for _, w := range l.words {
+				key := w + "|" + string(f.typ)
+				if seen[w] && f.objects == nil {
+					// A phrase in two families: only the first without
+					// an object condition applies.
+					continue
+				}
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				if f.objects == nil {
+					seen[w] = true
+				}
+				out = append(out, trigger{phrase: w, typ: f.typ, form: l.form, code: f.code, objects: f.objects, window: f.window})
+			}
+		}
+	}
+	for _, t := range triggerWords {
+		if seen[t.phrase] {
+			continue
+		}
+		tr := trigger{phrase: t.phrase, typ: t.typ, form: t.form, code: typeCoding[t.typ]}
+		if objs, ok := needsObject[t.phrase]; ok {
+			tr.objects, tr.window = objs, 4
+			if objs == nil {
+				tr.objects = []string{}
+			}
+		}
+		out = append(out, tr)
+	}
+	return out
+}
+
+// trigger is one phrase that names an event, with its coding and the
+// object it needs, if any.
+type trigger struct {
+	phrase string
+	typ    diplograph.EventType
+	form   verbForm
+	code   coding
+	// objects: nil needs none; empty needs an organization or treaty.
+	objects []string
+	window  int
 }
 
 // needsObject lists triggers that only name an event with a particular
@@ -150,22 +464,6 @@ var needsObject = map[string][]string{
 	"tour":      {"of"},
 	"protest":   {"against", "over", "with", "to"},
 	"protests":  {"against", "over", "with", "to"},
-}
-
-// ploverOf maps event types to PLOVER categories and modes.
-var ploverOf = map[diplograph.EventType][2]string{
-	diplograph.Meeting: {"CONSULT", ""}, diplograph.Summit: {"CONSULT", "multilateral"},
-	diplograph.Visit: {"CONSULT", "visit"}, diplograph.JointStatement: {"AGREE", ""},
-	diplograph.Agreement: {"AGREE", ""}, diplograph.Proposal: {"REQUEST", ""},
-	diplograph.Invitation: {"REQUEST", ""}, diplograph.Accusation: {"ACCUSE", ""},
-	diplograph.Demand: {"DEMAND", ""}, diplograph.Threat: {"THREATEN", ""},
-	diplograph.Rejection: {"REJECT", ""}, diplograph.Protest: {"PROTEST", ""},
-	diplograph.Sanction: {"SANCTION", ""}, diplograph.EstablishRelations: {"COOPERATE", ""},
-	diplograph.SeverRelations: {"SANCTION", "diplomatic"}, diplograph.RecallAmbassador: {"SANCTION", "diplomatic"},
-	diplograph.Expulsion: {"SANCTION", "diplomatic"}, diplograph.TreatyWithdrawal: {"RETREAT", ""},
-	diplograph.Accession: {"COOPERATE", ""}, diplograph.Cooperation: {"COOPERATE", ""},
-	diplograph.MilitaryActivity: {"MOBILIZE", ""}, diplograph.Incident: {"COERCE", ""},
-	diplograph.LegalAction: {"ACCUSE", "legal"},
 }
 
 // cue is a modality or tense signal near a trigger.

@@ -64,7 +64,7 @@ func (d *doc) mergeEvent(em *evMention) {
 	if len(em.parts) == 0 {
 		return // an unattributed mention of no known event
 	}
-	ev := &evAcc{typ: em.typ, sents: map[int]bool{}, first: em.sent, status: em.status, conf: -1}
+	ev := &evAcc{typ: em.typ, code: em.code, sents: map[int]bool{}, first: em.sent, status: em.status, conf: -1}
 	d.absorb(ev, em)
 	d.events = append(d.events, ev)
 }
@@ -94,10 +94,27 @@ func (d *doc) sameEvent(ev *evAcc, em *evMention) bool {
 	}
 	if !scheduled(em.typ) {
 		// Statements, accusations, activities: one event per actor set,
-		// place and day.
+		// category, place and day; an offer is not a request.
+		if ev.code.plover != em.code.plover {
+			return false
+		}
+		// "Lai offered talks and promised calm": one initiator's two
+		// words of one kind in one sentence are one event.
+		if ev.sents[em.sent] && initiatorOf(ev.parts) != "" && initiatorOf(ev.parts) == initiatorOf(em.parts) {
+			return true
+		}
 		return equalSets(a, b) && (ev.location == "" || em.location == "" || ev.location == em.location)
 	}
 	return subset(a, b) || subset(b, a)
+}
+
+func initiatorOf(ps []diplograph.Participant) string {
+	for _, p := range ps {
+		if p.Role == diplograph.RoleInitiator {
+			return p.Entity
+		}
+	}
+	return ""
 }
 
 func (d *doc) latestOfType(t diplograph.EventType) *evAcc {
@@ -205,10 +222,14 @@ func (d *doc) eventsOut() []diplograph.Event {
 		if e.Concerns == nil {
 			e.Concerns = []string{}
 		}
-		if p, ok := ploverOf[e.Type]; ok {
-			e.Plover, e.PloverMode = p[0], p[1]
-		}
+		e.Plover, e.PloverMode, e.Cameo = ev.code.plover, ev.code.mode, ev.code.cameo
 		e.ID = eventID(&e)
+		if ev.code.plover != typeCoding[e.Type].plover && !scheduled(e.Type) {
+			// An offer and a request by the same parties in one month are
+			// two events: the category joins the id where it is not the
+			// type's own.
+			e.ID = hashID("event:", e.ID, ev.code.plover)
+		}
 		e.Summary = d.summary(&e)
 		e.Evidence = d.evidenceList(ev.sents)
 		out = append(out, e)

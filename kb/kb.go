@@ -122,6 +122,27 @@ func Load() (*KB, error) {
 	return LoadFS(dataFS, "data")
 }
 
+// LoadWith reads the embedded data files and adds extra records, such as
+// a test suite's actor dictionary, then validates the whole. An extra
+// record may not reuse an id the data files hold.
+func LoadWith(extra ...Record) (*KB, error) {
+	k, err := Load()
+	if err != nil {
+		return nil, err
+	}
+	for i := range extra {
+		if _, dup := k.byID[extra[i].ID]; dup {
+			return nil, fmt.Errorf("kb: extra record: duplicate id %q", extra[i].ID)
+		}
+		k.byID[extra[i].ID] = len(k.records)
+		k.records = append(k.records, extra[i])
+	}
+	if err := k.Validate(); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
 // LoadFS reads and validates every *.json file in dir of fsys; each file
 // holds a JSON array of records.
 func LoadFS(fsys fs.FS, dir string) (*KB, error) {

@@ -74,3 +74,40 @@ func TestOfficeHeldOn(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadWith(t *testing.T) {
+	tests := []struct {
+		name    string
+		extra   []Record
+		wantErr bool
+	}{
+		{"new record", []Record{{ID: "country:arnor", Type: diplograph.Country, Name: "Arnor", Source: "test"}}, false},
+		{"id taken by the data", []Record{{ID: "Q17", Type: diplograph.Country, Name: "Japan", Source: "test"}}, true},
+		{"invalid record", []Record{{ID: "country:gondor", Type: diplograph.Country, Name: "Gondor"}}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k, err := LoadWith(tt.extra...)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, want error %v", err, tt.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			if _, ok := k.Get("Q17"); !ok {
+				t.Error("embedded data missing")
+			}
+			if r, ok := k.Get(tt.extra[0].ID); !ok || r.Name != tt.extra[0].Name {
+				t.Errorf("extra record = %v, %v", r, ok)
+			}
+		})
+	}
+	// The embedded data is untouched for the next loader.
+	k, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := k.Get("country:arnor"); ok {
+		t.Error("extra record leaked into Load")
+	}
+}

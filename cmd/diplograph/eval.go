@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/eval"
@@ -23,10 +24,16 @@ func runEval(ctx context.Context, e *env, args []string) error {
 entities, relations and events, event status and date accuracy, and comment stance
 accuracy. By default it scores the bundled samples against testdata/gold/samples.gold.jsonl
 (format in testdata/gold/README.md). With --corpus DIR it also scores time normalization on
-DIR/articles.jsonl: exact TIMEX3 value accuracy over the records that carry gold.timex3.`)
+DIR/articles.jsonl (exact TIMEX3 value accuracy over the records that carry gold.timex3),
+entity recognition on DIR/ner_gold.jsonl, and event coding on DIR/events_gold.jsonl:
+PLOVER category accuracy and CAMEO root accuracy over the diplomatic records, and how many
+no-event sentences yield nothing. The event-coding suites use actors of their own; when
+DIR/reference/petrarch_validation_actors.json is there (or --actors names a dictionary of
+that shape), its actors join the knowledge base for that part of the run.`)
 	goldPath := fs.String("gold", filepath.Join("testdata", "gold", "samples.gold.jsonl"), "gold file in the team's format")
 	corpus := fs.String("corpus", "", "folder of an evaluation corpus with articles.jsonl (TIMEX3 gold)")
 	detail := fs.Bool("detail", false, "list every disagreement with the gold")
+	actors := fs.String("actors", "", "actor dictionary for event coding ({\"codes\": {CODE: [NAME, ...]}}); default: reference/petrarch_validation_actors.json in the corpus, when there")
 	if done, err := parseFlags(fs, args); done {
 		return err
 	}
@@ -90,7 +97,11 @@ DIR/articles.jsonl: exact TIMEX3 value accuracy over the records that carry gold
 		if err := evalNER(e, x, filepath.Join(*corpus, "ner_gold.jsonl"), *detail); err != nil {
 			return err
 		}
-		if err := evalCoding(ctx, e, x, filepath.Join(*corpus, "events_gold.jsonl"), *detail); err != nil {
+		cx, err := codingExtractor(k, x, *corpus, *actors)
+		if err != nil {
+			return err
+		}
+		if err := evalCoding(ctx, e, cx, filepath.Join(*corpus, "events_gold.jsonl"), *detail); err != nil {
 			return err
 		}
 	}
@@ -148,6 +159,42 @@ func evalNER(e *env, x *extract.Extractor, name string, detail bool) error {
 	fmt.Fprintf(e.stdout, "== entity recognition (PER/LOC/ORG, exact spans): %s\n", name)
 	rep.Write(e.stdout, detail)
 	return nil
+}
+
+// codingExtractor returns the extractor for the event-coding suites: x,
+// or when an actor dictionary is named or the corpus has one, an
+// extractor over the knowledge base k plus the dictionary's actors.
+func codingExtractor(k *kb.KB, x *extract.Extractor, corpus, actors string) (*extract.Extractor, error) {
+	name := actors
+	if name == "" {
+		name = filepath.Join(corpus, "reference", "petrarch_validation_actors.json")
+	}
+	f, err := os.Open(name)
+	if errors.Is(err, fs.ErrNotExist) && actors == "" {
+		return x, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	defer f.Close()
+	known := map[string]bool{}
+	for _, r := range k.Records() {
+		for _, n := range r.Names() {
+			known[strings.ToLower(n)] = true
+		}
+		for _, n := range append(r.Demonyms, r.Metonyms...) {
+			known[strings.ToLower(n)] = true
+		}
+	}
+	recs, err := eval.ReadActors(f, func(n string) bool { return known[strings.ToLower(n)] })
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	k2, err := kb.LoadWith(recs...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return extract.New(k2), nil
 }
 
 // evalCoding scores event categories on an event-coding suite, when the
