@@ -599,3 +599,27 @@ func TestGivenNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionsAndCities pins a few records of the classes the knowledge
+// base keeps whole: first-level divisions and major cities.
+func TestRegionsAndCities(t *testing.T) {
+	k := mustLoad(t)
+	tests := []struct {
+		id, kind, in string
+	}{
+		{"place:california", "REGION", "Q30"}, {"place:quebec", "REGION", "Q16"}, {"place:kerala", "REGION", "Q668"},
+		{"place:guangdong", "REGION", "Q148"}, {"place:bavaria", "REGION", "Q183"}, {"place:lombardy", "REGION", "Q38"},
+		{"place:catalonia", "REGION", "Q29"}, {"place:venice", "CITY", "Q38"}, {"place:dallas", "CITY", "Q30"},
+		{"place:chongqing", "CITY", "Q148"}, {"place:lagos", "CITY", "Q1033"},
+	}
+	for _, tt := range tests {
+		r, ok := k.Get(tt.id)
+		if !ok {
+			t.Errorf("no record %s", tt.id)
+			continue
+		}
+		if r.Kind != tt.kind || r.In != tt.in {
+			t.Errorf("%s: kind %s in %s, want %s in %s", tt.id, r.Kind, r.In, tt.kind, tt.in)
+		}
+	}
+}
