@@ -58,6 +58,9 @@ func New(k *kb.KB) *Extractor {
 	for p, canon := range titles {
 		x.titles.add(p, canon)
 	}
+	for p, canon := range personTitles {
+		x.titles.add(p, canon)
+	}
 	x.generic = newPhraseIndex[string]()
 	for p, kind := range genericOrgs {
 		x.generic.add(p, kind)

@@ -26,6 +26,9 @@ type mention struct {
 	// acts is true for a nationality word that stands for its country as
 	// an actor ("Chinese troops").
 	acts bool
+	// reuse is true for a short form of a name given in full elsewhere in
+	// the article (a surname, an abbreviation).
+	reuse bool
 }
 
 // isActor reports whether the mention can take part in an event.
@@ -37,25 +40,38 @@ func (m *mention) isActor() bool {
 	return false
 }
 
-// findMentions runs the mention passes over every sentence: titled people,
-// knowledge-base names, organizations by their head word, generic
-// institutions, then surnames of people found by cue.
+// findMentions runs the mention passes over every sentence: people by
+// title, cue or first name, knowledge-base names, organizations by their
+// head word, places by cue, generic institutions; then the short forms of
+// the names found (surnames, abbreviations, initials) anywhere in the
+// article.
 func (d *doc) findMentions() {
 	d.ments = make([][]*mention, len(d.sents))
-	surnames := map[string]string{}
+	names := newArticleNames()
 	for si := range d.sents {
-		d.ments[si] = d.sentenceMentions(si, surnames)
+		d.ments[si] = d.sentenceMentions(si, names)
 	}
-	if len(surnames) > 0 {
-		for si := range d.sents {
-			d.ments[si] = d.surnameMentions(si, surnames)
+	for si, ms := range d.ments {
+		for _, m := range ms {
+			if !m.reuse {
+				names.rememberOrg(d.sents[si].Tokens, m)
+			}
 		}
 	}
 	for si := range d.sents {
+		d.ments[si] = d.reuseMentions(si, names)
+	}
+	for si := range d.sents {
 		d.resolveDescriptors(si)
-		for _, m := range d.ments[si] {
-			if m.id != "" {
-				d.register(m)
+	}
+	// Full names first, so that an entity found by cue is named in full
+	// even when its surname comes earlier (in a headline).
+	for _, reuse := range []bool{false, true} {
+		for si := range d.sents {
+			for _, m := range d.ments[si] {
+				if m.id != "" && m.reuse == reuse {
+					d.register(m)
+				}
 			}
 		}
 	}
@@ -76,33 +92,40 @@ func (d *doc) register(m *mention) {
 	}
 }
 
-func (d *doc) sentenceMentions(si int, surnames map[string]string) []*mention {
+func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 	toks := d.sents[si].Tokens
 	var out []*mention
+	// The passes in order of precedence: cues for people, organizations by
+	// head word, then places by noun, knowledge-base names, people by first
+	// name, news outlets and places by preposition.
+	before := []func(i int) *mention{
+		func(i int) *mention { return d.titledPerson(si, i, out) },
+		func(i int) *mention { return d.speakerPerson(si, i) },
+		func(i int) *mention { return d.appositivePerson(si, i) },
+		func(i int) *mention { return d.bylinePerson(si, i) },
+		func(i int) *mention { return d.cuedPerson(si, i) },
+	}
+	after := []func(i int) *mention{
+		func(i int) *mention { return d.placeByNoun(si, i) },
+		func(i int) *mention { return d.gazetteerMention(si, i) },
+		func(i int) *mention { return d.givenNamePerson(si, i) },
+		func(i int) *mention { return d.mediaOrg(si, i) },
+		func(i int) *mention { return d.locativePlace(si, i, names) },
+	}
 	for i := 0; i < len(toks); {
-		if m := d.titledPerson(si, i, out); m != nil {
-			out = append(out, m)
-			i = m.last
-			continue
+		m := firstMention(before, i)
+		if m == nil {
+			if ms := d.orgByHead(si, i); ms != nil {
+				out = append(out, ms...)
+				i = ms[len(ms)-1].last
+				continue
+			}
+			m = firstMention(after, i)
 		}
-		if m := d.speakerPerson(si, i); m != nil {
+		if m != nil {
 			out = append(out, m)
-			i = m.last
-			continue
-		}
-		if m := d.appositivePerson(si, i); m != nil {
-			out = append(out, m)
-			surnames[toks[m.last-1].Text] = m.id
-			i = m.last
-			continue
-		}
-		if m := d.orgByHead(si, i); m != nil {
-			out = append(out, m)
-			i = m.last
-			continue
-		}
-		if m := d.gazetteerMention(si, i); m != nil {
-			out = append(out, m)
+			names.rememberPerson(toks, m)
+			d.rememberPlace(names, m)
 			i = m.last
 			continue
 		}
@@ -114,12 +137,8 @@ func (d *doc) sentenceMentions(si int, surnames map[string]string) []*mention {
 		}
 		i++
 	}
+	out = d.definedAcronyms(si, out, names)
 	for _, m := range out {
-		// Once named in full, a person may be called by surname alone
-		// ("Ali said"), known to the knowledge base or not.
-		if m.typ == diplograph.Person && m.id != "" && m.last-m.first >= 2 && toks[m.last-1].Cap {
-			surnames[toks[m.last-1].Text] = m.id
-		}
 		if m.last < len(toks) && (toks[m.last].Text == "'s" || toks[m.last].Text == "’s") {
 			m.possessive = true
 		}
@@ -127,6 +146,26 @@ func (d *doc) sentenceMentions(si int, surnames map[string]string) []*mention {
 	d.demonymActors(toks, out)
 	d.resolveGenericOrgs(si, out)
 	return out
+}
+
+func firstMention(passes []func(i int) *mention, i int) *mention {
+	for _, p := range passes {
+		if m := p(i); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// rememberPlace keeps a one-word place found by cue, so that the article
+// may name it again without the cue ("Wenchang has built a berth").
+func (d *doc) rememberPlace(names *articleNames, m *mention) {
+	if m.typ != diplograph.Place || m.id == "" || m.last-m.first != 1 {
+		return
+	}
+	if _, known := d.x.kb.Get(m.id); !known {
+		names.places[m.text] = m
+	}
 }
 
 // demonymActors lets a nationality word stand for its country when it
@@ -247,6 +286,10 @@ func (d *doc) titledPerson(si, i int, before []*mention) *mention {
 	if !ok {
 		return nil
 	}
+	// "General Assembly": a known name that starts with a title word.
+	if e, k := d.x.gaz.match(toks, i); e != nil && k > n {
+		return nil
+	}
 	// Titles such as "Prime Minister" are capitalized before a name; a
 	// lower-case "president" or "leader" is a common noun unless a name
 	// follows at once, which nameRun demands anyway.
@@ -320,6 +363,10 @@ func nameRun(toks []token.Token, j int) int {
 			k++
 		case k > 0 && t.Kind == token.Word && nameParticles[t.Lower] && j+k+1 < len(toks) && toks[j+k+1].Cap:
 			k++
+		case k > 0 && t.Kind == token.Word && nameParticles[t.Lower] && j+k+2 < len(toks) && toks[j+k+1].Text == "-" &&
+			!toks[j+k+1].SpaceBefore && toks[j+k+2].Cap && !toks[j+k+2].SpaceBefore:
+			// "Osama el-Baz".
+			k += 3
 		case k > 0 && t.Text == "-" && !t.SpaceBefore && j+k+1 < len(toks) && toks[j+k+1].Kind == token.Word && !toks[j+k+1].SpaceBefore:
 			// "Han Duck-soo", "Jean-Yves": the part after the hyphen may be lower case.
 			k += 2
@@ -341,7 +388,8 @@ func trimRun(toks []token.Token, j, k int) int {
 }
 
 var nameParticles = map[string]bool{"bin": true, "bint": true, "al": true, "van": true, "der": true, "de": true,
-	"von": true, "da": true, "dos": true, "le": true, "la": true, "del": true, "di": true}
+	"von": true, "da": true, "dos": true, "le": true, "la": true, "del": true, "di": true, "el": true, "ibn": true,
+	"ben": true, "ould": true, "du": true, "des": true, "y": true}
 
 var notNameWord = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
@@ -351,6 +399,23 @@ var notNameWord = map[string]bool{
 	"on": true, "in": true, "at": true, "for": true, "to": true, "a": true, "an": true, "is": true, "was": true,
 	"ministry": true, "government": true, "office": true, "secretary": true, "spokesperson": true,
 	"spokesman": true, "i": true, "we": true, "he": true, "she": true, "it": true, "they": true,
+	// Function words and sentence adverbs that start sentences ("But
+	// Rdainah said"), and numbers ("Four Africans said").
+	"but": true, "yet": true, "so": true, "then": true, "also": true, "however": true, "meanwhile": true,
+	"still": true, "now": true, "today": true, "yesterday": true, "tomorrow": true, "this": true, "that": true,
+	"these": true, "those": true, "his": true, "her": true, "its": true, "their": true, "our": true, "my": true,
+	"your": true, "there": true, "here": true, "both": true, "all": true, "some": true, "many": true,
+	"most": true, "few": true, "several": true, "other": true, "another": true, "each": true, "every": true,
+	"no": true, "not": true, "when": true, "while": true, "after": true, "before": true, "since": true,
+	"until": true, "if": true, "although": true, "though": true, "because": true, "as": true, "with": true,
+	"without": true, "by": true, "from": true, "about": true, "against": true, "between": true, "among": true,
+	"during": true, "despite": true, "according": true, "what": true, "who": true, "which": true, "where": true,
+	"why": true, "how": true, "one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "first": true, "last": true, "next": true,
+	"under": true, "over": true, "even": true, "only": true, "just": true, "such": true, "more": true,
+	"general": true, "deputy": true, "chairman": true, "director": true, "ambassador": true, "envoy": true,
+	"bishop": true, "pope": true, "senator": true, "governor": true, "mr": true, "mrs": true, "ms": true,
+	"dr": true, "witnesses": true, "officials": true, "diplomats": true, "sources": true,
 }
 
 // speakerPerson finds a person named by a reporting verb: a run of two or
@@ -371,7 +436,7 @@ func (d *doc) speakerPerson(si, i int) *mention {
 			return nil
 		}
 	}
-	if e, _ := d.x.gaz.match(toks, i); e != nil {
+	if d.knownWithin(toks, i, i+k) != k {
 		return nil
 	}
 	before := i > 0 && speechVerbs[toks[i-1].Lower]
@@ -386,30 +451,51 @@ func (d *doc) speakerPerson(si, i int) *mention {
 var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "stated": true,
 	"declared": true, "wrote": true, "announced": true, "insisted": true, "asked": true, "replied": true}
 
-// appositivePerson finds "Name, [the|a|Country's|Demonym] title": a person
-// introduced by an apposition ("Lin Jian, a Chinese foreign ministry
-// spokesperson,", "Penny Wong, Australia's foreign minister").
+// appositivePerson finds "Name, [the|a|its|Country's|Demonym] [former]
+// title": a person introduced by an apposition ("Lin Jian, a Chinese
+// foreign ministry spokesperson,", "Penny Wong, Australia's foreign
+// minister"), optionally with the country they come from ("Hamid Algabid of
+// Niger, the secretary-general of ...").
 func (d *doc) appositivePerson(si, i int) *mention {
 	toks := d.sents[si].Tokens
 	if i > 0 && toks[i-1].Kind == token.Word && toks[i-1].Cap {
 		return nil // inside a longer capitalized run
 	}
 	k := nameRun(toks, i)
-	if k < 2 || i+k >= len(toks) || toks[i+k].Text != "," {
+	if k < 2 || i+k >= len(toks) {
 		return nil
 	}
-	if e, _ := d.x.gaz.match(toks, i); e != nil {
+	if d.knownWithin(toks, i, i+k) != k {
 		return nil
 	}
-	j := i + k + 1
-	if j < len(toks) && (toks[j].Lower == "the" || toks[j].Lower == "a" || toks[j].Lower == "an") {
+	j := i + k
+	country := ""
+	// "Name of Country,".
+	if toks[j].Lower == "of" {
+		c := j + 1
+		if c < len(toks) && toks[c].Lower == "the" {
+			c++
+		}
+		id, n := d.countryAt(toks, c)
+		if id == "" {
+			return nil
+		}
+		country, j = id, c+n
+	}
+	if j >= len(toks) || toks[j].Text != "," {
+		return nil
+	}
+	j++
+	if j < len(toks) && appositionDeterminers[toks[j].Lower] {
 		j++
 	}
-	country := ""
+	for j < len(toks) && appositionModifiers[toks[j].Lower] {
+		j++
+	}
 	if j < len(toks) {
 		if e, n := d.x.gaz.match(toks, j); e != nil {
 			for _, t := range e.tgts {
-				if t.typ == diplograph.Country {
+				if t.typ == diplograph.Country || t.typ == diplograph.Organization && t.form == formName {
 					country = t.id
 					j += n
 					if j < len(toks) && (toks[j].Text == "'s" || toks[j].Text == "’s") {
@@ -421,8 +507,11 @@ func (d *doc) appositivePerson(si, i int) *mention {
 		}
 	}
 	// A possessor the knowledge base does not know ("Ruritania's").
-	if country == "" && j+1 < len(toks) && toks[j].Cap && (toks[j+1].Text == "'s" || toks[j+1].Text == "’s") {
+	if j+1 < len(toks) && toks[j].Cap && (toks[j+1].Text == "'s" || toks[j+1].Text == "’s") {
 		j += 2
+	}
+	for j < len(toks) && appositionModifiers[toks[j].Lower] {
+		j++
 	}
 	if j >= len(toks) {
 		return nil
@@ -440,10 +529,39 @@ func (d *doc) appositivePerson(si, i int) *mention {
 		text: name, title: title, titleOf: country}
 }
 
+// appositionDeterminers and appositionModifiers may come before the title
+// in an apposition: "its foreign minister", "the former special envoy".
+var appositionDeterminers = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true,
+	"her": true, "their": true}
+
+var appositionModifiers = map[string]bool{"former": true, "then": true, "current": true, "acting": true,
+	"interim": true, "outgoing": true, "new": true, "veteran": true, "senior": true, "top": true}
+
+// countryAt returns the country whose name (not demonym) starts at toks[i]
+// and its length in tokens.
+func (d *doc) countryAt(toks []token.Token, i int) (string, int) {
+	if i >= len(toks) {
+		return "", 0
+	}
+	e, n := d.x.gaz.match(toks, i)
+	if e == nil {
+		return "", 0
+	}
+	for _, t := range e.tgts {
+		if t.typ == diplograph.Country && t.form == formName {
+			return t.id, n
+		}
+	}
+	return "", 0
+}
+
 // orgByHead finds a capitalized organization name ending in an
 // institution word ("Chinese Foreign Ministry", "Philippine Coast Guard",
-// "Liberal Democratic Party") that the knowledge base does not know.
-func (d *doc) orgByHead(si, i int) *mention {
+// "Monopolies and Mergers Commission") or made of one and its complement
+// ("Office of Fair Trading") that the knowledge base does not know. A
+// country named before a name of the second kind is a separate mention
+// ("the UK Department of Transport").
+func (d *doc) orgByHead(si, i int) []*mention {
 	toks := d.sents[si].Tokens
 	if !toks[i].Cap || toks[i].Kind != token.Word {
 		return nil
@@ -457,7 +575,7 @@ func (d *doc) orgByHead(si, i int) *mention {
 	for end < len(toks) {
 		t := toks[end]
 		if t.Kind == token.Word && (t.Cap || t.Text == "U.S." || t.Text == "U.N.") {
-			if _, ok := orgHeads[t.Lower]; ok {
+			if _, ok := orgHeadKind(t.Lower); ok && !allCaps(t.Text) {
 				lastHead = end
 			}
 			end++
@@ -467,16 +585,39 @@ func (d *doc) orgByHead(si, i int) *mention {
 			end++
 			continue
 		}
+		// "Monopolies and Mergers Commission", "Trade and Industry", but
+		// not "British Airways and American Airlines" (a head ends the
+		// first name) nor "ASEAN and Chinese Premier Li Qiang".
+		if (t.Lower == "and" || t.Text == "&") && end+1 < len(toks) && toks[end+1].Cap && lastHead != end-1 && !d.namedAt(toks, end+1) {
+			end++
+			continue
+		}
 		if t.Text == "-" && !t.SpaceBefore && end+1 < len(toks) && toks[end+1].Cap {
 			end++
 			continue
 		}
 		break
 	}
-	if lastHead < 0 || lastHead == i {
+	if lastHead < 0 {
+		return nil
+	}
+	// "Public Service Minister": a portfolio in a title, not a body.
+	if lastHead+1 < len(toks) && (toks[lastHead+1].Lower == "minister" || toks[lastHead+1].Lower == "secretary") {
 		return nil
 	}
 	last := lastHead + 1
+	// "Office of Fair Trading": the complement after the head belongs to
+	// the name.
+	complement := last < end && (toks[last].Lower == "of" || toks[last].Lower == "for")
+	if complement {
+		last = end
+	} else if lastHead == i {
+		return nil
+	}
+	// "and" may join words inside a name, never end one.
+	if toks[last-1].Lower == "and" {
+		return nil
+	}
 	first := i
 	// A leading sentence-initial "The" is not part of the name.
 	if toks[first].Lower == "the" {
@@ -489,19 +630,45 @@ func (d *doc) orgByHead(si, i int) *mention {
 	if last-first < 2 {
 		return nil
 	}
-	name := joinTokens(toks[first:last])
 	// A country name or demonym at its start says whose it is.
 	country := ""
+	var countryMention *mention
 	if e, n := d.x.gaz.match(toks, first); e != nil && n < last-first {
 		for _, t := range e.tgts {
-			if t.typ == diplograph.Country {
-				country = t.id
+			if t.typ != diplograph.Country {
+				continue
 			}
+			country = t.id
+			if t.form == formName && complement && first+n < lastHead+1 && toks[first+n].Lower == toks[lastHead].Lower {
+				countryMention = &mention{sent: si, first: first, last: first + n, id: t.id, typ: t.typ, form: t.form,
+					text: joinTokens(toks[first : first+n])}
+				first += n
+			}
+			break
 		}
 	}
+	// "AMR Corp.": an abbreviated head keeps its period.
+	if last == lastHead+1 && last+1 < len(toks) && toks[last].Text == "." && !toks[last].SpaceBefore &&
+		token.IsAbbreviation(toks[lastHead].Text) {
+		last++
+	}
+	name := joinTokens(toks[first:last])
+	kind, _ := orgHeadKind(toks[lastHead].Lower)
 	m := &mention{sent: si, first: first, last: last, id: kb.Slug(diplograph.Organization, name),
-		typ: diplograph.Organization, text: name, title: orgHeads[toks[lastHead].Lower], titleOf: country}
-	return m
+		typ: diplograph.Organization, text: name, title: kind, titleOf: country}
+	if countryMention != nil {
+		return []*mention{countryMention, m}
+	}
+	return []*mention{m}
+}
+
+// namedAt reports whether a knowledge-base name or a title starts at toks[i].
+func (d *doc) namedAt(toks []token.Token, i int) bool {
+	if e, _ := d.x.gaz.match(toks, i); e != nil {
+		return true
+	}
+	_, _, ok := d.x.titles.at(toks, i)
+	return ok
 }
 
 // resolveGenericOrgs names the institutions written in lower case ("a
@@ -585,39 +752,6 @@ func titleCase(s string) string {
 		words[i] = string(r)
 	}
 	return strings.Join(words, " ")
-}
-
-// surnameMentions adds mentions of people found by cue when the text later
-// calls them by surname alone ("Doe said").
-func (d *doc) surnameMentions(si int, surnames map[string]string) []*mention {
-	toks := d.sents[si].Tokens
-	ms := d.ments[si]
-	covered := func(i int) bool {
-		for _, m := range ms {
-			if i >= m.first && i < m.last {
-				return true
-			}
-		}
-		return false
-	}
-	var added []*mention
-	for i, t := range toks {
-		id, ok := surnames[t.Text]
-		if !ok || covered(i) {
-			continue
-		}
-		m := &mention{sent: si, first: i, last: i + 1, id: id, typ: diplograph.Person, text: t.Text}
-		if i+1 < len(toks) && (toks[i+1].Text == "'s" || toks[i+1].Text == "’s") {
-			m.possessive = true
-		}
-		added = append(added, m)
-	}
-	if len(added) == 0 {
-		return ms
-	}
-	all := append(ms, added...)
-	sortMentions(all)
-	return all
 }
 
 func sortMentions(ms []*mention) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/diplograph/diplograph"
 )
@@ -552,6 +553,73 @@ func TestDemonymsCapitalized(t *testing.T) {
 			if r := []rune(d); !unicode.IsUpper(r[0]) {
 				t.Errorf("%s: demonym %q is not capitalized", c.ID, d)
 			}
+		}
+	}
+}
+
+// sharedSurnames are the common words of commonWords that are surnames of
+// several public figures.
+var sharedSurnames = map[string]bool{"Lee": true, "Kim": true, "Park": true, "Li": true, "Wang": true,
+	"Wong": true, "Khan": true, "Sharif": true, "Johnson": true, "Harris": true, "Salman": true, "Costa": true,
+	"Michel": true, "Francis": true, "Peters": true, "Conte": true}
+
+// TestGivenNames checks the first-name list: names are capitalized words,
+// none is a common word, a month or a knowledge-base name (which would make
+// "Jordan Smith" start with a country), and everyday first names are there.
+func TestGivenNames(t *testing.T) {
+	k := mustLoad(t)
+	if len(k.given) < 1000 {
+		t.Errorf("only %d given names", len(k.given))
+	}
+	forms := surfaceForms(k)
+	for w := range k.given {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			t.Errorf("given name %q is not capitalized", w)
+		}
+		// Surnames shared by several people (Michel, Salman) are fine as
+		// first names; other common words are not.
+		if owner, common := commonWords[w]; common && (owner != "" || !sharedSurnames[w]) {
+			t.Errorf("given name %q is a common word", w)
+		}
+		for _, f := range forms[w] {
+			if r, _ := k.Get(f.id); r.Type != diplograph.Person {
+				t.Errorf("given name %q is also the %s of %s", w, f.role, f.id)
+			}
+		}
+	}
+	for _, w := range []string{"John", "Marie", "Jose", "Mohamed", "Karel", "Vladimir", "Ahmed"} {
+		if !k.GivenName(w) {
+			t.Errorf("%q is not a given name", w)
+		}
+	}
+	for _, w := range []string{"Will", "May", "Said", "Al", "Abu", "San", "Islam", "Sultan"} {
+		if k.GivenName(w) {
+			t.Errorf("%q is a given name; news uses it as another word", w)
+		}
+	}
+}
+
+// TestRegionsAndCities pins a few records of the classes the knowledge
+// base keeps whole: first-level divisions and major cities.
+func TestRegionsAndCities(t *testing.T) {
+	k := mustLoad(t)
+	tests := []struct {
+		id, kind, in string
+	}{
+		{"place:california", "REGION", "Q30"}, {"place:quebec", "REGION", "Q16"}, {"place:kerala", "REGION", "Q668"},
+		{"place:guangdong", "REGION", "Q148"}, {"place:bavaria", "REGION", "Q183"}, {"place:lombardy", "REGION", "Q38"},
+		{"place:catalonia", "REGION", "Q29"}, {"place:venice", "CITY", "Q38"}, {"place:dallas", "CITY", "Q30"},
+		{"place:chongqing", "CITY", "Q148"}, {"place:lagos", "CITY", "Q1033"},
+	}
+	for _, tt := range tests {
+		r, ok := k.Get(tt.id)
+		if !ok {
+			t.Errorf("no record %s", tt.id)
+			continue
+		}
+		if r.Kind != tt.kind || r.In != tt.in {
+			t.Errorf("%s: kind %s in %s, want %s in %s", tt.id, r.Kind, r.In, tt.kind, tt.in)
 		}
 	}
 }

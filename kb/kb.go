@@ -29,8 +29,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-//go:embed data/*.json
+//go:embed data/*.json data/given-names.txt
 var dataFS embed.FS
+
+// givenNamesFile lists first names, white-space separated, "#" comments.
+const givenNamesFile = "given-names.txt"
 
 // Record is one entity the knowledge base knows.
 type Record struct {
@@ -115,6 +118,7 @@ func (o Office) HeldOn(day string) bool {
 type KB struct {
 	records []Record
 	byID    map[string]int
+	given   map[string]bool
 }
 
 // Load reads and validates the embedded data files.
@@ -171,11 +175,43 @@ func LoadFS(fsys fs.FS, dir string) (*KB, error) {
 			k.records = append(k.records, recs[i])
 		}
 	}
+	given, err := readGivenNames(fsys, path.Join(dir, givenNamesFile))
+	if err != nil {
+		return nil, err
+	}
+	k.given = given
 	if err := k.Validate(); err != nil {
 		return nil, err
 	}
 	return k, nil
 }
+
+// readGivenNames reads the list of first names; a data directory without
+// one has no given names.
+func readGivenNames(fsys fs.FS, name string) (map[string]bool, error) {
+	b, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]bool{}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("kb: %w", err)
+	}
+	out := map[string]bool{}
+	for line := range strings.Lines(string(b)) {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		for _, w := range strings.Fields(line) {
+			out[w] = true
+		}
+	}
+	return out, nil
+}
+
+// GivenName reports whether w, as written, is a first name in the
+// knowledge base's list ("Karel", "Moustapha"). The list leaves out names
+// that news text mostly uses as ordinary words ("Will", "Hope").
+func (k *KB) GivenName(w string) bool { return k.given[w] }
 
 // Records returns every record, in file order. Callers must not modify them.
 func (k *KB) Records() []Record { return k.records }
