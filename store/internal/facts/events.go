@@ -36,9 +36,11 @@ import (
 //     were meetings on the 3rd and the 14th), it is an event of its own
 //     rather than a guess that would lend its evidence to the wrong one.
 //   - An undated view has one clue, when it was written: news reports
-//     what just happened or is about to. It joins the dated event nearest
-//     its article's publication date if that event's dates are within
-//     UndatedWindow days of it and no other is as near; else it joins the
+//     what just happened or is about to. Among the dated events whose
+//     dates come within UndatedWindow days of its article's publication
+//     date, it joins the one whose dates lie closest to that day at their
+//     farthest (a visit on the 14th is nearer to an article of the 16th
+//     than "October" is), unless another is as close; else it joins the
 //     undated event of its key first reported within UndatedWindow days
 //     before it, or starts one. An undated view of an undated article joins
 //     the key's only dated event, if there is exactly one, else the key's
@@ -160,6 +162,13 @@ func distance(p int, a span) int {
 	return 0
 }
 
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
 // reportOrder orders views by when they were first reported: earliest
 // publication date, undated articles last, then article, then id.
 func reportOrder(a, b EventView) int {
@@ -257,9 +266,11 @@ func ClusterEvents(key string, views []EventView) []EventGroup {
 				if !c.dated || c.articles[it.v.Article] {
 					continue
 				}
-				d := distance(p, c.anchor)
+				if distance(p, c.anchor) > UndatedWindow {
+					continue
+				}
+				d := max(abs(p-c.anchor.start), abs(p-c.anchor.end))
 				switch {
-				case d > UndatedWindow:
 				case best < 0 || d < best:
 					best, tie, join = d, false, c
 				case d == best:
