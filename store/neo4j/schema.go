@@ -97,6 +97,13 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if v < schemaVersion {
 		s.log.Info("neo4j: schema migrated", "from", v, "to", schemaVersion, "uri", redact(s.cfg.URI))
 	}
+	if v == 1 {
+		// Version 1 merged events by id only; its events lack the keys
+		// that grouping across articles reads. Their data is intact, and a
+		// round trip through diplograph copy groups them.
+		s.log.Warn("neo4j: events saved before schema version 2 are not grouped across articles; " +
+			"copy the database to an embedded file and back (docs/neo4j.md)")
+	}
 	return nil
 }
 
