@@ -1,5 +1,11 @@
 package diplograph
 
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+)
+
 // EventType is the closed list of event kinds in the ontology.
 type EventType string
 
@@ -149,8 +155,9 @@ type Participant struct {
 
 // Event is something that happened, or is said will, may or did not happen.
 type Event struct {
-	// ID is deterministic from type, participants and date, so the same
-	// event reported by two articles is one event.
+	// ID is deterministic. The extractor derives it from type,
+	// participants and month; a store keeps one event per real-world event
+	// across articles (see EventKey) and names it after its first report.
 	ID     string      `json:"id"`
 	Type   EventType   `json:"type"`
 	Status EventStatus `json:"status"`
@@ -173,4 +180,27 @@ type Event struct {
 	Corroboration int        `json:"corroboration,omitempty"`
 	FirstSeen     string     `json:"firstSeen,omitempty"`
 	LastSeen      string     `json:"lastSeen,omitempty"`
+}
+
+// EventKey names what makes two reports candidates for one event whatever
+// their dates: the type and the set of actors, every participant but a
+// statement's audience (a speech is the same speech whoever is said to have
+// heard it). Stores merge the reports of one key whose dates are
+// compatible into one event; the extractor and every store compute the key
+// here, so that they agree on it.
+func EventKey(e *Event) string {
+	actors := make([]string, 0, len(e.Participants))
+	for _, p := range e.Participants {
+		if p.Role != RoleAudience && p.Entity != "" {
+			actors = append(actors, p.Entity)
+		}
+	}
+	slices.Sort(actors)
+	h := sha256.New()
+	h.Write([]byte(e.Type))
+	for _, a := range slices.Compact(actors) {
+		h.Write([]byte{0})
+		h.Write([]byte(a))
+	}
+	return "eventkey:" + hex.EncodeToString(h.Sum(nil))[:32]
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -371,5 +372,40 @@ func TestOrganizationsByHeadWord(t *testing.T) {
 		if !found {
 			t.Errorf("organization %q not found in %+v", name, x.Entities)
 		}
+	}
+}
+
+// TestSameEventKeyAcrossArticles checks that articles reporting one visit
+// with dates of different precision, or with none, give it one event key
+// (diplograph.EventKey), which is what stores merge reports by, even where
+// the ids, which carry the month, differ.
+func TestSameEventKeyAcrossArticles(t *testing.T) {
+	reports := []struct{ published, text string }{
+		{"2025-10-01", "Shigeru Ishiba will visit the United States in October."},
+		{"2025-10-15", "Shigeru Ishiba visited the United States on October 14."},
+		{"2025-09-30", "Shigeru Ishiba will visit the United States this week."}, // September 29 to October 5
+		{"2025-10-16", "Shigeru Ishiba visited the United States."},
+	}
+	var keys, precisions []string
+	ids := map[string]bool{}
+	for _, r := range reports {
+		e := findEvent(extractText(t, r.published, r.text), diplograph.Visit)
+		if e == nil {
+			t.Fatalf("no visit in %q", r.text)
+		}
+		keys = append(keys, diplograph.EventKey(e))
+		precisions = append(precisions, string(e.Precision))
+		ids[e.ID] = true
+	}
+	for i, k := range keys {
+		if k != keys[0] {
+			t.Errorf("report %d (%s) has key %s, report 0 has %s", i, reports[i].text, k, keys[0])
+		}
+	}
+	if want := []string{"MONTH", "DAY", "WEEK", ""}; !slices.Equal(precisions, want) {
+		t.Errorf("precisions = %q, want %q", precisions, want)
+	}
+	if len(ids) < 2 {
+		t.Errorf("every report has the same id; the test no longer shows why stores merge by key")
 	}
 }

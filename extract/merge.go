@@ -237,9 +237,12 @@ func (d *doc) eventsOut() []diplograph.Event {
 	return out
 }
 
-// eventID is deterministic across articles: the type, the actors and the
-// month the event starts in. Two articles reporting the same visit give
-// it the same id.
+// eventID is deterministic across articles: the type, the actors (as in
+// diplograph.EventKey) and the month the event starts in, so that two
+// events of one article on different months stay two. Across articles the
+// stores merge reports by diplograph.EventKey and their dates, so a report
+// "in October" and one "this week" across the month's end are one event
+// even though their ids differ.
 func eventID(e *diplograph.Event) string {
 	var actors []string
 	for _, p := range e.Participants {

@@ -35,8 +35,9 @@ func mergeRelation(p *prov, acc, v *diplograph.Relation, st stamp) {
 func mergeEvent(p *prov, acc, v *diplograph.Event, st stamp) {
 	parts := facts.UnionParticipants(acc.Participants, v.Participants)
 	concerns := facts.UnionStrings(acc.Concerns, v.Concerns)
+	date := p.EventDate(acc.TimeSpan, v.TimeSpan, st)
 	if p.Add(st) {
 		*acc = *v
 	}
-	acc.Participants, acc.Concerns = parts, concerns
+	acc.Participants, acc.Concerns, acc.TimeSpan = parts, concerns, date
 }

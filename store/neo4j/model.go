@@ -190,6 +190,7 @@ func eventProps(e *diplograph.Event, pv prov) (props, error) {
 		"participantRoles":    roles,
 		"concerns":            nonNil(e.Concerns),
 		"undated":             int64(0),
+		"key":                 diplograph.EventKey(e),
 	}
 	if e.Negated {
 		p["negated"] = true

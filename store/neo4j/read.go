@@ -371,9 +371,16 @@ func (s *Store) Relations(ctx context.Context, f diplograph.RelationFilter, p di
 	return cursor.OffsetPage(cursor.Relations, c.Offset, limit, int(integer(rec, "total")), items, p.After), nil
 }
 
-// Event returns one event.
+// Event returns one event: the event with this id, else the event that
+// the earliest article reporting an event under this id has its report
+// in (an id the extractor gave, or the id of an event since merged into
+// another).
 func (s *Store) Event(ctx context.Context, id string) (diplograph.Event, error) {
 	rec, ok, err := s.readOne(ctx, `MATCH (v:Event {id: $id}) RETURN properties(v) AS v`, map[string]any{"id": id})
+	if err == nil && !ok {
+		rec, ok, err = s.readOne(ctx, `MATCH (a:Article)-[:REPORTS {viewId: $id}]->(v:Event)
+			RETURN properties(v) AS v ORDER BY a.published IS NULL, a.published, a.id LIMIT 1`, map[string]any{"id": id})
+	}
 	if err != nil {
 		return diplograph.Event{}, fmt.Errorf("neo4j: event %s: %w", id, err)
 	}

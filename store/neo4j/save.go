@@ -21,18 +21,23 @@ import (
 //     stale: they are merged again from scratch once the new version's
 //     views are in.
 //  3. Lock every fact node the save touches (MERGE, then set and later
-//     remove a _lock property, which takes Neo4j's write lock), entities
-//     then events, each in id order, so that concurrent saves of
-//     overlapping articles queue up instead of losing each other's updates
-//     and never lock in opposite orders. Their merged state is read under
-//     the lock. Relations need no lock of their own: both their ends are
-//     among the locked entities.
-//  4. Delete the old version's views and comments, write the article, its
-//     comments and its views.
-//  5. Merge: add each new view to its fact (or, for stale facts, fold all
-//     the views that remain), in Go.
-//  6. Write the merged facts, their labels and links, and delete the facts
-//     no article supports any more.
+//     remove a _lock property, which takes Neo4j's write lock): entities,
+//     then the :EventKey node of every event key (diplograph.EventKey) the
+//     article's old and new events have, each in order, so that concurrent
+//     saves of overlapping articles queue up instead of losing each other's
+//     updates and never lock in opposite orders. Their merged state is read
+//     under the lock. Relations need no lock of their own: both their ends
+//     are among the locked entities; events none either: every change to
+//     an event happens under its key's lock.
+//  4. Read every other article's views of those event keys and group them,
+//     with the new views, into events (facts.ClusterEvents), in Go.
+//  5. Delete the old version's views and comments, write the article, its
+//     comments and its views, each event view linked to its group's event.
+//  6. Merge: add each new view to its fact (or, for stale facts, fold all
+//     the views that remain); fold each event whose views changed.
+//  7. Write the merged facts, their labels and links, move the other
+//     articles' views whose event changed, and delete the facts no article
+//     supports any more.
 //
 // Every statement is parameterized and MERGEs by unique keys; properties
 // are set to values computed from what the transaction read (only those
@@ -178,7 +183,8 @@ func (t *txn) save(in *saveInput, seq int64) (diplograph.SaveResult, error) {
 		RETURN a._new AS created, a.hash AS hash,
 			[(a)-[:MENTIONS]->(e:Entity) | e.id] AS entities,
 			[(a)-[:ASSERTS]->(x:Assertion) | x.relation] AS relations,
-			[(a)-[:REPORTS]->(v:Event) | v.id] AS events`, map[string]any{"id": a.ID})
+			[(a)-[:REPORTS]->(v:Event) | v.id] AS events,
+			[(a)-[m:REPORTS]->(:Event) | m.key] AS eventKeys`, map[string]any{"id": a.ID})
 	if err != nil {
 		return diplograph.SaveResult{}, err
 	}
@@ -195,32 +201,47 @@ func (t *txn) save(in *saveInput, seq int64) (diplograph.SaveResult, error) {
 		Events:    len(in.events),
 	}
 	stale := keys{strs(rec, "entities"), strs(rec, "relations"), strs(rec, "events")}
+	stamp := stamp{Published: a.Published, Seq: seq}
 
 	touched := stale
+	touched.events = nil
+	eventKeys := strs(rec, "eventKeys")
+	fresh := freshViews{article: a.ID, stamp: stamp}
 	for _, e := range in.entities {
 		touched.entities = append(touched.entities, e.ID)
 	}
 	for _, r := range in.relations {
 		touched.relations = append(touched.relations, r.ID)
 	}
-	for _, e := range in.events {
-		touched.events = append(touched.events, e.ID)
+	for i := range in.events {
+		view := in.events[i]
+		view.Evidence = nil
+		fresh.views = append(fresh.views, view)
+		fresh.keys = append(fresh.keys, diplograph.EventKey(&view))
 	}
-	st, err := t.lock(touched)
+	st, err := t.lock(touched, append(eventKeys, fresh.keys...))
 	if err != nil {
 		return res, err
 	}
-	if err := t.writeArticle(in, seq); err != nil {
+	var m merged
+	dirty := map[string]bool{}
+	for _, id := range stale.events {
+		dirty[id] = true
+	}
+	targets, err := t.regroup(append(eventKeys, fresh.keys...), &fresh, dirty, &m)
+	if err != nil {
 		return res, err
 	}
+	if err := t.writeArticle(in, seq, fresh.keys, targets); err != nil {
+		return res, err
+	}
+	stale.events = nil
 	views, err := t.views(stale)
 	if err != nil {
 		return res, err
 	}
 
-	var m merged
 	isStale := setOf(stale)
-	stamp := stamp{Published: a.Published, Seq: seq}
 	for i := range in.entities {
 		v := &in.entities[i]
 		if isStale[diplograph.EntityFact][v.ID] {
@@ -255,23 +276,6 @@ func (t *txn) save(in *saveInput, seq int64) (diplograph.SaveResult, error) {
 			return res, err
 		}
 	}
-	for i := range in.events {
-		v := &in.events[i]
-		if isStale[diplograph.EventFact][v.ID] {
-			continue
-		}
-		prev, pv, err := st.event(v.ID)
-		if err != nil {
-			return res, err
-		}
-		acc := prev
-		view := *v
-		view.Evidence = nil
-		mergeEvent(&pv, &acc, &view, stamp)
-		if err := m.putEvent(&acc, pv, st.events[v.ID]); err != nil {
-			return res, err
-		}
-	}
 	if err := m.refold(stale, views, st); err != nil {
 		return res, err
 	}
@@ -283,16 +287,27 @@ func (t *txn) delete(id string) error {
 		SET a._lock = true
 		RETURN [(a)-[:MENTIONS]->(e:Entity) | e.id] AS entities,
 			[(a)-[:ASSERTS]->(x:Assertion) | x.relation] AS relations,
-			[(a)-[:REPORTS]->(v:Event) | v.id] AS events`, map[string]any{"id": id})
+			[(a)-[:REPORTS]->(v:Event) | v.id] AS events,
+			[(a)-[m:REPORTS]->(:Event) | m.key] AS eventKeys`, map[string]any{"id": id})
 	if err != nil {
 		return err
 	}
 	if !ok {
 		return diplograph.Errorf(diplograph.ENOTFOUND, "article %q not found", id)
 	}
-	stale := keys{strs(rec, "entities"), strs(rec, "relations"), strs(rec, "events")}
-	st, err := t.lock(stale)
+	stale := keys{strs(rec, "entities"), strs(rec, "relations"), nil}
+	eventKeys := strs(rec, "eventKeys")
+	st, err := t.lock(stale, eventKeys)
 	if err != nil {
+		return err
+	}
+	var m merged
+	dirty := map[string]bool{}
+	for _, id := range strs(rec, "events") {
+		dirty[id] = true
+	}
+	// The article's own views are left out of the grouping, and go with it.
+	if _, err := t.regroup(eventKeys, &freshViews{article: id}, dirty, &m); err != nil {
 		return err
 	}
 	if err := t.exec(`MATCH (a:Article {id: $id})
@@ -306,7 +321,6 @@ func (t *txn) delete(id string) error {
 	if err != nil {
 		return err
 	}
-	var m merged
 	if err := m.refold(stale, views, st); err != nil {
 		return err
 	}
@@ -314,11 +328,10 @@ func (t *txn) delete(id string) error {
 }
 
 // state is the stored, merged state of the facts a transaction touches, read
-// under their locks: each entity's and event's node properties (only id and
-// _lock for a node the lock created) and each relation's relationship.
+// under their locks: each entity's node properties (only id and _lock for a
+// node the lock created) and each relation's relationship.
 type state struct {
 	entities  map[string]map[string]any
-	events    map[string]map[string]any
 	relations map[string]relState
 }
 
@@ -353,15 +366,6 @@ func (st *state) relation(id string) (diplograph.Relation, prov, error) {
 	return readRelation(r.props, r.typ, r.subject, r.object), pv, err
 }
 
-func (st *state) event(id string) (diplograph.Event, prov, error) {
-	m := st.events[id]
-	if !exists(m) {
-		return diplograph.Event{}, prov{}, nil
-	}
-	pv, err := getProv(m)
-	return readEvent(m), pv, err
-}
-
 // sortedSet returns the distinct ids, sorted: the order locks are taken in.
 func sortedSet(ids []string) []string {
 	out := slices.Clone(ids)
@@ -369,8 +373,9 @@ func sortedSet(ids []string) []string {
 	return slices.Compact(out)
 }
 
-// lock takes the write locks of the facts k names and reads their state.
-func (t *txn) lock(k keys) (*state, error) {
+// lock takes the write locks of the entities and relations k names and of
+// the event keys, and reads the entities' and relations' state.
+func (t *txn) lock(k keys, eventKeys []string) (*state, error) {
 	rec, _, err := t.one(`
 		CALL () {
 			UNWIND $entities AS id
@@ -379,32 +384,28 @@ func (t *txn) lock(k keys) (*state, error) {
 			RETURN collect(properties(e)) AS entities
 		}
 		CALL () {
-			UNWIND $events AS id
-			MERGE (v:Event {id: id})
-			SET v._lock = true
-			RETURN collect(properties(v)) AS events
+			UNWIND $eventKeys AS key
+			MERGE (k:EventKey {key: key})
+			SET k._lock = true
+			RETURN count(k) AS eventKeys
 		}
 		CALL () {
 			UNWIND $relations AS id
 			MATCH (s:Entity)-[r:`+anyRelType()+` {id: id}]->(o:Entity)
 			RETURN collect({props: properties(r), type: type(r), subject: s.id, object: o.id}) AS relations
 		}
-		RETURN entities, events, relations`, map[string]any{
+		RETURN entities, eventKeys, relations`, map[string]any{
 		"entities":  sortedSet(k.entities),
-		"events":    sortedSet(k.events),
+		"eventKeys": sortedSet(eventKeys),
 		"relations": sortedSet(k.relations),
 	})
 	if err != nil {
 		return nil, err
 	}
-	st := &state{entities: map[string]map[string]any{}, events: map[string]map[string]any{}, relations: map[string]relState{}}
+	st := &state{entities: map[string]map[string]any{}, relations: map[string]relState{}}
 	for _, v := range list(rec["entities"]) {
 		m, _ := v.(map[string]any)
 		st.entities[str(m, "id")] = m
-	}
-	for _, v := range list(rec["events"]) {
-		m, _ := v.(map[string]any)
-		st.events[str(m, "id")] = m
 	}
 	for _, v := range list(rec["relations"]) {
 		m, _ := v.(map[string]any)
@@ -421,8 +422,9 @@ func list(v any) []any {
 
 // writeArticle replaces the article node's properties (which also drops its
 // _lock), its comments and its views; an older version's views and comments
-// go first.
-func (t *txn) writeArticle(in *saveInput, seq int64) error {
+// go first. Each event view carries its event key (eventKeys, in the order
+// of in.events) and links to the event targets names for its id.
+func (t *txn) writeArticle(in *saveInput, seq int64, eventKeys []string, targets map[string]string) error {
 	params := map[string]any{
 		"id":      in.art.ID,
 		"article": map[string]any(articleProps(&in.art, seq)),
@@ -454,7 +456,10 @@ func (t *txn) writeArticle(in *saveInput, seq int64) error {
 		e.Evidence = nil
 		p, perr := supportProps(i, &e, evs)
 		err = errors.Join(err, perr)
-		reports = append(reports, map[string]any{"id": e.ID, "props": map[string]any(p)})
+		if p != nil {
+			p["viewId"], p["key"] = e.ID, eventKeys[i]
+		}
+		reports = append(reports, map[string]any{"id": targets[e.ID], "props": map[string]any(p)})
 	}
 	if err != nil {
 		return err
@@ -488,19 +493,20 @@ func (t *txn) writeArticle(in *saveInput, seq int64) error {
 		}
 		CALL (a) {
 			UNWIND $reports AS row
-			MATCH (v:Event {id: row.id})
-			MERGE (a)-[m:REPORTS]->(v)
+			MERGE (v:Event {id: row.id})
+			CREATE (a)-[m:REPORTS]->(v)
 			SET m = row.props
 		}`, params)
 }
 
-// views reads every remaining article's view of the facts k names, for
-// merging them again from scratch.
+// views reads every remaining article's view of the entities and relations
+// k names, for merging them again from scratch (events are grouped again
+// instead, see regroup).
 func (t *txn) views(k keys) (map[diplograph.FactKind]map[string][]view, error) {
 	out := map[diplograph.FactKind]map[string][]view{
 		diplograph.EntityFact: {}, diplograph.RelationFact: {}, diplograph.EventFact: {},
 	}
-	if len(k.entities)+len(k.relations)+len(k.events) == 0 {
+	if len(k.entities)+len(k.relations) == 0 {
 		return out, nil
 	}
 	rec, _, err := t.one(`
@@ -514,21 +520,15 @@ func (t *txn) views(k keys) (map[diplograph.FactKind]map[string][]view, error) {
 			MATCH (a:Article)-[:ASSERTS]->(x:Assertion {relation: id})
 			RETURN collect({id: id, view: x.view, published: a.published, seq: a.seq}) AS relations
 		}
-		CALL () {
-			UNWIND $events AS id
-			MATCH (:Event {id: id})<-[m:REPORTS]-(a:Article)
-			RETURN collect({id: id, view: m.view, published: a.published, seq: a.seq}) AS events
-		}
-		RETURN entities, relations, events`, map[string]any{
+		RETURN entities, relations`, map[string]any{
 		"entities":  sortedSet(k.entities),
 		"relations": sortedSet(k.relations),
-		"events":    sortedSet(k.events),
 	})
 	if err != nil {
 		return nil, err
 	}
 	for kind, key := range map[diplograph.FactKind]string{
-		diplograph.EntityFact: "entities", diplograph.RelationFact: "relations", diplograph.EventFact: "events",
+		diplograph.EntityFact: "entities", diplograph.RelationFact: "relations",
 	} {
 		for _, v := range list(rec[key]) {
 			m, _ := v.(map[string]any)
@@ -566,6 +566,7 @@ func setOf(k keys) map[diplograph.FactKind]map[string]bool {
 // merged is what a transaction writes back: rows for the final statement.
 type merged struct {
 	entities, relations, events, relink  []any
+	moves                                []any // views that change event
 	dropEntities, dropRelations, dropEvs []string
 }
 
@@ -609,25 +610,6 @@ func (m *merged) refold(stale keys, views map[diplograph.FactKind]map[string][]v
 			mergeRelation(&pv, &acc, &r, v.stamp)
 		}
 		if err := m.putRelation(&acc, pv, st.relations[id]); err != nil {
-			return err
-		}
-	}
-	for _, id := range sortedSet(stale.events) {
-		vs := views[diplograph.EventFact][id]
-		if len(vs) == 0 {
-			m.dropEvs = append(m.dropEvs, id)
-			continue
-		}
-		var acc diplograph.Event
-		var pv prov
-		for _, v := range vs {
-			var e diplograph.Event
-			if err := json.Unmarshal([]byte(v.body), &e); err != nil {
-				return fmt.Errorf("event %s: %w", id, err)
-			}
-			mergeEvent(&pv, &acc, &e, v.stamp)
-		}
-		if err := m.putEvent(&acc, pv, st.events[id]); err != nil {
 			return err
 		}
 	}
@@ -745,6 +727,7 @@ func (t *txn) writeMerged(m *merged) error {
 		"relations":     nonNil(m.relations),
 		"events":        nonNil(m.events),
 		"relink":        nonNil(m.relink),
+		"moves":         nonNil(m.moves),
 		"dropEvents":    nonNil(m.dropEvs),
 		"dropEntities":  nonNil(m.dropEntities),
 	})
@@ -787,8 +770,17 @@ func mergedStatement() string {
 		}
 		CALL () {
 			UNWIND $events AS row
-			MATCH (v:Event {id: row.id})
+			MERGE (v:Event {id: row.id})
 			SET v += row.props
+		}
+		CALL () {
+			UNWIND $moves AS row
+			MATCH (a:Article {id: row.article})-[m:REPORTS]->(:Event {id: row.from})
+			WHERE m.viewId = row.viewId
+			MATCH (to:Event {id: row.to})
+			CREATE (a)-[n:REPORTS]->(to)
+			SET n = properties(m)
+			DELETE m
 		}
 		CALL () {
 			UNWIND $relink AS row

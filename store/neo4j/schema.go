@@ -12,7 +12,7 @@ import (
 
 // schemaVersion is the version of the graph's shape this build writes. A
 // database written by a newer build is refused rather than misread.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // The names of the schema objects this package creates and uses.
 const (
@@ -28,6 +28,9 @@ func schemaStatements() []string {
 		`CREATE CONSTRAINT diplograph_article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE`,
 		`CREATE CONSTRAINT diplograph_entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE`,
 		`CREATE CONSTRAINT diplograph_event_id IF NOT EXISTS FOR (v:Event) REQUIRE v.id IS UNIQUE`,
+		// One :EventKey node per event key: the lock that saves touching
+		// the key's events take.
+		`CREATE CONSTRAINT diplograph_event_key IF NOT EXISTS FOR (k:EventKey) REQUIRE k.key IS UNIQUE`,
 	}
 	for _, t := range relTypes() {
 		out = append(out, fmt.Sprintf("CREATE CONSTRAINT diplograph_%s_id IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.id IS UNIQUE",
@@ -37,6 +40,9 @@ func schemaStatements() []string {
 		`CREATE INDEX diplograph_article_hash IF NOT EXISTS FOR (a:Article) ON (a.hash)`,
 		`CREATE INDEX diplograph_assertion_relation IF NOT EXISTS FOR (x:Assertion) ON (x.relation)`,
 		`CREATE INDEX diplograph_event_start IF NOT EXISTS FOR (v:Event) ON (v.start)`,
+		`CREATE INDEX diplograph_event_key_events IF NOT EXISTS FOR (v:Event) ON (v.key)`,
+		// An id an article gave an event finds the event its view is in.
+		`CREATE INDEX diplograph_reports_view IF NOT EXISTS FOR ()-[m:REPORTS]-() ON (m.viewId)`,
 		// The search index holds each name and alias as its tokens (see
 		// searchText), already split, lower-cased and without diacritics, so
 		// the whitespace analyzer indexes exactly the tokens the query is
@@ -90,6 +96,13 @@ func (s *Store) Migrate(ctx context.Context) error {
 	}
 	if v < schemaVersion {
 		s.log.Info("neo4j: schema migrated", "from", v, "to", schemaVersion, "uri", redact(s.cfg.URI))
+	}
+	if v == 1 {
+		// Version 1 merged events by id only; its events lack the keys
+		// that grouping across articles reads. Their data is intact, and a
+		// round trip through diplograph copy groups them.
+		s.log.Warn("neo4j: events saved before schema version 2 are not grouped across articles; " +
+			"copy the database to an embedded file and back (docs/neo4j.md)")
 	}
 	return nil
 }

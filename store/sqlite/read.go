@@ -424,9 +424,15 @@ func (s *Store) Relations(ctx context.Context, f diplograph.RelationFilter, p di
 	return conn, nil
 }
 
-// Event returns one event.
+// Event returns one event: the event with this id, else the event that
+// the earliest article reporting an event under this id has its report
+// in (an id the extractor gave, or the id of an event since merged into
+// another).
 func (s *Store) Event(ctx context.Context, id string) (diplograph.Event, error) {
-	e, err := readFact(s.read.QueryRowContext(ctx, `SELECT `+factColumns+` FROM events WHERE id = ?`, id), setEvent)
+	e, err := readFact(s.read.QueryRowContext(ctx, `SELECT `+factColumns+` FROM events WHERE id = coalesce(
+		(SELECT id FROM events WHERE id = ?1),
+		(SELECT s.fact_id FROM support s JOIN articles a ON a.id = s.article_id
+			WHERE s.kind = 'event' AND s.view_id = ?1 ORDER BY a.published = '', a.published, a.id LIMIT 1))`, id), setEvent)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, notFound("event", id)
 	} else if err != nil {

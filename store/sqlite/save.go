@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -21,29 +22,37 @@ const (
 	qArticleByHash  = `SELECT id FROM articles WHERE hash = ? LIMIT 1`
 	qInsertArticle  = `INSERT INTO articles (id, hash, title, url, source, published, body, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	qInsertComment  = `INSERT INTO comments (article_id, pos, idx, author, text, stance, targets) VALUES (?, ?, ?, ?, ?, ?, ?)`
-	qInsertSupport  = `INSERT INTO support (kind, fact_id, article_id, body, evidence) VALUES (?, ?, ?, ?, ?)`
-	qArticleFacts   = `SELECT kind, fact_id FROM support WHERE article_id = ?`
+	qInsertSupport  = `INSERT INTO support (kind, fact_id, article_id, body, evidence, view_id, event_key) VALUES (?, ?, ?, ?, ?, ?, ?)`
+	qArticleFacts   = `SELECT kind, fact_id, event_key FROM support WHERE article_id = ?`
 	qDeleteSupport  = `DELETE FROM support WHERE article_id = ?`
 	qDeleteComments = `DELETE FROM comments WHERE article_id = ?`
 	qDeleteArticle  = `DELETE FROM articles WHERE id = ?`
 	qFactSupport    = `SELECT s.body, a.published, a.seq FROM support s JOIN articles a ON a.id = s.article_id WHERE s.kind = ? AND s.fact_id = ?`
 
-	qEntityAcc        = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src FROM entities WHERE id = ?`
-	qUpsertEntity     = `INSERT INTO entities (id, type, name, body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq, prop_src = excluded.prop_src`
-	qDeleteEntity     = `DELETE FROM entities WHERE id = ?`
-	qDeleteEntityFTS  = `DELETE FROM entity_fts WHERE rowid IN (SELECT id FROM entity_names WHERE entity_id = ?)`
-	qDeleteNames      = `DELETE FROM entity_names WHERE entity_id = ?`
-	qInsertName       = `INSERT INTO entity_names (entity_id, name, norm) VALUES (?, ?, ?)`
-	qInsertEntityFTS  = `INSERT INTO entity_fts (rowid, name) VALUES (?, ?)`
-	qRelationAcc      = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src FROM relations WHERE id = ?`
-	qUpsertRelation   = `INSERT INTO relations (id, type, subject, object, body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, subject = excluded.subject, object = excluded.object, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq, prop_src = excluded.prop_src`
-	qDeleteRelation   = `DELETE FROM relations WHERE id = ?`
-	qEventAcc         = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, '{}' FROM events WHERE id = ?`
-	qUpsertEvent      = `INSERT INTO events (id, type, status, location, undated, start_date, span_end, body, corroboration, first_seen, last_seen, win_published, win_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, status = excluded.status, location = excluded.location, undated = excluded.undated, start_date = excluded.start_date, span_end = excluded.span_end, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq`
-	qDeleteEvent      = `DELETE FROM events WHERE id = ?`
-	qDeleteParts      = `DELETE FROM event_participants WHERE event_id = ?`
-	qInsertPart       = `INSERT INTO event_participants (entity_id, event_id, undated, start_date, span_end) VALUES (?, ?, ?, ?, ?)`
-	qHashExists       = `SELECT EXISTS (SELECT 1 FROM articles WHERE hash = ?)`
+	qEntityAcc       = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src FROM entities WHERE id = ?`
+	qUpsertEntity    = `INSERT INTO entities (id, type, name, body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq, prop_src = excluded.prop_src`
+	qDeleteEntity    = `DELETE FROM entities WHERE id = ?`
+	qDeleteEntityFTS = `DELETE FROM entity_fts WHERE rowid IN (SELECT id FROM entity_names WHERE entity_id = ?)`
+	qDeleteNames     = `DELETE FROM entity_names WHERE entity_id = ?`
+	qInsertName      = `INSERT INTO entity_names (entity_id, name, norm) VALUES (?, ?, ?)`
+	qInsertEntityFTS = `INSERT INTO entity_fts (rowid, name) VALUES (?, ?)`
+	qRelationAcc     = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src FROM relations WHERE id = ?`
+	qUpsertRelation  = `INSERT INTO relations (id, type, subject, object, body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, subject = excluded.subject, object = excluded.object, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq, prop_src = excluded.prop_src`
+	qDeleteRelation  = `DELETE FROM relations WHERE id = ?`
+	qEventAcc        = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, '{}' FROM events WHERE id = ?`
+	qUpsertEvent     = `INSERT INTO events (id, type, status, location, undated, start_date, span_end, body, corroboration, first_seen, last_seen, win_published, win_seq, event_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, status = excluded.status, location = excluded.location, undated = excluded.undated, start_date = excluded.start_date, span_end = excluded.span_end, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq, event_key = excluded.event_key`
+	qDeleteEvent     = `DELETE FROM events WHERE id = ?`
+	qDeleteParts     = `DELETE FROM event_participants WHERE event_id = ?`
+	qInsertPart      = `INSERT INTO event_participants (entity_id, event_id, undated, start_date, span_end) VALUES (?, ?, ?, ?, ?)`
+	qHashExists      = `SELECT EXISTS (SELECT 1 FROM articles WHERE hash = ?)`
+	// The views of one event key, with what grouping them needs.
+	qKeyViews = `SELECT s.rowid, s.fact_id, s.view_id, s.article_id, a.published,
+		coalesce(json_extract(s.body, '$.start'), ''), coalesce(json_extract(s.body, '$.end'), ''),
+		coalesce(json_extract(s.body, '$.precision'), '')
+		FROM support s JOIN articles a ON a.id = s.article_id WHERE s.kind = 'event' AND s.event_key = ?`
+	qKeyEvents        = `SELECT id FROM events WHERE event_key = ?`
+	qEventKeyOf       = `SELECT event_key FROM events WHERE id = ?`
+	qMoveView         = `UPDATE support SET fact_id = ? WHERE rowid = ?`
 	qArticleExistsRow = `SELECT 1 FROM articles WHERE id = ?`
 )
 
@@ -53,6 +62,7 @@ var writeQueries = []string{
 	qEntityAcc, qUpsertEntity, qDeleteEntity, qDeleteEntityFTS, qDeleteNames, qInsertName, qInsertEntityFTS,
 	qRelationAcc, qUpsertRelation, qDeleteRelation,
 	qEventAcc, qUpsertEvent, qDeleteEvent, qDeleteParts, qInsertPart, qArticleExistsRow,
+	qKeyViews, qKeyEvents, qEventKeyOf, qMoveView,
 }
 
 func (s *Store) prepare(ctx context.Context) error {
@@ -193,16 +203,21 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 		} else if err != nil {
 			return err
 		}
-		touched, err := retract(w, id)
+		touched, keys, err := retract(w, id)
 		if err != nil {
 			return err
 		}
+		dirty := map[factKey]bool{}
 		for _, k := range touched {
+			if k.kind == diplograph.EventFact {
+				dirty[k] = true
+				continue
+			}
 			if err := refold(w, k); err != nil {
 				return err
 			}
 		}
-		return nil
+		return regroupKeys(w, keys, "", dirty)
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: delete article %s: %w", id, err)
@@ -233,17 +248,22 @@ func save(w *wtx, in *saveInput) (diplograph.SaveResult, error) {
 	}
 	// Facts the replaced version supported are merged again from scratch
 	// once the new version's support is in; the others only gain one view.
+	// Events are grouped again, key by key, once every view is in.
 	stale := map[factKey]bool{}
+	regroup := map[string]bool{}
 	var one int
 	switch err := w.queryRow(qArticleExistsRow, in.art.ID).Scan(&one); {
 	case err == nil:
 		res.Replaced = true
-		keys, err := retract(w, in.art.ID)
+		keys, eventKeys, err := retract(w, in.art.ID)
 		if err != nil {
 			return res, err
 		}
 		for _, k := range keys {
 			stale[k] = true
+		}
+		for _, k := range eventKeys {
+			regroup[k] = true
 		}
 	case !errors.Is(err, sql.ErrNoRows):
 		return res, err
@@ -291,7 +311,9 @@ func save(w *wtx, in *saveInput) (diplograph.SaveResult, error) {
 	}
 	for i := range in.events {
 		v := &in.events[i]
-		if err := addSupport(w, a.ID, diplograph.EventFact, v.ID, v, &v.Evidence); err != nil {
+		key := diplograph.EventKey(v)
+		regroup[key] = true
+		if err := addViewSupport(w, a.ID, diplograph.EventFact, v.ID, key, v, &v.Evidence); err != nil {
 			return res, err
 		}
 	}
@@ -308,15 +330,17 @@ func save(w *wtx, in *saveInput) (diplograph.SaveResult, error) {
 			return res, err
 		}
 	}
-	for i := range in.events {
-		v := &in.events[i]
-		if err := update(w, stale, factKey{diplograph.EventFact, v.ID}, &eventSpec, v, st); err != nil {
-			return res, err
-		}
-	}
+	dirty := map[factKey]bool{}
 	rest := make([]factKey, 0, len(stale))
 	for k := range stale {
+		if k.kind == diplograph.EventFact {
+			dirty[k] = true
+			continue
+		}
 		rest = append(rest, k)
+	}
+	if err := regroupKeys(w, slices.Sorted(maps.Keys(regroup)), a.ID, dirty); err != nil {
+		return res, err
 	}
 	slices.SortFunc(rest, compareKeys)
 	for _, k := range rest {
@@ -331,6 +355,12 @@ func save(w *wtx, in *saveInput) (diplograph.SaveResult, error) {
 // without its evidence, which goes in its own column; evidence is left
 // cleared in v, so v is the view that merging uses.
 func addSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, id string, v *T, evidence *[]diplograph.Evidence) error {
+	return addViewSupport(w, articleID, kind, id, "", v, evidence)
+}
+
+// addViewSupport is addSupport for an event view, which carries its event
+// key. Its fact_id is its own id until regroup puts it in an event.
+func addViewSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, id, key string, v *T, evidence *[]diplograph.Evidence) error {
 	ev, err := json.Marshal(nonNil(*evidence))
 	if err != nil {
 		return err
@@ -340,7 +370,7 @@ func addSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, id st
 	if err != nil {
 		return err
 	}
-	_, err = w.exec(qInsertSupport, string(kind), id, articleID, string(body), string(ev))
+	_, err = w.exec(qInsertSupport, string(kind), id, articleID, string(body), string(ev), id, key)
 	return err
 }
 
@@ -355,36 +385,42 @@ func update[T any](w *wtx, stale map[factKey]bool, k factKey, sp *factSpec[T], v
 }
 
 // retract deletes an article with its comments and its support rows and
-// returns the facts it supported, which the caller must merge again.
-func retract(w *wtx, articleID string) ([]factKey, error) {
+// returns the facts it supported, which the caller must merge again, and
+// the keys of its events, whose views the caller must group again.
+func retract(w *wtx, articleID string) ([]factKey, []string, error) {
 	rows, err := w.query(qArticleFacts, articleID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var keys []factKey
+	var eventKeys []string
 	for rows.Next() {
 		var k factKey
-		var kind string
-		if err := rows.Scan(&kind, &k.id); err != nil {
+		var kind, eventKey string
+		if err := rows.Scan(&kind, &k.id, &eventKey); err != nil {
 			rows.Close()
-			return nil, err
+			return nil, nil, err
 		}
 		k.kind = diplograph.FactKind(kind)
 		keys = append(keys, k)
+		if k.kind == diplograph.EventFact {
+			eventKeys = append(eventKeys, eventKey)
+		}
 	}
 	if err := rows.Close(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, q := range []string{qDeleteSupport, qDeleteComments, qDeleteArticle} {
 		if _, err := w.exec(q, articleID); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	slices.SortFunc(keys, compareKeys)
-	return keys, nil
+	slices.Sort(eventKeys)
+	return keys, slices.Compact(eventKeys), nil
 }
 
 func compareKeys(a, b factKey) int {
@@ -435,6 +471,12 @@ var (
 
 // mergeView merges the view v of the article st into acc.
 func mergeView[T any](sp *factSpec[T], p *prov, acc, v *T, st stamp) {
+	// An event takes the finest date of its views, whichever wins the
+	// other fields.
+	if ev, ok := any(acc).(*diplograph.Event); ok {
+		date := p.EventDate(ev.TimeSpan, any(v).(*diplograph.Event).TimeSpan, st)
+		defer func() { ev.TimeSpan = date }()
+	}
 	wins := p.Add(st)
 	if sp.props == nil {
 		sp.merge(acc, v, wins)
@@ -589,13 +631,16 @@ func dropRelation(w *wtx, id string) error {
 }
 
 func putEvent(w *wtx, id string, e *diplograph.Event, p prov, prev *diplograph.Event) error {
+	// The merged view carries the id of the article that won its fields;
+	// the event is named by its group.
+	e.ID = id
 	body, err := json.Marshal(e)
 	if err != nil {
 		return err
 	}
 	undated, spanEnd := eventKey(e)
 	if _, err := w.exec(qUpsertEvent, id, string(e.Type), string(e.Status), e.Location, undated, e.Start, spanEnd,
-		string(body), p.Corroboration, p.FirstSeen, p.LastSeen, p.Win.Published, p.Win.Seq); err != nil {
+		string(body), p.Corroboration, p.FirstSeen, p.LastSeen, p.Win.Published, p.Win.Seq, diplograph.EventKey(e)); err != nil {
 		return err
 	}
 	// The timeline rows carry the dates too, so they change with either.

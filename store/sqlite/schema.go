@@ -7,13 +7,21 @@ import (
 	"log/slog"
 )
 
+// migration takes a file from one schema version to the next: its
+// statements, then, when data must be recomputed, a function run in the
+// same transaction.
+type migration struct {
+	stmts []string
+	fn    func(w *wtx) error
+}
+
 // migrations are the schema's versions: migrations[i] takes a file from
 // user_version i to i+1. Append only; never edit a migration that has
 // shipped.
-var migrations = [][]string{
+var migrations = []migration{
 	// 1: articles, comments, per-article support, and the derived fact
 	// tables with their name and full-text indexes.
-	{
+	{stmts: []string{
 		// seq orders saves: a later save of an article with the same
 		// publication date wins the scalar fields of a fact.
 		`CREATE TABLE articles (
@@ -134,7 +142,20 @@ var migrations = [][]string{
 		) WITHOUT ROWID`,
 		`CREATE INDEX event_participants_event ON event_participants (event_id)`,
 		`CREATE INDEX event_participants_timeline ON event_participants (entity_id, undated, start_date, event_id, span_end)`,
-	},
+	}},
+	// 2: one event per real-world event across articles. An event view's
+	// support row keeps the id its article gave it (view_id) and its event
+	// key, and fact_id becomes the id of the event the view is grouped
+	// into; the events are grouped again from their views.
+	{stmts: []string{
+		`ALTER TABLE support ADD COLUMN view_id TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE support ADD COLUMN event_key TEXT NOT NULL DEFAULT ''`,
+		`UPDATE support SET view_id = fact_id`,
+		`CREATE INDEX support_event_key ON support (event_key) WHERE kind = 'event'`,
+		`CREATE INDEX support_event_view ON support (view_id) WHERE kind = 'event'`,
+		`ALTER TABLE events ADD COLUMN event_key TEXT NOT NULL DEFAULT ''`,
+		`CREATE INDEX events_key ON events (event_key)`,
+	}, fn: regroupAllEvents},
 }
 
 // migrate brings the schema to the newest version in one transaction, so a
@@ -157,8 +178,14 @@ func migrate(ctx context.Context, db *sql.DB, log *slog.Logger) error {
 		return nil
 	}
 	for i := v; i < len(migrations); i++ {
-		for _, q := range migrations[i] {
+		for _, q := range migrations[i].stmts {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("version %d: %w", i+1, err)
+			}
+		}
+		if fn := migrations[i].fn; fn != nil && v > 0 {
+			// A new file has no data to recompute.
+			if err := fn(&wtx{ctx: ctx, tx: tx}); err != nil {
 				return fmt.Errorf("version %d: %w", i+1, err)
 			}
 		}

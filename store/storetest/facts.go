@@ -123,7 +123,7 @@ func testMerge(t *testing.T, s diplograph.Store) {
 	equal(t, "summit summary", sum.Summary, "Ishiba met Trump at the White House.")
 	equal(t, "summit location", sum.Location, washington)
 	equal(t, "summit participants", participantSet(sum.Participants),
-		set([]string{japan + "/PARTICIPANT", ishiba + "/GUEST", trump + "/HOST"}))
+		set([]string{japan + "/AUDIENCE", ishiba + "/GUEST", trump + "/HOST"}))
 	equal(t, "summit concerns", set(sum.Concerns), []string{securityTreaty})
 	equal(t, "summit provenance", eventProv(sum), provenance{2, "2025-02-04", "2025-02-10"})
 

@@ -1,7 +1,9 @@
 package storetest
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/diplograph/diplograph"
 )
@@ -104,6 +106,21 @@ func day(d, raw string) diplograph.TimeSpan {
 	return diplograph.TimeSpan{Start: d, End: d, Precision: diplograph.Day, Raw: raw, Timex: d}
 }
 
+// month is the span of a month.
+func month(y int, m time.Month, raw string) diplograph.TimeSpan {
+	first := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+	return diplograph.TimeSpan{Start: first.Format(time.DateOnly), End: first.AddDate(0, 1, -1).Format(time.DateOnly),
+		Precision: diplograph.Month, Raw: raw, Timex: first.Format("2006-01")}
+}
+
+// week is the span of the ISO week that starts on the given Monday.
+func week(y int, m time.Month, d int, raw string) diplograph.TimeSpan {
+	mon := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	wy, wn := mon.ISOWeek()
+	return diplograph.TimeSpan{Start: mon.Format(time.DateOnly), End: mon.AddDate(0, 0, 6).Format(time.DateOnly),
+		Precision: diplograph.Week, Raw: raw, Timex: fmt.Sprintf("%d-W%02d", wy, wn)}
+}
+
 // fixtureA is art-a, published 2025-02-04.
 func fixtureA() *diplograph.Extraction {
 	var t text
@@ -180,8 +197,10 @@ func fixtureB() *diplograph.Extraction {
 			{ID: evSummit, Type: diplograph.Meeting, Status: diplograph.Occurred, TimeSpan: day("2025-02-07", "on Feb. 7"),
 				Location: washington,
 				Participants: []diplograph.Participant{
+					// An audience is not an actor: the event is still art-a's
+					// (diplograph.EventKey), with one more participant.
 					{Entity: ishiba, Role: diplograph.RoleGuest}, {Entity: trump, Role: diplograph.RoleHost},
-					{Entity: japan, Role: diplograph.RoleParticipant}},
+					{Entity: japan, Role: diplograph.RoleAudience}},
 				Concerns: []string{}, Summary: "Ishiba met Trump at the White House.", Evidence: t.ev(s1)},
 			{ID: evPatrol, Type: diplograph.MilitaryActivity, Status: diplograph.Ongoing,
 				TimeSpan:     diplograph.TimeSpan{Start: "2025-02-01", End: "2025-02-28", Precision: diplograph.Month, Raw: "throughout February", Timex: "2025-02"},

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"testing"
+	"time"
 
 	"github.com/diplograph/diplograph"
 )
@@ -247,15 +248,15 @@ func testArticles(t *testing.T, s diplograph.Store) {
 }
 
 // testEventDates checks that filters follow an event whose date a later
-// article changes, and changes back when that article goes.
+// article gives more exactly, and go back when that article goes.
 func testEventDates(t *testing.T, s diplograph.Store) {
-	mk := func(id, published, when string) *diplograph.Extraction {
+	mk := func(id, published string, when diplograph.TimeSpan) *diplograph.Extraction {
 		var tx text
-		sent := tx.add("Japan will host talks on " + when + ".")
+		sent := tx.add("Japan will host talks " + when.Raw + ".")
 		return article(&tx, id, id, published, diplograph.Extraction{
 			Entities: []diplograph.Entity{{ID: japan, Type: diplograph.Country, Name: "Japan", Aliases: []string{"Japan"}, Evidence: tx.ev(sent)}},
 			Events: []diplograph.Event{{ID: "event:talks", Type: diplograph.Meeting, Status: diplograph.Planned,
-				TimeSpan: day(when, "on "+when), Participants: []diplograph.Participant{{Entity: japan, Role: diplograph.RoleHost}},
+				TimeSpan: when, Participants: []diplograph.Participant{{Entity: japan, Role: diplograph.RoleHost}},
 				Evidence: tx.ev(sent)}},
 		})
 	}
@@ -267,19 +268,23 @@ func testEventDates(t *testing.T, s diplograph.Store) {
 		}
 		return nodeIDs(conn, eventID)
 	}
-	late := diplograph.EventFilter{Participants: []string{japan}, From: "2025-04-05"}
+	april := month(2025, time.April, "in April")
+	late := diplograph.EventFilter{Participants: []string{japan}, From: "2025-04-12"}
 	early := diplograph.EventFilter{Participants: []string{japan}, To: "2025-04-05"}
-	save(t, s, mk("q1", "2025-03-01", "2025-04-01"))
-	equal(t, "late before the change", events(late), []string{})
+	theDay := diplograph.EventFilter{From: "2025-04-10", To: "2025-04-10"}
+	save(t, s, mk("q1", "2025-03-01", april))
+	equal(t, "late before the change", events(late), []string{"event:talks"})
 	equal(t, "early before the change", events(early), []string{"event:talks"})
-	save(t, s, mk("q2", "2025-03-05", "2025-04-10"))
-	equal(t, "start after the change", event(t, s, "event:talks").Start, "2025-04-10")
-	equal(t, "late after the change", events(late), []string{"event:talks"})
+	save(t, s, mk("q2", "2025-03-05", day("2025-04-10", "on April 10")))
+	equal(t, "date after the change", event(t, s, "event:talks").TimeSpan, day("2025-04-10", "on April 10"))
+	equal(t, "late after the change", events(late), []string{})
 	equal(t, "early after the change", events(early), []string{})
-	equal(t, "late without participant", events(diplograph.EventFilter{From: "2025-04-05"}), []string{"event:talks"})
+	equal(t, "the day after the change", events(theDay), []string{"event:talks"})
 	if err := s.DeleteArticle(t.Context(), "q2"); err != nil {
 		t.Fatal(err)
 	}
-	equal(t, "late after the delete", events(late), []string{})
+	equal(t, "date after the delete", event(t, s, "event:talks").TimeSpan, april)
+	equal(t, "late after the delete", events(late), []string{"event:talks"})
 	equal(t, "early after the delete", events(early), []string{"event:talks"})
+	equal(t, "the day after the delete", events(theDay), []string{"event:talks"})
 }

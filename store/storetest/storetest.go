@@ -34,6 +34,11 @@
 //   - Unknown entity, relation or event types and statuses in a filter, and
 //     filter dates that are not YYYY-MM-DD, are EINVALID.
 //   - The comments kept are the extraction's (with their stances), in order.
+//   - Events are one per real-world event across articles: the reports of
+//     one diplograph.EventKey are grouped by their dates as
+//     store/internal/facts (ClusterEvents) says, the finest date wins, and
+//     an event is named after its first report. Event(id) also finds an
+//     event by the id any stored article gave one of its reports.
 //
 // Generate and Bench give every backend the same synthetic corpus and the
 // same benchmarks, so that their figures compare.
@@ -67,6 +72,12 @@ func Run(t *testing.T, open func(t *testing.T) diplograph.Store) {
 		{"Relations", testRelations},
 		{"Events", testEvents},
 		{"EventDates", testEventDates},
+		{"EventMonthDay", testEventMonthDay},
+		{"EventTwoDays", testEventTwoDays},
+		{"EventWeekAcrossMonths", testEventWeekAcrossMonths},
+		{"EventUndated", testEventUndated},
+		{"EventOrder", testEventOrder},
+		{"EventConcurrent", testEventConcurrent},
 		{"Articles", testArticles},
 		{"Pagination", testPagination},
 		{"PageSize", testPageSize},

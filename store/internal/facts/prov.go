@@ -1,6 +1,10 @@
 package facts
 
-import "maps"
+import (
+	"maps"
+
+	"github.com/diplograph/diplograph"
+)
 
 // How several articles' views of one fact make the fact a store serves.
 // These are the rules store/storetest holds every backend to, and every one
@@ -12,6 +16,7 @@ import "maps"
 //     supporting articles, sorted;
 //   - properties merge key by key, each key taking the value of the latest
 //     article that gives one;
+//   - an event's date is the finest its articles give (see ClusterEvents);
 //   - every other field comes from the latest article: by publication date,
 //     undated ones oldest, ties to the one saved last;
 //   - corroboration counts the supporting articles; firstSeen and lastSeen
@@ -37,6 +42,21 @@ type Prov struct {
 	FirstSeen, LastSeen string           `json:"-"`
 	Win                 Stamp            `json:"w"`
 	Props               map[string]Stamp `json:"k,omitempty"`
+	// Date is the article an event's date comes from.
+	Date Stamp `json:"d,omitzero"`
+}
+
+// EventDate returns the date an event keeps when the view of the article
+// st, dated v, is merged into it while it is dated cur: the finer of the
+// two (CompareDates), and between the same dates (which may differ in
+// their words) the later article's, as for other fields. Call it before
+// Add, for events only.
+func (p *Prov) EventDate(cur, v diplograph.TimeSpan, st Stamp) diplograph.TimeSpan {
+	if c := CompareDates(v, cur); c < 0 || c == 0 && (p.Corroboration == 0 || st.After(p.Date)) {
+		p.Date = st
+		return v
+	}
+	return cur
 }
 
 // Add counts one more supporting article and reports whether its view wins

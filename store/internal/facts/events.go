@@ -1,0 +1,344 @@
+package facts
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"time"
+
+	"github.com/diplograph/diplograph"
+)
+
+// One event per real-world event across articles. Articles report the same
+// visit with dates of different precision ("in October", "on October 14",
+// "this week" across a month's end) or with none, and the extractor's ids,
+// which include the month, differ accordingly. Stores therefore keep each
+// article's report of an event as a view, as they do for every fact, and
+// group the views of one diplograph.EventKey (type and actors) into events
+// by their dates. ClusterEvents is that grouping; every backend runs it over
+// all the views of a key each time one of them is added or removed, inside
+// the transaction that holds the key, so the events of a key are a function
+// of the views stored, whatever order they came in.
+//
+// The rules, applied to the views of one key:
+//
+//   - Two dated views are compatible when one span contains the other
+//     ("October" and "October 14"), or when they overlap and neither is
+//     given to the day (a week running into the next month and that
+//     month). Two different days are two events. Two views of one article
+//     are never one event: the extractor, which read them side by side,
+//     told them apart.
+//   - Dated views are placed finest first (precision, then span length,
+//     then start). A view joins the event that already has a view with
+//     the very same dates, else the only event all of whose views it is
+//     compatible with; compatible with several ("in October" when there
+//     were meetings on the 3rd and the 14th), it is an event of its own
+//     rather than a guess that would lend its evidence to the wrong one.
+//   - An undated view has one clue, when it was written: news reports
+//     what just happened or is about to. Among the dated events whose
+//     dates come within UndatedWindow days of its article's publication
+//     date, it joins the one whose dates lie closest to that day at their
+//     farthest (a visit on the 14th is nearer to an article of the 16th
+//     than "October" is), unless another is as close; else it joins the
+//     undated event of its key first reported within UndatedWindow days
+//     before it, or starts one. An undated view of an undated article joins
+//     the key's only dated event, if there is exactly one, else the key's
+//     one event of such views.
+//
+// An event takes the finest date among its views (CompareDates); its other
+// fields follow the precedence rules of Prov. Its id is the id its first
+// report gave it (earliest publication date, undated articles last, then
+// article id), so loading articles in the order they were published never
+// renames an event; when two events of a key would share that id, the one
+// first reported keeps it and the other takes a suffix (AltEventID).
+
+// UndatedWindow is how far, in days, an undated report's publication date
+// may be from an event's dates for the report to join it. Two weeks covers
+// the preview a few days ahead and the follow-up a few days after, without
+// reaching last month's meeting of the same two leaders.
+const UndatedWindow = 14
+
+// EventView is one article's report of an event, as the grouping sees it.
+type EventView struct {
+	Article   string // the reporting article's id
+	Published string // its publication date, "" when unknown
+	ID        string // the id the article gave the event
+	Span      diplograph.TimeSpan
+}
+
+// EventGroup is one event: the views that report it.
+type EventGroup struct {
+	// ID is the event's id: its first report's, or AltEventID of it when
+	// an event of the same key reported earlier has that id.
+	ID string
+	// First is the index of the first report among the views.
+	First int
+	// Members are the indexes of its views, ascending.
+	Members []int
+}
+
+// AltEventID is the id an event takes when the id of its first report v is
+// another event's: v's id with a suffix derived from the key and v, so
+// that it is as deterministic as the first.
+func AltEventID(key string, v EventView) string {
+	h := sha256.Sum256([]byte(key + "\x00" + v.Article + "\x00" + v.ID))
+	return v.ID + "-" + hex.EncodeToString(h[:4])
+}
+
+// CompareDates orders two dates by how exactly they place an event: dated
+// before undated, finer precision first, then the shorter span, then the
+// earlier start and end. It returns 0 only for the same dates (which may
+// still differ in their raw words).
+func CompareDates(a, b diplograph.TimeSpan) int {
+	if a.IsZero() || b.IsZero() {
+		return cmp.Compare(btoi(a.IsZero()), btoi(b.IsZero()))
+	}
+	sa, sb := parseSpan(a), parseSpan(b)
+	return cmp.Or(cmp.Compare(sa.rank, sb.rank), cmp.Compare(sa.end-sa.start, sb.end-sb.start),
+		cmp.Compare(sa.start, sb.start), cmp.Compare(sa.end, sb.end))
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// span is a view's dates as day numbers.
+type span struct {
+	start, end int
+	rank       int  // precision rank, finest 0
+	exact      bool // given to the day
+}
+
+func dayNumber(s string) (int, bool) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return 0, false
+	}
+	return int(t.Unix() / 86400), true
+}
+
+// parseSpan reads a dated span. A span without a precision is taken as
+// exact when it is one day, else as coarse as can be; an end before the
+// start (or none) is the start.
+func parseSpan(t diplograph.TimeSpan) span {
+	s, _ := dayNumber(t.Start)
+	e, ok := dayNumber(t.End)
+	if !ok || e < s {
+		e = s
+	}
+	rank := slices.Index(diplograph.Precisions, t.Precision)
+	exact := t.Precision == diplograph.Day
+	if rank < 0 {
+		rank = len(diplograph.Precisions)
+		if s == e {
+			rank, exact = 0, true
+		}
+	}
+	return span{start: s, end: e, rank: rank, exact: exact}
+}
+
+func (a span) contains(b span) bool { return a.start <= b.start && b.end <= a.end }
+
+// compatible reports whether two dated spans can be one event's.
+func compatible(a, b span) bool {
+	if a.contains(b) || b.contains(a) {
+		return true
+	}
+	return a.start <= b.end && b.start <= a.end && !a.exact && !b.exact
+}
+
+// distance is how many days the day p is from the span a; 0 within it.
+func distance(p int, a span) int {
+	switch {
+	case p < a.start:
+		return a.start - p
+	case p > a.end:
+		return p - a.end
+	}
+	return 0
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// reportOrder orders views by when they were first reported: earliest
+// publication date, undated articles last, then article, then id.
+func reportOrder(a, b EventView) int {
+	return cmp.Or(cmp.Compare(btoi(a.Published == ""), btoi(b.Published == "")), cmp.Compare(a.Published, b.Published),
+		cmp.Compare(a.Article, b.Article), cmp.Compare(a.ID, b.ID))
+}
+
+type cluster struct {
+	members  []int
+	spans    []span
+	exact    map[diplograph.TimeSpan]bool // the members' dates, without their words
+	articles map[string]bool
+	dated    bool
+	anchor   span // the finest member's dates, when dated
+	firstPub string
+}
+
+func (c *cluster) add(i int, v EventView, s span, dated bool) {
+	c.members = append(c.members, i)
+	c.articles[v.Article] = true
+	if !dated {
+		if len(c.members) == 1 {
+			c.firstPub = v.Published
+		}
+		return
+	}
+	if !c.dated {
+		c.dated, c.anchor = true, s
+	}
+	c.spans = append(c.spans, s)
+	c.exact[dateOnly(v.Span)] = true
+}
+
+func dateOnly(t diplograph.TimeSpan) diplograph.TimeSpan {
+	return diplograph.TimeSpan{Start: t.Start, End: t.End, Precision: t.Precision}
+}
+
+func newCluster() *cluster {
+	return &cluster{exact: map[diplograph.TimeSpan]bool{}, articles: map[string]bool{}}
+}
+
+// ClusterEvents groups the views of one event key into events by the rules
+// above. The result depends on the views only, not on their order; groups
+// come in the order of their first reports.
+func ClusterEvents(key string, views []EventView) []EventGroup {
+	type item struct {
+		i    int
+		v    EventView
+		s    span
+		date bool
+	}
+	var dated, undated []item
+	for i, v := range views {
+		if v.Span.IsZero() {
+			undated = append(undated, item{i: i, v: v})
+			continue
+		}
+		dated = append(dated, item{i: i, v: v, s: parseSpan(v.Span), date: true})
+	}
+	slices.SortFunc(dated, func(a, b item) int {
+		return cmp.Or(CompareDates(a.v.Span, b.v.Span), cmp.Compare(a.v.Article, b.v.Article), cmp.Compare(a.v.ID, b.v.ID))
+	})
+	slices.SortFunc(undated, func(a, b item) int { return reportOrder(a.v, b.v) })
+
+	var clusters []*cluster
+	for _, it := range dated {
+		var cands []*cluster
+		var same *cluster
+		for _, c := range clusters {
+			if c.articles[it.v.Article] || !all(c.spans, func(s span) bool { return compatible(s, it.s) }) {
+				continue
+			}
+			cands = append(cands, c)
+			if same == nil && c.exact[dateOnly(it.v.Span)] {
+				same = c
+			}
+		}
+		switch {
+		case same != nil:
+		case len(cands) == 1:
+			same = cands[0]
+		default:
+			same = newCluster()
+			clusters = append(clusters, same)
+		}
+		same.add(it.i, it.v, it.s, true)
+	}
+
+	for _, it := range undated {
+		p, published := dayNumber(it.v.Published)
+		var join *cluster
+		if published {
+			best, tie := -1, false
+			for _, c := range clusters {
+				if !c.dated || c.articles[it.v.Article] {
+					continue
+				}
+				if distance(p, c.anchor) > UndatedWindow {
+					continue
+				}
+				d := max(abs(p-c.anchor.start), abs(p-c.anchor.end))
+				switch {
+				case best < 0 || d < best:
+					best, tie, join = d, false, c
+				case d == best:
+					tie = true
+				}
+			}
+			if tie {
+				join = nil
+			}
+		} else {
+			var cands []*cluster
+			for _, c := range clusters {
+				if c.dated && !c.articles[it.v.Article] {
+					cands = append(cands, c)
+				}
+			}
+			if len(cands) == 1 {
+				join = cands[0]
+			}
+		}
+		if join == nil {
+			for _, c := range clusters {
+				if c.dated || c.articles[it.v.Article] {
+					continue
+				}
+				q, ok := dayNumber(c.firstPub)
+				if ok == published && (!ok || p-q <= UndatedWindow) {
+					join = c
+					break
+				}
+			}
+		}
+		if join == nil {
+			join = newCluster()
+			clusters = append(clusters, join)
+		}
+		join.add(it.i, it.v, span{}, false)
+	}
+
+	out := make([]EventGroup, 0, len(clusters))
+	for _, c := range clusters {
+		g := EventGroup{Members: slices.Sorted(slices.Values(c.members))}
+		g.First = g.Members[0]
+		for _, m := range g.Members[1:] {
+			if reportOrder(views[m], views[g.First]) < 0 {
+				g.First = m
+			}
+		}
+		out = append(out, g)
+	}
+	slices.SortFunc(out, func(a, b EventGroup) int { return reportOrder(views[a.First], views[b.First]) })
+	taken := map[string]bool{}
+	for i := range out {
+		v := views[out[i].First]
+		out[i].ID = v.ID
+		if taken[v.ID] {
+			out[i].ID = AltEventID(key, v)
+		}
+		taken[out[i].ID] = true
+	}
+	return out
+}
+
+func all[T any](s []T, f func(T) bool) bool {
+	for _, x := range s {
+		if !f(x) {
+			return false
+		}
+	}
+	return true
+}

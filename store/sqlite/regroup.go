@@ -1,0 +1,193 @@
+package sqlite
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/store/internal/facts"
+)
+
+// regroupKeys groups the views of each event key again (see regroup), keys
+// in order.
+func regroupKeys(w *wtx, keys []string, fresh string, dirty map[factKey]bool) error {
+	for _, k := range keys {
+		if err := regroup(w, k, fresh, dirty); err != nil {
+			return fmt.Errorf("event key %s: %w", k, err)
+		}
+	}
+	return nil
+}
+
+// regroup groups the views of one event key into events (facts.ClusterEvents)
+// and brings the key's stored events up to date: views that change event
+// move, events whose views changed are merged again from them, and events
+// left without views go. The views of the article being saved (fresh) and
+// the events that lost a view (dirty) count as changed; other events are
+// left as they are, so that an article touches only the events it is
+// about, however many events its key has.
+//
+// It runs in the writer's transaction, which holds every key at once, and
+// depends on nothing but the views stored, so it serves one article's save
+// as well as a batch's.
+func regroup(w *wtx, key, fresh string, dirty map[factKey]bool) error {
+	rows, err := w.query(qKeyViews, key)
+	if err != nil {
+		return err
+	}
+	var rowids []int64
+	var current []string // each view's event now
+	var views []facts.EventView
+	for rows.Next() {
+		var rowid int64
+		var fact string
+		var v facts.EventView
+		if err := rows.Scan(&rowid, &fact, &v.ID, &v.Article, &v.Published, &v.Span.Start, &v.Span.End, &v.Span.Precision); err != nil {
+			rows.Close()
+			return err
+		}
+		rowids, current, views = append(rowids, rowid), append(current, fact), append(views, v)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	stored, err := keyEvents(w, key)
+	if err != nil {
+		return err
+	}
+
+	groups := facts.ClusterEvents(key, views)
+	members := map[string]int{} // views per event now
+	for _, id := range current {
+		members[id]++
+	}
+	type move struct {
+		rowid int64
+		to    string
+	}
+	var moves []move
+	var changed []string
+	ids := map[string]bool{}
+	for gi := range groups {
+		g := &groups[gi]
+		if !stored[g.ID] {
+			// The id may be an event's of another key, when extractions
+			// other than the extractor's reuse ids.
+			var other string
+			switch err := w.queryRow(qEventKeyOf, g.ID).Scan(&other); {
+			case err == nil && other != key:
+				g.ID = facts.AltEventID(key, views[g.First])
+			case err != nil && !errors.Is(err, sql.ErrNoRows):
+				return err
+			}
+		}
+		ids[g.ID] = true
+		ch := !stored[g.ID] || dirty[factKey{diplograph.EventFact, g.ID}] || members[g.ID] != len(g.Members)
+		for _, m := range g.Members {
+			if views[m].Article == fresh {
+				ch = true
+			}
+			if current[m] != g.ID {
+				ch = true
+				moves = append(moves, move{rowids[m], g.ID})
+			}
+		}
+		if ch {
+			changed = append(changed, g.ID)
+		}
+	}
+	// Moves go through a placeholder: an article's two views may trade
+	// places, and (kind, fact_id, article_id) is unique at every step.
+	for _, m := range moves {
+		if _, err := w.exec(qMoveView, fmt.Sprintf("\x00moving %d", m.rowid), m.rowid); err != nil {
+			return err
+		}
+	}
+	for _, m := range moves {
+		if _, err := w.exec(qMoveView, m.to, m.rowid); err != nil {
+			return err
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(stored)) {
+		if !ids[id] {
+			if err := dropEvent(w, id); err != nil {
+				return err
+			}
+		}
+	}
+	slices.Sort(changed)
+	for _, id := range changed {
+		if err := materialize(w, &eventSpec, id, nil, stamp{}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func keyEvents(w *wtx, key string) (map[string]bool, error) {
+	rows, err := w.query(qKeyEvents, key)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// regroupAllEvents is schema version 2's data step: every event view gets
+// its key, and the events are made again from their views, grouped across
+// articles.
+func regroupAllEvents(w *wtx) error {
+	for _, q := range []string{`DELETE FROM event_participants`, `DELETE FROM events`} {
+		if _, err := w.exec(q); err != nil {
+			return err
+		}
+	}
+	rows, err := w.query(`SELECT rowid, body FROM support WHERE kind = 'event'`)
+	if err != nil {
+		return err
+	}
+	keyOf := map[int64]string{}
+	for rows.Next() {
+		var rowid int64
+		var body string
+		if err := rows.Scan(&rowid, &body); err != nil {
+			rows.Close()
+			return err
+		}
+		var e diplograph.Event
+		if err := json.Unmarshal([]byte(body), &e); err != nil {
+			rows.Close()
+			return fmt.Errorf("event view %d: %w", rowid, err)
+		}
+		keyOf[rowid] = diplograph.EventKey(&e)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	keys := map[string]bool{}
+	for rowid, k := range keyOf {
+		keys[k] = true
+		if _, err := w.exec(`UPDATE support SET event_key = ? WHERE rowid = ?`, k, rowid); err != nil {
+			return err
+		}
+	}
+	return regroupKeys(w, slices.Sorted(maps.Keys(keys)), "", nil)
+}
