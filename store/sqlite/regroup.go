@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -14,7 +15,7 @@ import (
 
 // regroupKeys groups the views of each event key again (see regroup), keys
 // in order.
-func regroupKeys(w *wtx, keys []string, fresh string, dirty map[factKey]bool) error {
+func regroupKeys(w *wtx, keys []string, fresh map[string]bool, dirty map[factKey]bool) error {
 	for _, k := range keys {
 		if err := regroup(w, k, fresh, dirty); err != nil {
 			return fmt.Errorf("event key %s: %w", k, err)
@@ -26,7 +27,7 @@ func regroupKeys(w *wtx, keys []string, fresh string, dirty map[factKey]bool) er
 // regroup groups the views of one event key into events (facts.ClusterEvents)
 // and brings the key's stored events up to date: views that change event
 // move, events whose views changed are merged again from them, and events
-// left without views go. The views of the article being saved (fresh) and
+// left without views go. The views of the articles being saved (fresh) and
 // the events that lost a view (dirty) count as changed; other events are
 // left as they are, so that an article touches only the events it is
 // about, however many events its key has.
@@ -34,7 +35,7 @@ func regroupKeys(w *wtx, keys []string, fresh string, dirty map[factKey]bool) er
 // It runs in the writer's transaction, which holds every key at once, and
 // depends on nothing but the views stored, so it serves one article's save
 // as well as a batch's.
-func regroup(w *wtx, key, fresh string, dirty map[factKey]bool) error {
+func regroup(w *wtx, key string, fresh map[string]bool, dirty map[factKey]bool) error {
 	rows, err := w.query(qKeyViews, key)
 	if err != nil {
 		return err
@@ -64,9 +65,11 @@ func regroup(w *wtx, key, fresh string, dirty map[factKey]bool) error {
 	}
 
 	groups := facts.ClusterEvents(key, views)
-	members := map[string]int{} // views per event now
-	for _, id := range current {
-		members[id]++
+	members := map[string]int{} // views per event now, from articles stored before
+	for i, id := range current {
+		if !fresh[views[i].Article] {
+			members[id]++
+		}
 	}
 	type move struct {
 		rowid int64
@@ -74,6 +77,10 @@ func regroup(w *wtx, key, fresh string, dirty map[factKey]bool) error {
 	}
 	var moves []move
 	var changed []string
+	// gained maps the events that only gained views from the articles being
+	// saved to those views: they are merged incrementally, the others from
+	// scratch.
+	gained := map[string][]int64{}
 	ids := map[string]bool{}
 	for gi := range groups {
 		g := &groups[gi]
@@ -89,18 +96,25 @@ func regroup(w *wtx, key, fresh string, dirty map[factKey]bool) error {
 			}
 		}
 		ids[g.ID] = true
-		ch := !stored[g.ID] || dirty[factKey{diplograph.EventFact, g.ID}] || members[g.ID] != len(g.Members)
+		old, lost := 0, false
+		var added []int64
 		for _, m := range g.Members {
-			if views[m].Article == fresh {
-				ch = true
+			if fresh[views[m].Article] {
+				added = append(added, rowids[m])
+			} else {
+				old++
+				lost = lost || current[m] != g.ID
 			}
 			if current[m] != g.ID {
-				ch = true
 				moves = append(moves, move{rowids[m], g.ID})
 			}
 		}
-		if ch {
+		full := !stored[g.ID] || dirty[factKey{diplograph.EventFact, g.ID}] || lost || members[g.ID] != old
+		switch {
+		case full:
 			changed = append(changed, g.ID)
+		case len(added) > 0:
+			gained[g.ID] = added
 		}
 	}
 	// Moves go through a placeholder: an article's two views may trade
@@ -124,11 +138,39 @@ func regroup(w *wtx, key, fresh string, dirty map[factKey]bool) error {
 	}
 	slices.Sort(changed)
 	for _, id := range changed {
-		if err := materialize(w, &eventSpec, id, nil, stamp{}); err != nil {
+		if err := materialize(w, &eventSpec, id, nil); err != nil {
+			return err
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(gained)) {
+		adds, err := viewsAt(w, gained[id])
+		if err != nil {
+			return err
+		}
+		if err := materialize(w, &eventSpec, id, adds); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// viewsAt reads the event views in the given support rows, in save order.
+func viewsAt(w *wtx, rowids []int64) ([]viewAt[diplograph.Event], error) {
+	out := make([]viewAt[diplograph.Event], 0, len(rowids))
+	for _, id := range rowids {
+		var body string
+		var st stamp
+		if err := w.queryRow(qSupportRow, id).Scan(&body, &st.Published, &st.Seq); err != nil {
+			return nil, err
+		}
+		v := new(diplograph.Event)
+		if err := json.Unmarshal([]byte(body), v); err != nil {
+			return nil, fmt.Errorf("event view %d: %w", id, err)
+		}
+		out = append(out, viewAt[diplograph.Event]{v, st})
+	}
+	slices.SortStableFunc(out, func(a, b viewAt[diplograph.Event]) int { return cmp.Compare(a.st.Seq, b.st.Seq) })
+	return out, nil
 }
 
 func keyEvents(w *wtx, key string) (map[string]bool, error) {
@@ -189,5 +231,5 @@ func regroupAllEvents(w *wtx) error {
 			return err
 		}
 	}
-	return regroupKeys(w, slices.Sorted(maps.Keys(keys)), "", nil)
+	return regroupKeys(w, slices.Sorted(maps.Keys(keys)), nil, nil)
 }

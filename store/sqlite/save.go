@@ -51,6 +51,7 @@ const (
 		coalesce(json_extract(s.body, '$.precision'), '')
 		FROM support s JOIN articles a ON a.id = s.article_id WHERE s.kind = 'event' AND s.event_key = ?`
 	qKeyEvents        = `SELECT id FROM events WHERE event_key = ?`
+	qSupportRow       = `SELECT s.body, a.published, a.seq FROM support s JOIN articles a ON a.id = s.article_id WHERE s.rowid = ?`
 	qEventKeyOf       = `SELECT event_key FROM events WHERE id = ?`
 	qMoveView         = `UPDATE support SET fact_id = ? WHERE rowid = ?`
 	qArticleExistsRow = `SELECT 1 FROM articles WHERE id = ?`
@@ -145,9 +146,12 @@ func (s *Store) Save(ctx context.Context, x *diplograph.Extraction) (diplograph.
 	}
 	var res diplograph.SaveResult
 	err = s.writeTx(ctx, func(w *wtx) error {
+		p := newPending()
 		var err error
-		res, err = save(w, in)
-		return err
+		if res, err = save(w, in, p); err != nil {
+			return err
+		}
+		return p.flush(w)
 	})
 	if err != nil {
 		return diplograph.SaveResult{}, fmt.Errorf("sqlite: save article %s: %w", in.art.ID, err)
@@ -174,17 +178,18 @@ func (s *Store) SaveBatch(ctx context.Context, xs []*diplograph.Extraction) ([]d
 		return out, nil
 	}
 	err := s.writeTx(ctx, func(w *wtx) error {
+		p := newPending()
 		for i, in := range ins {
 			if in == nil {
 				continue
 			}
-			res, err := save(w, in)
+			res, err := save(w, in, p)
 			if err != nil {
 				return fmt.Errorf("article %s: %w", in.art.ID, err)
 			}
 			out[i].SaveResult = res
 		}
-		return nil
+		return p.flush(w)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: save batch of %d: %w", valid, err)
@@ -217,7 +222,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 				return err
 			}
 		}
-		return regroupKeys(w, keys, "", dirty)
+		return regroupKeys(w, keys, nil, dirty)
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: delete article %s: %w", id, err)
@@ -231,7 +236,11 @@ type factKey struct {
 	id   string
 }
 
-func save(w *wtx, in *saveInput) (diplograph.SaveResult, error) {
+// save writes one article, its comments and its views of facts, and leaves
+// the merging of those facts to p, which a transaction flushes once after
+// all its articles: a fact that many articles of a batch name is merged and
+// written once, not once per article.
+func save(w *wtx, in *saveInput, p *pending) (diplograph.SaveResult, error) {
 	var stored string
 	switch err := w.queryRow(qArticleByHash, in.art.Hash).Scan(&stored); {
 	case err == nil:
@@ -249,8 +258,6 @@ func save(w *wtx, in *saveInput) (diplograph.SaveResult, error) {
 	// Facts the replaced version supported are merged again from scratch
 	// once the new version's support is in; the others only gain one view.
 	// Events are grouped again, key by key, once every view is in.
-	stale := map[factKey]bool{}
-	regroup := map[string]bool{}
 	var one int
 	switch err := w.queryRow(qArticleExistsRow, in.art.ID).Scan(&one); {
 	case err == nil:
@@ -260,10 +267,10 @@ func save(w *wtx, in *saveInput) (diplograph.SaveResult, error) {
 			return res, err
 		}
 		for _, k := range keys {
-			stale[k] = true
+			p.stale[k] = true
 		}
 		for _, k := range eventKeys {
-			regroup[k] = true
+			p.regroup[k] = true
 		}
 	case !errors.Is(err, sql.ErrNoRows):
 		return res, err
@@ -312,7 +319,7 @@ func save(w *wtx, in *saveInput) (diplograph.SaveResult, error) {
 	for i := range in.events {
 		v := &in.events[i]
 		key := diplograph.EventKey(v)
-		regroup[key] = true
+		p.regroup[key] = true
 		if err := addViewSupport(w, a.ID, diplograph.EventFact, v.ID, key, v, &v.Evidence); err != nil {
 			return res, err
 		}
@@ -320,35 +327,77 @@ func save(w *wtx, in *saveInput) (diplograph.SaveResult, error) {
 
 	for i := range in.entities {
 		v := &in.entities[i]
-		if err := update(w, stale, factKey{diplograph.EntityFact, v.ID}, &entitySpec, v, st); err != nil {
-			return res, err
-		}
+		p.entities[v.ID] = append(p.entities[v.ID], viewAt[diplograph.Entity]{v, st})
 	}
 	for i := range in.relations {
 		v := &in.relations[i]
-		if err := update(w, stale, factKey{diplograph.RelationFact, v.ID}, &relationSpec, v, st); err != nil {
-			return res, err
+		p.relations[v.ID] = append(p.relations[v.ID], viewAt[diplograph.Relation]{v, st})
+	}
+	p.fresh[a.ID] = true
+	return res, nil
+}
+
+// viewAt is one article's view of a fact with the article's stamp.
+type viewAt[T any] struct {
+	v  *T
+	st stamp
+}
+
+// pending is what a write transaction's saves leave to merge.
+type pending struct {
+	// stale facts were supported by a replaced article version: they are
+	// merged again from all their support.
+	stale map[factKey]bool
+	// entities and relations gain these views, in save order.
+	entities  map[string][]viewAt[diplograph.Entity]
+	relations map[string][]viewAt[diplograph.Relation]
+	// regroup holds the event keys whose views changed; fresh the
+	// articles saved.
+	regroup, fresh map[string]bool
+}
+
+func newPending() *pending {
+	return &pending{
+		stale:     map[factKey]bool{},
+		entities:  map[string][]viewAt[diplograph.Entity]{},
+		relations: map[string][]viewAt[diplograph.Relation]{},
+		regroup:   map[string]bool{}, fresh: map[string]bool{},
+	}
+}
+
+// flush merges and writes every fact the transaction's saves touched, each
+// once: entities, then relations, then events key by key, then the stale
+// facts no saved article names.
+func (p *pending) flush(w *wtx) error {
+	for _, id := range slices.Sorted(maps.Keys(p.entities)) {
+		if err := update(w, p.stale, factKey{diplograph.EntityFact, id}, &entitySpec, p.entities[id]); err != nil {
+			return err
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(p.relations)) {
+		if err := update(w, p.stale, factKey{diplograph.RelationFact, id}, &relationSpec, p.relations[id]); err != nil {
+			return err
 		}
 	}
 	dirty := map[factKey]bool{}
-	rest := make([]factKey, 0, len(stale))
-	for k := range stale {
+	rest := make([]factKey, 0, len(p.stale))
+	for k := range p.stale {
 		if k.kind == diplograph.EventFact {
 			dirty[k] = true
 			continue
 		}
 		rest = append(rest, k)
 	}
-	if err := regroupKeys(w, slices.Sorted(maps.Keys(regroup)), a.ID, dirty); err != nil {
-		return res, err
+	if err := regroupKeys(w, slices.Sorted(maps.Keys(p.regroup)), p.fresh, dirty); err != nil {
+		return err
 	}
 	slices.SortFunc(rest, compareKeys)
 	for _, k := range rest {
 		if err := refold(w, k); err != nil {
-			return res, err
+			return err
 		}
 	}
-	return res, nil
+	return nil
 }
 
 // addSupport records one article's view of one fact. The view is stored
@@ -374,14 +423,14 @@ func addViewSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, i
 	return err
 }
 
-// update merges the new view v into its fact, or merges the fact again from
-// all its support when the replaced version of the article supported it.
-func update[T any](w *wtx, stale map[factKey]bool, k factKey, sp *factSpec[T], v *T, st stamp) error {
+// update merges the new views into their fact, or merges the fact again from
+// all its support when a replaced article version supported it.
+func update[T any](w *wtx, stale map[factKey]bool, k factKey, sp *factSpec[T], adds []viewAt[T]) error {
 	if stale[k] {
 		delete(stale, k)
-		return materialize(w, sp, k.id, nil, stamp{})
+		return materialize(w, sp, k.id, nil)
 	}
-	return materialize(w, sp, k.id, v, st)
+	return materialize(w, sp, k.id, adds)
 }
 
 // retract deletes an article with its comments and its support rows and
@@ -432,11 +481,11 @@ func compareKeys(a, b factKey) int {
 func refold(w *wtx, k factKey) error {
 	switch k.kind {
 	case diplograph.EntityFact:
-		return materialize(w, &entitySpec, k.id, nil, stamp{})
+		return materialize(w, &entitySpec, k.id, nil)
 	case diplograph.RelationFact:
-		return materialize(w, &relationSpec, k.id, nil, stamp{})
+		return materialize(w, &relationSpec, k.id, nil)
 	case diplograph.EventFact:
-		return materialize(w, &eventSpec, k.id, nil, stamp{})
+		return materialize(w, &eventSpec, k.id, nil)
 	}
 	return fmt.Errorf("unknown fact kind %q", k.kind)
 }
@@ -487,10 +536,10 @@ func mergeView[T any](sp *factSpec[T], p *prov, acc, v *T, st stamp) {
 	*sp.props(acc) = p.MergeProps(before, *sp.props(v), st)
 }
 
-// materialize brings the stored fact id up to date. With add, it merges the
-// one new view into what is stored; without, it merges every supporting
-// article's view from scratch.
-func materialize[T any](w *wtx, sp *factSpec[T], id string, add *T, st stamp) error {
+// materialize brings the stored fact id up to date. With adds, it merges the
+// new views into what is stored, in order; without, it merges every
+// supporting article's view from scratch.
+func materialize[T any](w *wtx, sp *factSpec[T], id string, adds []viewAt[T]) error {
 	var stored T
 	var p prov
 	var body, props string
@@ -511,11 +560,13 @@ func materialize[T any](w *wtx, sp *factSpec[T], id string, add *T, st stamp) er
 	}
 
 	var acc T
-	if add != nil {
+	if adds != nil {
 		if prev != nil {
 			acc = *prev
 		}
-		mergeView(sp, &p, &acc, add, st)
+		for _, a := range adds {
+			mergeView(sp, &p, &acc, a.v, a.st)
+		}
 		return sp.put(w, id, &acc, p, prev)
 	}
 
