@@ -15,9 +15,9 @@ import (
 
 // regroupKeys groups the views of each event key again (see regroup), keys
 // in order.
-func regroupKeys(w *wtx, keys []string, fresh map[string]bool, dirty map[factKey]bool) error {
+func regroupKeys(w *wtx, keys []string, p *pending, dirty map[factKey]bool) error {
 	for _, k := range keys {
-		if err := regroup(w, k, fresh, dirty); err != nil {
+		if err := regroup(w, k, p, dirty); err != nil {
 			return fmt.Errorf("event key %s: %w", k, err)
 		}
 	}
@@ -35,7 +35,8 @@ func regroupKeys(w *wtx, keys []string, fresh map[string]bool, dirty map[factKey
 // It runs in the writer's transaction, which holds every key at once, and
 // depends on nothing but the views stored, so it serves one article's save
 // as well as a batch's.
-func regroup(w *wtx, key string, fresh map[string]bool, dirty map[factKey]bool) error {
+func regroup(w *wtx, key string, p *pending, dirty map[factKey]bool) error {
+	fresh := p.fresh
 	rows, err := w.query(qKeyViews, key)
 	if err != nil {
 		return err
@@ -72,8 +73,8 @@ func regroup(w *wtx, key string, fresh map[string]bool, dirty map[factKey]bool) 
 		}
 	}
 	type move struct {
-		rowid int64
-		to    string
+		view int // index into views
+		to   string
 	}
 	var moves []move
 	var changed []string
@@ -106,10 +107,11 @@ func regroup(w *wtx, key string, fresh map[string]bool, dirty map[factKey]bool) 
 				lost = lost || current[m] != g.ID
 			}
 			if current[m] != g.ID {
-				moves = append(moves, move{rowids[m], g.ID})
+				moves = append(moves, move{m, g.ID})
 			}
 		}
-		full := !stored[g.ID] || dirty[factKey{diplograph.EventFact, g.ID}] || lost || members[g.ID] != old
+		// A new event of fresh views only is merged from them as well.
+		full := (!stored[g.ID] && old > 0) || dirty[factKey{diplograph.EventFact, g.ID}] || lost || members[g.ID] != old
 		switch {
 		case full:
 			changed = append(changed, g.ID)
@@ -117,15 +119,22 @@ func regroup(w *wtx, key string, fresh map[string]bool, dirty map[factKey]bool) 
 			gained[g.ID] = added
 		}
 	}
-	// Moves go through a placeholder: an article's two views may trade
-	// places, and (kind, fact_id, article_id) is unique at every step.
+	// (kind, fact_id, article_id) is unique at every step, and two views
+	// of one article may trade places: those moves go through a
+	// placeholder. An article with one view moving moves it directly.
+	moving := map[string]int{}
 	for _, m := range moves {
-		if _, err := w.exec(qMoveView, fmt.Sprintf("\x00moving %d", m.rowid), m.rowid); err != nil {
-			return err
+		moving[views[m.view].Article]++
+	}
+	for _, m := range moves {
+		if moving[views[m.view].Article] > 1 {
+			if _, err := w.exec(qMoveView, fmt.Sprintf("\x00moving %d", rowids[m.view]), rowids[m.view]); err != nil {
+				return err
+			}
 		}
 	}
 	for _, m := range moves {
-		if _, err := w.exec(qMoveView, m.to, m.rowid); err != nil {
+		if _, err := w.exec(qMoveView, m.to, rowids[m.view]); err != nil {
 			return err
 		}
 	}
@@ -143,7 +152,7 @@ func regroup(w *wtx, key string, fresh map[string]bool, dirty map[factKey]bool) 
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(gained)) {
-		adds, err := viewsAt(w, gained[id])
+		adds, err := viewsAt(w, p, gained[id])
 		if err != nil {
 			return err
 		}
@@ -154,10 +163,15 @@ func regroup(w *wtx, key string, fresh map[string]bool, dirty map[factKey]bool) 
 	return nil
 }
 
-// viewsAt reads the event views in the given support rows, in save order.
-func viewsAt(w *wtx, rowids []int64) ([]viewAt[diplograph.Event], error) {
+// viewsAt returns the event views in the given support rows, in save order:
+// those the transaction wrote from memory, others as stored.
+func viewsAt(w *wtx, p *pending, rowids []int64) ([]viewAt[diplograph.Event], error) {
 	out := make([]viewAt[diplograph.Event], 0, len(rowids))
 	for _, id := range rowids {
+		if v, ok := p.events[id]; ok {
+			out = append(out, v)
+			continue
+		}
 		var body string
 		var st stamp
 		if err := w.queryRow(qSupportRow, id).Scan(&body, &st.Published, &st.Seq); err != nil {
@@ -231,5 +245,5 @@ func regroupAllEvents(w *wtx) error {
 			return err
 		}
 	}
-	return regroupKeys(w, slices.Sorted(maps.Keys(keys)), nil, nil)
+	return regroupKeys(w, slices.Sorted(maps.Keys(keys)), newPending(), nil)
 }

@@ -222,7 +222,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 				return err
 			}
 		}
-		return regroupKeys(w, keys, nil, dirty)
+		return regroupKeys(w, keys, newPending(), dirty)
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: delete article %s: %w", id, err)
@@ -320,9 +320,11 @@ func save(w *wtx, in *saveInput, p *pending) (diplograph.SaveResult, error) {
 		v := &in.events[i]
 		key := diplograph.EventKey(v)
 		p.regroup[key] = true
-		if err := addViewSupport(w, a.ID, diplograph.EventFact, v.ID, key, v, &v.Evidence); err != nil {
+		rowid, err := addViewSupport(w, a.ID, diplograph.EventFact, v.ID, key, v, &v.Evidence)
+		if err != nil {
 			return res, err
 		}
+		p.events[rowid] = viewAt[diplograph.Event]{v, st}
 	}
 
 	for i := range in.entities {
@@ -352,8 +354,9 @@ type pending struct {
 	entities  map[string][]viewAt[diplograph.Entity]
 	relations map[string][]viewAt[diplograph.Relation]
 	// regroup holds the event keys whose views changed; fresh the
-	// articles saved.
+	// articles saved, and events their event views by support row.
 	regroup, fresh map[string]bool
+	events         map[int64]viewAt[diplograph.Event]
 }
 
 func newPending() *pending {
@@ -362,6 +365,7 @@ func newPending() *pending {
 		entities:  map[string][]viewAt[diplograph.Entity]{},
 		relations: map[string][]viewAt[diplograph.Relation]{},
 		regroup:   map[string]bool{}, fresh: map[string]bool{},
+		events: map[int64]viewAt[diplograph.Event]{},
 	}
 }
 
@@ -388,7 +392,7 @@ func (p *pending) flush(w *wtx) error {
 		}
 		rest = append(rest, k)
 	}
-	if err := regroupKeys(w, slices.Sorted(maps.Keys(p.regroup)), p.fresh, dirty); err != nil {
+	if err := regroupKeys(w, slices.Sorted(maps.Keys(p.regroup)), p, dirty); err != nil {
 		return err
 	}
 	slices.SortFunc(rest, compareKeys)
@@ -404,23 +408,27 @@ func (p *pending) flush(w *wtx) error {
 // without its evidence, which goes in its own column; evidence is left
 // cleared in v, so v is the view that merging uses.
 func addSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, id string, v *T, evidence *[]diplograph.Evidence) error {
-	return addViewSupport(w, articleID, kind, id, "", v, evidence)
+	_, err := addViewSupport(w, articleID, kind, id, "", v, evidence)
+	return err
 }
 
 // addViewSupport is addSupport for an event view, which carries its event
 // key. Its fact_id is its own id until regroup puts it in an event.
-func addViewSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, id, key string, v *T, evidence *[]diplograph.Evidence) error {
+func addViewSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, id, key string, v *T, evidence *[]diplograph.Evidence) (rowid int64, err error) {
 	ev, err := json.Marshal(nonNil(*evidence))
 	if err != nil {
-		return err
+		return 0, err
 	}
 	*evidence = nil
 	body, err := json.Marshal(v)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	_, err = w.exec(qInsertSupport, string(kind), id, articleID, string(body), string(ev), id, key)
-	return err
+	r, err := w.exec(qInsertSupport, string(kind), id, articleID, string(body), string(ev), id, key)
+	if err != nil {
+		return 0, err
+	}
+	return r.LastInsertId()
 }
 
 // update merges the new views into their fact, or merges the fact again from
@@ -699,8 +707,10 @@ func putEvent(w *wtx, id string, e *diplograph.Event, p prov, prev *diplograph.E
 	if prev != nil && slices.Equal(ids, participantIDs(prev.Participants)) && prev.Start == e.Start && cmp.Or(prev.End, prev.Start) == spanEnd {
 		return nil
 	}
-	if _, err := w.exec(qDeleteParts, id); err != nil {
-		return err
+	if prev != nil {
+		if _, err := w.exec(qDeleteParts, id); err != nil {
+			return err
+		}
 	}
 	for _, ent := range ids {
 		if _, err := w.exec(qInsertPart, ent, id, undated, e.Start, spanEnd); err != nil {
