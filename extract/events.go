@@ -122,6 +122,7 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 	}
 	redate(out, exprs)
 	out = d.codeThreats(out)
+	d.reportedAttacks(si, out)
 	// An undated event said to happen at a dated meeting, summit or visit
 	// in the same sentence shares its date ("At their meeting on Friday,
 	// they are expected to issue a joint statement").
@@ -171,6 +172,43 @@ func redate(ems []*evMention, exprs []timex.Expr) {
 	}
 }
 
+// reportVerbsThat introduce a reported clause: "the US said that Iraq
+// had attacked ...".
+var reportVerbsThat = map[string]bool{"said": true, "says": true, "claimed": true, "claims": true, "alleged": true,
+	"alleges": true, "charged": true, "charges": true, "insisted": true, "asserted": true, "maintained": true}
+
+// reportedAttacks codes an attack one actor says another made as that
+// actor's accusation (CAMEO 112): the sentence establishes the claim, not
+// the attack. An attack the speaker says it made itself stays an attack.
+func (d *doc) reportedAttacks(si int, ems []*evMention) {
+	toks := d.sents[si].Tokens
+	ms := d.ments[si]
+	for _, em := range ems {
+		if em.code.plover != "ASSAULT" && em.code.plover != "FIGHT" && em.code.plover != "COERCE" {
+			continue
+		}
+		rep := -1
+		for j := em.first - 1; j >= 0 && j >= em.first-8; j-- {
+			if reportVerbsThat[toks[j].Lower] && j+1 < len(toks) && toks[j+1].Lower == "that" {
+				rep = j
+				break
+			}
+		}
+		if rep < 0 {
+			continue
+		}
+		speaker := nearestBefore(ms, rep, (*mention).isActor)
+		doer := initiatorOf(em.parts)
+		if speaker == nil || doer == "" || speaker.id == doer {
+			continue
+		}
+		em.typ, em.code = diplograph.Accusation, coding{"ACCUSE", "", "11"}
+		em.parts = []diplograph.Participant{{Entity: speaker.id, Role: diplograph.RoleInitiator},
+			{Entity: doer, Role: diplograph.RoleTarget}}
+		em.status, em.negated = diplograph.Occurred, false
+	}
+}
+
 // coercive reports whether the event is a coercive act: a sanction, a
 // cut in relations, a blockade or attack, the withdrawal of a mission.
 func coercive(em *evMention) bool {
@@ -217,7 +255,8 @@ func intentMention(em *evMention) bool {
 // was made (OCCURRED); the coercion itself has not happened. An intended
 // retreat (a withdrawal, a release, lifting sanctions) is an offer. The
 // intent word before a coercive act ("vowed to", "is ready to") is the
-// same threat, not an offer.
+// same threat, not an offer; before aid, cooperation or a retreat it is
+// the offer, and the act promised is no event of its own.
 func (d *doc) codeThreats(ems []*evMention) []*evMention {
 	drop := map[*evMention]bool{}
 	for i, em := range ems {
@@ -254,8 +293,30 @@ func (d *doc) codeThreats(ems []*evMention) []*evMention {
 			em.span = diplograph.TimeSpan{}
 		}
 	}
-	for _, em := range ems {
-		if em.code.plover == "RETREAT" && intended(em) && !drop[em] {
+	for i, em := range ems {
+		if drop[em] || em.typ == diplograph.Threat || intentMention(em) {
+			continue
+		}
+		switch em.code.plover {
+		case "AID", "COOPERATE", "RETREAT":
+		default:
+			continue
+		}
+		// "promised to continue military aid": the aid is what is
+		// promised, no aid given; its recipient is the offer's.
+		for k := i - 1; k >= 0; k-- {
+			if p := ems[k]; p.typ == diplograph.Proposal && p.code.plover == "AGREE" && p.form != noun &&
+				em.first >= p.last && em.first-p.last <= 3 && !drop[p] {
+				for _, x := range em.parts {
+					if x.Role == diplograph.RoleTarget {
+						addPart(&p.parts, x.Entity, diplograph.RoleTarget)
+					}
+				}
+				drop[em] = true
+				break
+			}
+		}
+		if !drop[em] && em.code.plover == "RETREAT" && intended(em) {
 			em.typ, em.code = diplograph.Proposal, coding{"AGREE", "", "03"}
 		}
 	}
@@ -1198,7 +1259,10 @@ var demandReporters = map[string]bool{"said": true, "says": true, "told": true, 
 	"emphasized": true, "emphasised": true, "warned": true, "warns": true, "argued": true, "argues": true,
 	"maintained": true, "maintains": true, "reminded": true, "reminder": true, "asserted": true, "noted": true,
 	"believes": true, "demanded": true, "wrote": true, "replied": true, "agreed": true, "decided": true,
-	"ruled": true, "urged": true}
+	"ruled": true, "urged": true, "saying": true, "stating": true, "insisting": true}
+
+// addressees precede whom something is said to.
+var addressees = map[string]bool{"to": true, "with": true, "for": true}
 
 // mustDemand fills a demand reported with "must": "Russia said that
 // Sudan must return the helicopter", "Chirac issued a stern reminder to
@@ -1218,7 +1282,11 @@ func (d *doc) mustDemand(si int, em *evMention, actor func(*mention) bool) bool 
 	if rep < 0 {
 		return false
 	}
-	speaker := nearestBefore(ms, rep, actor)
+	// The speaker is the subject, not an addressee: "sent a letter to
+	// Morocco saying that ..." is said by the sender.
+	speaker := nearestBefore(ms, rep, func(m *mention) bool {
+		return actor(m) && (m.first == 0 || !addressees[toks[m.first-1].Lower])
+	})
 	if speaker == nil {
 		return false
 	}
@@ -1238,8 +1306,15 @@ func (d *doc) mustDemand(si int, em *evMention, actor func(*mention) bool) bool 
 	}
 	target := pick(from)
 	if target == nil && from != rep {
-		// "a reminder to Iraq that it must": the pronoun's antecedent.
+		// "a reminder to Iraq that it must", "a letter to Morocco
+		// saying that it must": the pronoun's antecedent is the one
+		// addressed.
 		target = pick(rep)
+		if target == nil {
+			target = nearestBefore(ms, rep, func(m *mention) bool {
+				return actor(m) && m.id != speaker.id && m.first > 0 && addressees[toks[m.first-1].Lower]
+			})
+		}
 	}
 	if target == nil {
 		return false

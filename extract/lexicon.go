@@ -56,7 +56,8 @@ var triggerWords = []triggerWord{
 	{"press conference", diplograph.Statement, noun}, {"news conference", diplograph.Statement, noun},
 	{"speech", diplograph.Statement, noun}, {"address", diplograph.Statement, noun}, {"announced", diplograph.Statement, vPast},
 	{"said", diplograph.Statement, vPast}, {"stated", diplograph.Statement, vPast}, {"declared", diplograph.Statement, vPast},
-	{"says", diplograph.Statement, vPres},
+	{"says", diplograph.Statement, vPres}, {"claimed that", diplograph.Statement, vPast},
+	{"claims that", diplograph.Statement, vPres},
 
 	{"joint statement", diplograph.JointStatement, noun}, {"joint communique", diplograph.JointStatement, noun},
 	{"joint communiqué", diplograph.JointStatement, noun}, {"joint declaration", diplograph.JointStatement, noun},
@@ -114,7 +115,7 @@ var triggerWords = []triggerWord{
 	{"sent", diplograph.MilitaryActivity, vPast}, {"sending", diplograph.MilitaryActivity, vIng},
 
 	{"clash", diplograph.Incident, noun}, {"clashes", diplograph.Incident, noun},
-	{"clashed", diplograph.Incident, vPast},
+	{"clashed", diplograph.Incident, vPast}, {"attacked", diplograph.Incident, vPast},
 
 	{"ruling", diplograph.LegalAction, noun}, {"ruled", diplograph.LegalAction, vPast}, {"filed a case", diplograph.LegalAction, vPast},
 	{"arbitration", diplograph.LegalAction, noun},
@@ -644,7 +645,7 @@ var titles = map[string]string{
 	"foreign minister": "Foreign Minister", "defense minister": "Defense Minister", "defence minister": "Defence Minister",
 	"trade minister": "Trade Minister", "finance minister": "Finance Minister", "interior minister": "Interior Minister",
 	"minister": "Minister", "secretary of state": "Secretary of State", "foreign secretary": "Foreign Secretary",
-	"defense secretary": "Defense Secretary", "secretary of defense": "Secretary of Defense",
+	"defense secretary": "Defense Secretary", "defence secretary": "Defence Secretary", "secretary of defense": "Secretary of Defense",
 	"chief cabinet secretary": "Chief Cabinet Secretary", "secretary-general": "Secretary-General",
 	"secretary general": "Secretary-General", "ambassador": "Ambassador", "envoy": "Envoy",
 	"special envoy": "Special Envoy", "spokesperson": "Spokesperson", "spokesman": "Spokesman",

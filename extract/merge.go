@@ -222,7 +222,11 @@ func (d *doc) eventsOut() []diplograph.Event {
 		if e.Location != "" && d.ents[e.Location] == nil {
 			e.Location = ""
 		}
-		if len(e.Participants) == 0 || twoSided(e.Type) && !twoActors(d, e.Participants) {
+		location := ""
+		if e.Type == diplograph.EstablishRelations || e.Type == diplograph.SeverRelations {
+			location = e.Location
+		}
+		if len(e.Participants) == 0 || twoSided(e.Type) && !d.twoActors(e.Participants, location) {
 			continue
 		}
 		if e.Concerns == nil {
@@ -280,9 +284,15 @@ func twoSided(t diplograph.EventType) bool {
 }
 
 // twoActors reports whether at least two parties take part, or one body
-// that is itself many (an international organization meeting).
-func twoActors(d *doc, ps []diplograph.Participant) bool {
+// that is itself many (an international organization meeting), or, for
+// relations, one party in another country's place ("opened an embassy
+// in Tehran"); a meeting in Brussels says nothing of who else met.
+func (d *doc) twoActors(ps []diplograph.Participant, location string) bool {
 	n := 0
+	if c := d.containingCountry(location); c != "" && !isParticipant(ps, c) && len(ps) == 1 &&
+		d.countryOfEntity(ps[0].Entity) != c {
+		return true
+	}
 	for _, p := range ps {
 		if p.Role == diplograph.RoleAudience {
 			continue
@@ -293,6 +303,22 @@ func twoActors(d *doc, ps []diplograph.Participant) bool {
 		}
 	}
 	return n >= 2
+}
+
+// countryOfEntity is a country itself, or the country a person or body
+// serves by the knowledge base; "" when unknown.
+func (d *doc) countryOfEntity(id string) string {
+	r, ok := d.x.kb.Get(id)
+	if !ok {
+		return ""
+	}
+	if r.Type == diplograph.Country {
+		return r.ID
+	}
+	if o, ok := d.office(r); ok {
+		return o.Of
+	}
+	return r.In
 }
 
 // eventID is deterministic across articles: the type, the actors and the
