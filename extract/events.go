@@ -1149,7 +1149,9 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 		}
 		var people, countries []*mention
 		for _, m := range ms {
-			if m.id == "" || !actor(m) {
+			if m.id == "" || !actor(m) || m.possessive && m.first >= em.last {
+				// After the trigger, a possessor owns some other thing
+				// ("calling for an expansion of the IMF's reserves").
 				continue
 			}
 			if m.typ == diplograph.Person {
@@ -1182,12 +1184,16 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 				addPart(&em.parts, m.id, diplograph.RoleParticipant)
 			}
 		} else if len(em.parts) == 1 && em.typ == diplograph.Meeting {
-			// "Iraq's national security advisor met with President
-			// Assad": a side named by its country ("Iraq's",
-			// "Moroccan diplomats") before the meeting in its clause
-			// meets the one named by name.
+			// "Egypt's intelligence chief met with President Assad": a
+			// side named by its country ("Egypt's", "Moroccan
+			// diplomats") or its body ("the head of the European
+			// Commission") before the meeting in its clause meets the
+			// one named by name.
 			for _, m := range countries {
-				if m.typ == diplograph.Country && inChunk(m) && m.last <= em.first && (m.possessive || m.acts) &&
+				side := m.typ == diplograph.Country && (m.possessive || m.acts) ||
+					m.typ == diplograph.Organization && m.first > 1 && toks[m.first-1].Lower == "the" &&
+						toks[m.first-2].Lower == "of" && m.titleOf == ""
+				if side && inChunk(m) && m.last <= em.first &&
 					!isParticipant(em.parts, m.id) && !d.representsAny(m.id, em.parts, ms) {
 					addPart(&em.parts, m.id, diplograph.RoleParticipant)
 				}
