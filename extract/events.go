@@ -36,6 +36,11 @@ type evMention struct {
 	parts       []diplograph.Participant
 	concerns    []string
 	quote       string
+	// cue is the modality phrase that set the status, at token cueAt.
+	cue   string
+	cueAt int
+	// orig is the date a postponed event had before.
+	orig diplograph.TimeSpan
 }
 
 // evAcc is one event of the article, merged from its mentions.
@@ -52,6 +57,10 @@ type evAcc struct {
 	quote    string
 	sents    map[int]bool
 	first    int // first sentence
+	// cancelled is set when an actor called the event off ("cancelled a
+	// planned visit"), orig is the date a postponed event had before.
+	cancelled bool
+	orig      diplograph.TimeSpan
 }
 
 // findEvents finds event mentions sentence by sentence and merges the
@@ -66,14 +75,17 @@ func (d *doc) findEvents() {
 
 type trigHit struct {
 	first, last int
-	t           trigger
+	// objEnd is the end of the object a trigger needs ("suspended ...
+	// aid"), else last: a trigger inside it is the object, no event.
+	objEnd int
+	t      trigger
 }
 
 func (d *doc) sentenceEvents(si int) []*evMention {
 	s := &d.sents[si]
 	toks := s.Tokens
 	ms := d.ments[si]
-	chunks := chunkIDs(toks)
+	chunks := chunkIDsWith(toks, ms)
 	hits := d.findTriggers(si, ms)
 	if len(hits) == 0 {
 		return nil
@@ -100,6 +112,17 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 		d.fillLocation(si, em, chunks)
 		d.fillConcerns(si, em, chunks)
 	}
+	for _, em := range out {
+		if twoSided(em.typ) && len(em.parts) == 1 && em.location != "" {
+			// "opened an embassy in Tehran": relations with Iran.
+			if c := d.containingCountry(em.location); c != "" && !isParticipant(em.parts, c) {
+				addPart(&em.parts, c, diplograph.RoleTarget)
+			}
+		}
+	}
+	redate(out, exprs)
+	out = d.codeThreats(out)
+	d.reportedAttacks(si, out)
 	// An undated event said to happen at a dated meeting, summit or visit
 	// in the same sentence shares its date ("At their meeting on Friday,
 	// they are expected to issue a joint statement").
@@ -117,17 +140,235 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 	return out
 }
 
+// redate dates a postponed event by its new date, the one right after
+// "postponed" ("postponed until early next year"), and keeps the date it
+// had as its original.
+func redate(ems []*evMention, exprs []timex.Expr) {
+	for _, em := range ems {
+		if em.status != diplograph.Postponed || em.cue == "" || em.cueAt < em.last {
+			continue
+		}
+		end := em.cueAt + len(strings.Fields(em.cue))
+		for _, x := range exprs {
+			if x.Type != timex.Date || x.Span.IsZero() || x.First < end || x.First > end+2 {
+				continue
+			}
+			if !em.span.IsZero() && em.span != x.Span {
+				em.orig = em.span
+			}
+			em.span = x.Span
+			break
+		}
+		if em.orig.IsZero() {
+			// "the summit that had been planned for later this month":
+			// the date between the event and "postponed" was its first.
+			for _, x := range exprs {
+				if x.Type == timex.Date && !x.Span.IsZero() && x.First >= em.last && x.Last <= em.cueAt && x.Span != em.span {
+					em.orig = x.Span
+					break
+				}
+			}
+		}
+	}
+}
+
+// reportVerbsThat introduce a reported clause: "the US said that Iraq
+// had attacked ...".
+var reportVerbsThat = map[string]bool{"said": true, "says": true, "claimed": true, "claims": true, "alleged": true,
+	"alleges": true, "charged": true, "charges": true, "insisted": true, "asserted": true, "maintained": true}
+
+// reportedAttacks codes an attack one actor says another made as that
+// actor's accusation (CAMEO 112): the sentence establishes the claim, not
+// the attack. An attack the speaker says it made itself stays an attack.
+func (d *doc) reportedAttacks(si int, ems []*evMention) {
+	toks := d.sents[si].Tokens
+	ms := d.ments[si]
+	for _, em := range ems {
+		if em.code.plover != "ASSAULT" && em.code.plover != "FIGHT" && em.code.plover != "COERCE" {
+			continue
+		}
+		rep := -1
+		for j := em.first - 1; j >= 0 && j >= em.first-8; j-- {
+			if reportVerbsThat[toks[j].Lower] && j+1 < len(toks) && toks[j+1].Lower == "that" {
+				rep = j
+				break
+			}
+		}
+		if rep < 0 {
+			continue
+		}
+		speaker := nearestBefore(ms, rep, (*mention).isActor)
+		doer := initiatorOf(em.parts)
+		if speaker == nil || doer == "" || speaker.id == doer {
+			continue
+		}
+		em.typ, em.code = diplograph.Accusation, coding{"ACCUSE", "", "11"}
+		em.parts = []diplograph.Participant{{Entity: speaker.id, Role: diplograph.RoleInitiator},
+			{Entity: doer, Role: diplograph.RoleTarget}}
+		em.status, em.negated = diplograph.Occurred, false
+	}
+}
+
+// coercive reports whether the event is a coercive act: a sanction, a
+// cut in relations, a blockade or attack, the withdrawal of a mission.
+func coercive(em *evMention) bool {
+	switch em.code.plover {
+	case "SANCTION", "COERCE", "ASSAULT", "FIGHT":
+		return true
+	}
+	switch em.typ {
+	case diplograph.SeverRelations, diplograph.RecallAmbassador, diplograph.Expulsion, diplograph.TreatyWithdrawal:
+		return true
+	}
+	return false
+}
+
+// forecastCues set a future status by someone else's expectation, not by
+// the actor's announced will: a forecast sanction is no threat.
+var forecastCues = map[string]bool{"expected to": true, "is expected": true, "are expected": true,
+	"was expected": true, "expected": true, "likely to": true, "poised to": true, "hopes to": true,
+	"scheduled": true, "is scheduled": true, "upcoming": true, "next": true, "possible": true, "possibly": true,
+	"potential": true, "considering": true, "considers": true, "mulling": true}
+
+// intended reports whether the event is announced, intended or
+// conditional: what its actor will, would, may or plans to do.
+func intended(em *evMention) bool {
+	if em.negated || em.conf < confCue || forecastCues[em.cue] {
+		return false
+	}
+	switch em.status {
+	case diplograph.Planned, diplograph.Expected, diplograph.Hypothetical:
+		return true
+	}
+	return false
+}
+
+// intentWords introduce what an actor means to do: "vowed to", "is
+// prepared to", "threatened to".
+func intentMention(em *evMention) bool {
+	return em.typ == diplograph.Threat || em.typ == diplograph.Proposal && em.code.plover == "AGREE" && em.form != noun
+}
+
+// codeThreats codes announced or conditional coercion as a threat: "will
+// withdraw its force unless ...", "may halt mediation if ...", "said they
+// would blockade ...", "is prepared to impose martial law". The threat
+// was made (OCCURRED); the coercion itself has not happened. An intended
+// retreat (a withdrawal, a release, lifting sanctions) is an offer. The
+// intent word before a coercive act ("vowed to", "is ready to") is the
+// same threat, not an offer; before aid, cooperation or a retreat it is
+// the offer, and the act promised is no event of its own.
+func (d *doc) codeThreats(ems []*evMention) []*evMention {
+	drop := map[*evMention]bool{}
+	for i, em := range ems {
+		if !coercive(em) {
+			continue
+		}
+		var intent *evMention
+		for k := i - 1; k >= 0; k-- {
+			if p := ems[k]; intentMention(p) && em.first-p.last <= 3 && em.first >= p.last {
+				intent = p
+				break
+			}
+		}
+		if intent == nil && !intended(em) {
+			continue
+		}
+		if intent != nil {
+			if intent.typ != diplograph.Threat {
+				drop[intent] = true
+			}
+			for _, p := range intent.parts {
+				if p.Role == diplograph.RoleInitiator {
+					addPart(&em.parts, p.Entity, diplograph.RoleInitiator)
+				}
+			}
+		}
+		if !hasRole(em.parts, diplograph.RoleInitiator) {
+			continue
+		}
+		em.typ, em.code = diplograph.Threat, coding{"THREATEN", "", "13"}
+		em.status, em.negated, em.conf = diplograph.Occurred, false, confCue
+		if !d.anchor.IsZero() && em.span.Start > d.anchor.Format("2006-01-02") {
+			// The date of the threatened act is not the threat's.
+			em.span = diplograph.TimeSpan{}
+		}
+	}
+	for i, em := range ems {
+		if drop[em] || em.typ == diplograph.Threat || intentMention(em) {
+			continue
+		}
+		switch em.code.plover {
+		case "AID", "COOPERATE", "RETREAT":
+		default:
+			continue
+		}
+		// "promised to continue military aid": the aid is what is
+		// promised, no aid given; its recipient is the offer's.
+		for k := i - 1; k >= 0; k-- {
+			if p := ems[k]; p.typ == diplograph.Proposal && p.code.plover == "AGREE" && p.form != noun &&
+				em.first >= p.last && em.first-p.last <= 3 && !drop[p] {
+				for _, x := range em.parts {
+					if x.Role == diplograph.RoleTarget {
+						addPart(&p.parts, x.Entity, diplograph.RoleTarget)
+					}
+				}
+				drop[em] = true
+				break
+			}
+		}
+		if !drop[em] && em.code.plover == "RETREAT" && intended(em) {
+			em.typ, em.code = diplograph.Proposal, coding{"AGREE", "", "03"}
+		}
+	}
+	if len(drop) == 0 {
+		return ems
+	}
+	out := ems[:0]
+	for _, em := range ems {
+		if !drop[em] {
+			out = append(out, em)
+		}
+	}
+	return out
+}
+
 // findTriggers returns the event phrases of a sentence that are not part
 // of an entity name and, where a trigger demands it, have their object.
 func (d *doc) findTriggers(si int, ms []*mention) []trigHit {
 	toks := d.sents[si].Tokens
 	var hits []trigHit
+	objEnd := 0
 	for i := 0; i < len(toks); i++ {
 		if inMention(ms, i) {
 			continue
 		}
-		t, n, ok := d.triggerAt(toks, ms, i)
+		t, n, end, ok := d.triggerAt(toks, ms, i)
 		if !ok {
+			continue
+		}
+		if i < objEnd {
+			// "suspended military aid", "lifted sanctions", "suspended
+			// talks": what is cut or lifted is no event of its own.
+			i += n - 1
+			continue
+		}
+		if t.typ == diplograph.Meeting && meetVerbs[t.phrase] {
+			// "meet demand", "meet the deadline": no meeting, and the
+			// object is no demand either.
+			if k := nonMeetingObject(toks, i+n); k > 0 {
+				i = k
+				continue
+			}
+		}
+		// A purpose is no event: "a trip aimed at pushing for a
+		// ceasefire".
+		if purposeBefore(toks, i) {
+			i += n - 1
+			continue
+		}
+		// A verb after "must" is what is demanded, not an event: "Iran
+		// must release the crew" releases nobody.
+		if t.form == vBase && afterMust(toks, i) {
 			continue
 		}
 		// Part of a hyphenated compound ("self-ruled") is no trigger.
@@ -156,10 +397,69 @@ func (d *doc) findTriggers(si int, ms []*mention) []trigHit {
 			i += n - 1
 			continue
 		}
-		hits = append(hits, trigHit{first: i, last: i + n, t: t})
+		hits = append(hits, trigHit{first: i, last: i + n, objEnd: max(end, i+n), t: t})
+		if !t.before && end > i+n {
+			objEnd = end
+		}
 		i += n - 1
 	}
 	return hits
+}
+
+// purposes introduce what something is for.
+var purposes = [][]string{{"aimed", "at"}, {"aimed", "to"}, {"aiming", "at"}, {"aiming", "to"}, {"designed", "to"},
+	{"in", "order", "to"}, {"in", "a", "bid", "to"}, {"in", "an", "effort", "to"}, {"so", "as", "to"}}
+
+// purposeBefore reports whether a purpose phrase ends right before i.
+func purposeBefore(toks []token.Token, i int) bool {
+	for _, p := range purposes {
+		if j := i - len(p); j >= 0 && wordsAt(toks, j, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// meetVerbs are the meeting triggers that also take things as objects.
+var meetVerbs = map[string]bool{"meet": true, "meets": true, "met": true, "meeting": true}
+
+// notMet are the things one meets that are no one: "meet demand",
+// "met the deadline".
+var notMet = map[string]bool{"demand": true, "demands": true, "needs": true, "need": true, "requirements": true,
+	"targets": true, "target": true, "expectations": true, "deadline": true, "deadlines": true, "standards": true,
+	"criteria": true, "goals": true, "goal": true, "obligations": true, "costs": true, "conditions": true,
+	"quota": true, "quotas": true, "challenge": true, "challenges": true}
+
+// nonMeetingObject returns the index of a thing met ("the growing
+// demand") starting at i, or 0.
+func nonMeetingObject(toks []token.Token, i int) int {
+	for j := i; j < len(toks) && j < i+4; j++ {
+		w := toks[j].Lower
+		if notMet[w] {
+			return j
+		}
+		switch w {
+		case "the", "its", "their", "his", "her", "our", "this", "these", "all", "growing", "rising", "increasing",
+			"domestic", "local", "global", "strong", "high", "energy", "basic":
+			continue
+		}
+		return 0
+	}
+	return 0
+}
+
+// afterMust reports whether the verb at i follows "must", perhaps with an
+// adverb between ("must fully cooperate").
+func afterMust(toks []token.Token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if toks[j].Lower == "must" {
+			return true
+		}
+		if !strings.HasSuffix(toks[j].Lower, "ly") {
+			return false
+		}
+	}
+	return false
 }
 
 // coordinatedSubject gives a verb coordinated with an earlier one the
@@ -210,17 +510,27 @@ func coordinatedSubject(toks []token.Token, prev []*evMention, em *evMention) st
 
 // triggerAt returns the longest trigger at token i whose object, where it
 // needs one, follows: "sent aid" and "sent warships" are different events.
-func (d *doc) triggerAt(toks []token.Token, ms []*mention, i int) (trigger, int, bool) {
+func (d *doc) triggerAt(toks []token.Token, ms []*mention, i int) (trigger, int, int, bool) {
 	for _, ph := range d.x.triggers.byFirst[toks[i].Lower] {
 		n := len(ph.words)
 		if i+n > len(toks) || !wordsAt(toks, i, ph.words) {
 			continue
 		}
-		if t := ph.val; t.objects == nil || hasObject(toks, ms, i+n, t.window, t.objects) {
-			return t, n, true
+		t := ph.val
+		switch {
+		case t.objects == nil:
+			return t, n, i + n, true
+		case t.before:
+			if objectBefore(toks, i, t.window, t.objects) {
+				return t, n, i + n, true
+			}
+		default:
+			if end := objectAfter(toks, ms, i+n, t.window, t.objects); end > 0 {
+				return t, n, end, true
+			}
 		}
 	}
-	return trigger{}, 0, false
+	return trigger{}, 0, 0, false
 }
 
 // rulingHeads follow "ruling" used as an adjective.
@@ -318,19 +628,41 @@ func inMention(ms []*mention, i int) bool {
 	return false
 }
 
-// hasObject reports whether one of words follows within window tokens of
-// i, or, for an empty list, an organization or treaty does. The object
-// stays in the trigger's clause.
-func hasObject(toks []token.Token, ms []*mention, i, window int, words []string) bool {
-	for j := i; j < len(toks) && j < i+window; j++ {
+// objectAfter returns the end of the first of words that follows within
+// window tokens of i, or, for an empty list, of an organization or treaty;
+// 0 when there is none. The object stays in the trigger's clause, though
+// an apposition may stand in it ("the UN refugee agency, UNHCR, out").
+func objectAfter(toks []token.Token, ms []*mention, i, window int, words []string) int {
+	for j, n := i, 0; j < len(toks) && n < window; j, n = j+1, n+1 {
 		if t := toks[j]; t.Kind == token.Punct && (t.Text == "," || t.Text == ";" || t.Text == ".") {
-			return false
+			m := mentionAt(ms, j+1)
+			if t.Text != "," || m == nil || m.first != j+1 || m.last >= len(toks) || toks[m.last].Text != "," {
+				return 0
+			}
+			j = m.last
+			continue
 		}
 		if len(words) == 0 {
 			if m := mentionAt(ms, j); m != nil && (m.typ == diplograph.Organization || m.typ == diplograph.Treaty) {
-				return true
+				return m.last
 			}
 			continue
+		}
+		for _, w := range words {
+			if toks[j].Lower == w {
+				return j + 1
+			}
+		}
+	}
+	return 0
+}
+
+// objectBefore reports whether one of words precedes i within window
+// tokens, in the same clause.
+func objectBefore(toks []token.Token, i, window int, words []string) bool {
+	for j := i - 1; j >= 0 && j >= i-window; j-- {
+		if t := toks[j]; t.Kind == token.Punct {
+			return false
 		}
 		for _, w := range words {
 			if toks[j].Lower == w {
@@ -357,6 +689,54 @@ func chunkIDs(toks []token.Token) []int {
 		}
 	}
 	return ids
+}
+
+// chunkIDsWith numbers chunks as chunkIDs does, except that the commas of
+// a list of names of one kind ("Japan, the Philippines and the United
+// States") do not end a chunk.
+func chunkIDsWith(toks []token.Token, ms []*mention) []int {
+	ids := chunkIDs(toks)
+	shift := 0
+	for i, t := range toks {
+		if shift > 0 {
+			ids[i] -= shift
+		}
+		if t.Text != "," || i+1 >= len(toks) || !listComma(toks, ms, i) {
+			continue
+		}
+		if ids[i+1]-shift > ids[i] {
+			shift++
+		}
+	}
+	return ids
+}
+
+// listComma reports whether the comma at i separates two names of one
+// kind in a list that goes on with another comma or "and"/"or".
+func listComma(toks []token.Token, ms []*mention, i int) bool {
+	a := mentionEndingAt(ms, i)
+	j := i + 1
+	if j < len(toks) && toks[j].Lower == "the" {
+		j++
+	}
+	b := mentionAt(ms, j)
+	if a == nil || b == nil || a.typ != b.typ {
+		return false
+	}
+	k := b.last
+	if k < len(toks) && (toks[k].Text == "," || toks[k].Lower == "and" || toks[k].Lower == "or") {
+		k++
+		if k < len(toks) && toks[k-1].Text == "," && (toks[k].Lower == "and" || toks[k].Lower == "or") {
+			k++
+		}
+		if k < len(toks) && toks[k].Lower == "the" {
+			k++
+		}
+		if c := mentionAt(ms, k); c != nil && c.typ == a.typ {
+			return true
+		}
+	}
+	return false
 }
 
 func startsChunk(toks []token.Token, i int) bool {
@@ -532,6 +912,18 @@ func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, chunks [
 	}
 }
 
+// relativeBetween reports whether a relative clause starts between
+// tokens i and j ("the summit that had been planned ...").
+func relativeBetween(toks []token.Token, i, j int) bool {
+	for k := i; k < j && k < len(toks); k++ {
+		switch toks[k].Lower {
+		case "that", "which", "who":
+			return true
+		}
+	}
+	return false
+}
+
 // endsAt are words after which a date is the last day of a span.
 var endsAt = map[string]bool{"ended": true, "ending": true, "ends": true, "until": true, "through": true, "concluded": true, "closed": true}
 
@@ -561,7 +953,13 @@ func (d *doc) fillStatus(si int, em *evMention, chunks []int, tenseAt func(int) 
 		em.status, em.conf = diplograph.Hypothetical, confCue
 		return
 	}
-	best, bestDist := cue{}, 1<<30
+	best, bestDist, bestAt := cue{}, 1<<30, -1
+	type found struct {
+		c     cue
+		at    int
+		after bool
+	}
+	var seen []found
 	for j := 0; j < len(toks); j++ {
 		if chunks[j] != c {
 			continue
@@ -584,13 +982,35 @@ func (d *doc) fillStatus(si int, em *evMention, chunks []int, tenseAt func(int) 
 			default:
 				continue
 			}
+			seen = append(seen, found{ph.val, j, ph.val.after})
 			if dist < bestDist || dist == bestDist && ph.val.negate {
-				best, bestDist = ph.val, dist
+				best, bestDist, bestAt = ph.val, dist, j
 			}
 		}
 	}
 	if bestDist < 1<<30 {
+		switch {
+		case best.after && relativeBetween(toks, em.last, bestAt):
+			// "the summit that had been planned for May has been
+			// postponed": the main clause's predicate comes last.
+			for _, f := range seen {
+				if f.after && f.at > bestAt {
+					best, bestAt = f.c, f.at
+				}
+			}
+		case !best.after && (best.status == diplograph.Planned || best.status == diplograph.Expected ||
+			best.status == diplograph.Proposed):
+			// "cancelled a planned visit": the verb outranks the
+			// adjective of its object.
+			for _, f := range seen {
+				if !f.after && f.at < bestAt && bestAt-f.at <= 4 &&
+					(f.c.status == diplograph.Cancelled || f.c.status == diplograph.Postponed) {
+					best, bestAt = f.c, f.at
+				}
+			}
+		}
 		em.status, em.conf, em.negated = best.status, confCue, best.negate
+		em.cue, em.cueAt = best.phrase, bestAt
 		if em.negated && em.status == diplograph.Occurred {
 			em.status = diplograph.Hypothetical
 		}
@@ -729,7 +1149,9 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 		}
 		var people, countries []*mention
 		for _, m := range ms {
-			if m.id == "" || !actor(m) {
+			if m.id == "" || !actor(m) || m.possessive && m.first >= em.last {
+				// After the trigger, a possessor owns some other thing
+				// ("calling for an expansion of the IMF's reserves").
 				continue
 			}
 			if m.typ == diplograph.Person {
@@ -760,6 +1182,21 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 		if len(em.parts) == 0 {
 			for _, m := range countries {
 				addPart(&em.parts, m.id, diplograph.RoleParticipant)
+			}
+		} else if len(em.parts) == 1 && em.typ == diplograph.Meeting {
+			// "Egypt's intelligence chief met with President Assad": a
+			// side named by its country ("Egypt's", "Moroccan
+			// diplomats") or its body ("the head of the European
+			// Commission") before the meeting in its clause meets the
+			// one named by name.
+			for _, m := range countries {
+				side := m.typ == diplograph.Country && (m.possessive || m.acts) ||
+					m.typ == diplograph.Organization && m.first > 1 && toks[m.first-1].Lower == "the" &&
+						toks[m.first-2].Lower == "of" && m.titleOf == ""
+				if side && inChunk(m) && m.last <= em.first &&
+					!isParticipant(em.parts, m.id) && !d.representsAny(m.id, em.parts, ms) {
+					addPart(&em.parts, m.id, diplograph.RoleParticipant)
+				}
 			}
 		}
 	case diplograph.Statement:
@@ -813,30 +1250,111 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 		if h.t.phrase != "must" {
 			return d.initiatorAndTarget(si, em, h, ms, actor, inChunk)
 		}
-		// "Russia said that Sudan must return the helicopter": Sudan is
-		// the target, the one who said it the initiator. Without a
-		// speaker, "X must" is no demand anyone made.
-		target := nearestBefore(ms, em.first, actor)
-		if target == nil || em.first-target.last > 2 {
-			return false
-		}
-		for j := target.first - 1; j >= 0; j-- {
-			if !speechVerbs[toks[j].Lower] && toks[j].Lower != "reiterated" && toks[j].Lower != "insists" {
-				continue
-			}
-			if speaker := nearestBefore(ms, j, actor); speaker != nil && speaker.id != target.id {
-				addPart(&em.parts, speaker.id, diplograph.RoleInitiator)
-				addPart(&em.parts, target.id, diplograph.RoleTarget)
-				return true
-			}
-			break
-		}
-		return false
+		return d.mustDemand(si, em, actor)
 	default:
 		return d.initiatorAndTarget(si, em, h, ms, actor, inChunk)
 	}
 	return len(em.parts) > 0 || em.typ == diplograph.Meeting || em.typ == diplograph.Summit
 }
+
+// demandReporters introduce what someone says must happen: "Russia said
+// that Sudan must ...", "a stern reminder to Iraq that it must ...".
+var demandReporters = map[string]bool{"said": true, "says": true, "told": true, "added": true, "stated": true,
+	"declared": true, "declares": true, "announced": true, "announces": true, "insisted": true, "insists": true,
+	"reiterated": true, "reiterates": true, "concluded": true, "concludes": true, "stressed": true, "stresses": true,
+	"emphasized": true, "emphasised": true, "warned": true, "warns": true, "argued": true, "argues": true,
+	"maintained": true, "maintains": true, "reminded": true, "reminder": true, "asserted": true, "noted": true,
+	"believes": true, "demanded": true, "wrote": true, "replied": true, "agreed": true, "decided": true,
+	"ruled": true, "urged": true, "saying": true, "stating": true, "insisting": true}
+
+// addressees precede whom something is said to.
+var addressees = map[string]bool{"to": true, "with": true, "for": true}
+
+// mustDemand fills a demand reported with "must": "Russia said that
+// Sudan must return the helicopter", "Chirac issued a stern reminder to
+// Iraq that it must cooperate". The one who says it demands; the first
+// actor after the reporting word (after its "that", where there is one)
+// is the target. Without a speaker, "X must" is no demand anyone made.
+func (d *doc) mustDemand(si int, em *evMention, actor func(*mention) bool) bool {
+	toks := d.sents[si].Tokens
+	ms := d.ments[si]
+	rep := -1
+	for j := em.first - 1; j >= 0; j-- {
+		if demandReporters[toks[j].Lower] {
+			rep = j
+			break
+		}
+	}
+	if rep < 0 {
+		return false
+	}
+	// The speaker is the subject, not an addressee: "sent a letter to
+	// Morocco saying that ..." is said by the sender.
+	speaker := nearestBefore(ms, rep, func(m *mention) bool {
+		return actor(m) && (m.first == 0 || !addressees[toks[m.first-1].Lower])
+	})
+	if speaker == nil {
+		return false
+	}
+	from := rep
+	for j := rep + 1; j < em.first; j++ {
+		if toks[j].Lower == "that" {
+			from = j
+		}
+	}
+	pick := func(from int) *mention {
+		for _, m := range ms {
+			if m.first > from && m.last <= em.first && actor(m) && m.id != speaker.id {
+				return m
+			}
+		}
+		return nil
+	}
+	target := pick(from)
+	if target == nil && from != rep {
+		// "a reminder to Iraq that it must", "a letter to Morocco
+		// saying that it must": the pronoun's antecedent is the one
+		// addressed.
+		target = pick(rep)
+		if target == nil {
+			target = nearestBefore(ms, rep, func(m *mention) bool {
+				return actor(m) && m.id != speaker.id && m.first > 0 && addressees[toks[m.first-1].Lower]
+			})
+		}
+	}
+	if target == nil {
+		return false
+	}
+	addPart(&em.parts, speaker.id, diplograph.RoleInitiator)
+	addPart(&em.parts, target.id, diplograph.RoleTarget)
+	return true
+}
+
+// representsAny reports whether one of the people holds office for the
+// country, by their title in the sentence or by the knowledge base:
+// "Syrian President Assad" stands for Syria.
+func (d *doc) representsAny(country string, ps []diplograph.Participant, ms []*mention) bool {
+	for _, m := range ms {
+		if m.typ == diplograph.Person && m.titleOf == country && isParticipant(ps, m.id) {
+			return true
+		}
+	}
+	for _, p := range ps {
+		r, ok := d.x.kb.Get(p.Entity)
+		if !ok {
+			continue
+		}
+		if o, ok := d.office(r); ok && o.Of == country {
+			return true
+		}
+	}
+	return false
+}
+
+// accusePreps follow an accusing verb used as a passive participle: a
+// transitive verb right before its preposition has no object ("officials
+// accused of war crimes", "blamed for the attack").
+var accusePreps = map[string]bool{"of": true, "for": true, "over": true, "with": true, "in": true}
 
 // initiatorAndTarget fills the usual roles of a directed event: the actor
 // before the trigger in its clause initiates, the first other actor after
@@ -870,13 +1388,54 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 		}
 		return true
 	}
+	if em.code.plover == "ACCUSE" && (em.form == vPast || em.form == vPart) {
+		// An accusation in the passive without its agent ("would be
+		// indicted", "officials accused of ..."): nobody known accuses.
+		passive := em.first > 0 && passiveAux[toks[em.first-1].Lower]
+		reduced := em.last < len(toks) && accusePreps[toks[em.last].Lower] &&
+			(em.first == 0 || mentionEndingAt(ms, em.first) == nil)
+		if passive || reduced {
+			// The agent may come late: "X has been accused of ..., by
+			// government officials".
+			agent := agentAfter(toks, ms, em.last, actor)
+			if agent == nil {
+				return false
+			}
+			addPart(&em.parts, agent.id, diplograph.RoleInitiator)
+			if p := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) }); p != nil && p.id != agent.id {
+				addPart(&em.parts, p.id, diplograph.RoleTarget)
+			}
+			return true
+		}
+	}
+	if g := groupSubject(toks, em.first); g {
+		// "the two sides had failed to agree": the subject is the pair,
+		// not an actor named before it.
+		pair := d.salientPair(si)
+		if len(pair) < 2 {
+			return false
+		}
+		for _, id := range pair {
+			addPart(&em.parts, id, diplograph.RoleParticipant)
+		}
+		return true
+	}
 	{
 		init := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
 		if init == nil {
-			init = nearestBefore(ms, em.first, actor)
+			// Outside the clause, a possessor names whose thing it is
+			// ("Gondor's health centres"), not who acts.
+			init = nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && !m.possessive })
 		}
 		if init != nil {
 			addPart(&em.parts, init.id, diplograph.RoleInitiator)
+			// "Japan, South Korea and the United States imposed
+			// sanctions": every member of the list acts.
+			for _, m := range listBefore(toks, ms, init) {
+				if actor(m) && !m.possessive {
+					addPart(&em.parts, m.id, diplograph.RoleInitiator)
+				}
+			}
 		}
 		for _, m := range ms {
 			if m.first >= em.last && m.first <= em.last+5 && actor(m) && inChunk(m) && (init == nil || m.id != init.id) {
@@ -893,8 +1452,70 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 		if len(em.parts) == 0 {
 			return false
 		}
+		if twoSided(em.typ) && init != nil && init.first >= 2 && toks[init.first-1].Lower == "and" {
+			// "Czechia and Albania have upgraded their ties": both sides.
+			if m := mentionEndingAt(ms, init.first-1); m != nil && actor(m) && m.id != init.id {
+				addPart(&em.parts, m.id, diplograph.RoleParticipant)
+			}
+		}
 	}
 	return true
+}
+
+// groupSubject reports whether a pair phrase ("the two sides", "both
+// countries") is the subject right before token i.
+func groupSubject(toks []token.Token, i int) bool {
+	j := i - 1
+	for j >= 0 && (copulas[toks[j].Lower] || toks[j].Lower == "had" || toks[j].Lower == "have" || toks[j].Lower == "has") {
+		j--
+	}
+	for _, g := range []string{"the two sides", "both sides", "the two countries", "both countries", "the two leaders",
+		"both leaders", "the two nations", "both nations", "the two governments", "both governments"} {
+		ws := strings.Fields(g)
+		if k := j - len(ws) + 1; k >= 0 && wordsAt(toks, k, ws) {
+			return true
+		}
+	}
+	return false
+}
+
+// listBefore returns the mentions listed before m: "X, Y and m".
+func listBefore(toks []token.Token, ms []*mention, m *mention) []*mention {
+	var out []*mention
+	for j := m.first - 1; j >= 1; {
+		if toks[j].Lower == "the" {
+			j--
+		}
+		if j < 1 || toks[j].Text != "," && toks[j].Lower != "and" {
+			break
+		}
+		if toks[j].Lower == "and" && toks[j-1].Text == "," {
+			j--
+		}
+		p := mentionEndingAt(ms, j)
+		if p == nil || p.typ != m.typ {
+			break
+		}
+		out = append(out, p)
+		j = p.first - 1
+	}
+	return out
+}
+
+// agentAfter returns the actor of a "by" phrase after token i: the agent
+// of a passive verb.
+func agentAfter(toks []token.Token, ms []*mention, i int, actor func(*mention) bool) *mention {
+	for j := i; j < len(toks); j++ {
+		if toks[j].Lower != "by" {
+			continue
+		}
+		for _, m := range ms {
+			if m.first > j && m.first <= j+4 && actor(m) {
+				return m
+			}
+		}
+	}
+	return nil
 }
 
 // visitParticipants: the visitor is the possessor ("Trump's visit"), the

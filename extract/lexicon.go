@@ -56,7 +56,8 @@ var triggerWords = []triggerWord{
 	{"press conference", diplograph.Statement, noun}, {"news conference", diplograph.Statement, noun},
 	{"speech", diplograph.Statement, noun}, {"address", diplograph.Statement, noun}, {"announced", diplograph.Statement, vPast},
 	{"said", diplograph.Statement, vPast}, {"stated", diplograph.Statement, vPast}, {"declared", diplograph.Statement, vPast},
-	{"says", diplograph.Statement, vPres},
+	{"says", diplograph.Statement, vPres}, {"claimed that", diplograph.Statement, vPast},
+	{"claims that", diplograph.Statement, vPres},
 
 	{"joint statement", diplograph.JointStatement, noun}, {"joint communique", diplograph.JointStatement, noun},
 	{"joint communiqué", diplograph.JointStatement, noun}, {"joint declaration", diplograph.JointStatement, noun},
@@ -114,7 +115,7 @@ var triggerWords = []triggerWord{
 	{"sent", diplograph.MilitaryActivity, vPast}, {"sending", diplograph.MilitaryActivity, vIng},
 
 	{"clash", diplograph.Incident, noun}, {"clashes", diplograph.Incident, noun},
-	{"clashed", diplograph.Incident, vPast},
+	{"clashed", diplograph.Incident, vPast}, {"attacked", diplograph.Incident, vPast},
 
 	{"ruling", diplograph.LegalAction, noun}, {"ruled", diplograph.LegalAction, vPast}, {"filed a case", diplograph.LegalAction, vPast},
 	{"arbitration", diplograph.LegalAction, noun},
@@ -176,6 +177,9 @@ type family struct {
 	// within window tokens ("provided ... aid", "lifted ... sanctions").
 	objects []string
 	window  int
+	// before: the object precedes the phrase ("peacekeepers were
+	// withdrawn").
+	before bool
 }
 
 // Object lists of families that need one.
@@ -185,13 +189,22 @@ var (
 		"equipment", "vaccines", "fuel"}
 	cutObjects = []string{"aid", "assistance", "relations", "ties", "links", "talks", "negotiations", "mediation",
 		"cooperation", "deliveries", "flights", "trade", "contacts", "dialogue", "loans", "credits", "funding", "exports",
-		"imports", "shipments"}
+		"imports", "shipments", "supplies", "food", "program", "programme", "visas", "contacts"}
 	easeObjects = []string{"sanctions", "embargo", "ban", "blockade", "curfew", "restrictions", "siege", "boycott",
 		"martial", "emergency"}
 	releaseObjects = []string{"prisoners", "hostages", "detainees", "captives", "soldiers", "sailors", "crew",
 		"fishermen", "dissidents", "activists", "journalists", "prisoner", "hostage"}
-	withdrawObjects = []string{"troops", "forces", "soldiers", "peacekeepers", "units", "tanks", "warships", "army",
-		"military", "inspectors", "monitors", "observers", "personnel"}
+	withdrawObjects = []string{"troops", "forces", "force", "soldiers", "units", "tanks", "warships", "army",
+		"military", "personnel", "contingent", "battalion", "battalions"}
+	// missionObjects are people a country keeps in another by its leave
+	// or mandate: withdrawing them reduces relations (CAMEO 166).
+	missionObjects = []string{"peacekeepers", "peacekeeping", "inspectors", "monitors", "observers", "diplomats",
+		"mission", "workers", "volunteers", "advisers", "advisors", "envoys"}
+	// coerceObjects are administrative restrictions imposed on a
+	// population (CAMEO 172).
+	coerceObjects   = []string{"curfew", "martial", "emergency"}
+	sanctionObjects = []string{"sanctions", "embargo", "embargoes", "restrictions", "ban", "bans", "tariffs",
+		"penalties", "quotas"}
 	mobilizeObjects = []string{"troops", "forces", "reservists", "reserves", "army", "soldiers", "units", "military",
 		"police", "tanks", "warships", "militia", "militias", "garrison"}
 	acceptObjects = []string{"proposal", "proposals", "offer", "plan", "invitation", "formula", "terms", "deal",
@@ -221,13 +234,14 @@ var families = []family{
 			"will support", "would support", "will help", "would help", "will release", "would release",
 			"will return", "would return", "will lift", "would lift", "will ease", "would ease",
 			"will grant", "would grant", "will contribute", "would contribute", "will cooperate",
-			"would cooperate", "will free", "would free", "will evacuate", "will withdraw its",
+			"would cooperate", "will free", "would free", "will evacuate",
 			"will hand over", "would hand over", "will resume", "would resume", "will donate",
 			"will back", "would back", "will accept", "would accept", "will reopen", "would reopen",
 			"will open", "would open"}},
 	{typ: diplograph.Agreement, code: coding{"AGREE", "", "03"},
 		past: []string{"accepted"}, pres: []string{"accepts"}, objects: acceptObjects, window: 4},
-	{typ: diplograph.Agreement, code: coding{"AGREE", "", "03"}, past: []string{"agreed in principle"}},
+	{typ: diplograph.Agreement, code: coding{"AGREE", "", "03"}, past: []string{"agreed in principle",
+		"reached a consensus", "reached consensus", "reached agreement", "reached a deal"}},
 
 	// SUPPORT (CAMEO 05): praise, endorse, defend, apologize, forgive.
 	{typ: diplograph.Statement, code: coding{"SUPPORT", "", "05"},
@@ -239,6 +253,13 @@ var families = []family{
 			"apologizes", "apologises", "forgives", "backs", "supports", "congratulates", "thanks"},
 		base: []string{"forgive", "apologize", "apologise", "endorse"},
 		noun: []string{"praise", "apology", "endorsement", "support for", "solidarity with", "congratulations"}},
+	// Comments of sympathy, appreciation or responsibility (CAMEO 013,
+	// 015, 018): statements, which PLOVER does not code.
+	{typ: diplograph.Statement, code: coding{"", "", "01"},
+		past: []string{"expressed sorrow", "expressed condolences", "offered condolences", "expressed regret",
+			"expressed appreciation", "expressed sympathy", "claimed responsibility"},
+		ing:  []string{"claiming responsibility", "expressing sorrow", "expressing condolences"},
+		pres: []string{"claims responsibility"}},
 	// Signing or ratifying a formal agreement (CAMEO 057).
 	{typ: diplograph.Agreement, code: coding{"SUPPORT", "", "05"},
 		past: []string{"signed", "ratified", "initialed", "initialled", "concluded an agreement", "concluded a treaty"},
@@ -301,6 +322,24 @@ var families = []family{
 			"financial assistance", "military assistance", "economic assistance", "humanitarian assistance",
 			"aid package", "donation", "donations"}},
 
+	// Withdrawing peacekeepers, inspectors or monitors reduces relations
+	// (CAMEO 166), unlike a military retreat.
+	{typ: diplograph.MilitaryActivity, code: coding{"SANCTION", "", "16"},
+		past: []string{"withdrew", "pulled out", "evacuated", "recalled"},
+		pres: []string{"withdraws"}, ing: []string{"withdrawing"}, base: []string{"withdraw", "pull out", "recall"},
+		objects: missionObjects, window: 4},
+	// The same in the passive, the people named before the verb.
+	{typ: diplograph.MilitaryActivity, code: coding{"SANCTION", "", "16"},
+		part: []string{"were withdrawn", "was withdrawn", "were pulled out", "were shipped out",
+			"were evacuated", "have been withdrawn", "were recalled"},
+		objects: missionObjects, window: 4, before: true},
+	{typ: diplograph.MilitaryActivity, code: coding{"RETREAT", "withdraw", "08"},
+		part:    []string{"were withdrawn", "was withdrawn", "were pulled out", "were pulled back", "have been withdrawn"},
+		objects: withdrawObjects, window: 4, before: true},
+	// Forcing an agency or envoy out of the country (CAMEO 166).
+	{typ: diplograph.Expulsion, code: coding{"SANCTION", "diplomatic", "16"},
+		past: []string{"forced", "ordered"}, objects: []string{"out", "leave"}, window: 6},
+
 	// RETREAT and CONCEDE (CAMEO 08): yield, release, ease, withdraw.
 	{typ: diplograph.Cooperation, code: coding{"RETREAT", "release", "08"},
 		past: []string{"released", "freed", "returned", "handed back"}, pres: []string{"releases", "frees"},
@@ -336,8 +375,10 @@ var families = []family{
 
 	// DEMAND (CAMEO 10).
 	{typ: diplograph.Demand, code: coding{"DEMAND", "", "10"},
-		ing: []string{"demanding", "insisting"}, past: []string{"insisted", "ordered", "pressed", "pressured",
-			"pressed for"}, pres: []string{"insists"}},
+		ing: []string{"demanding", "insisting", "pressuring", "pressing for", "pushing for", "pushing hard for",
+			"pressing hard for"},
+		past: []string{"insisted", "ordered", "pressed", "pressured", "pressed for", "pushed for", "pushed hard for"},
+		pres: []string{"insists", "pressures", "pushes for", "presses for"}},
 	// An ultimatum is a threat (CAMEO 139), though a DEMAND event.
 	{typ: diplograph.Demand, code: coding{"THREATEN", "", "13"},
 		noun: []string{"ultimatum", "ultimatums"}, past: []string{"issued an ultimatum"}},
@@ -352,7 +393,8 @@ var families = []family{
 
 	// REJECT (CAMEO 12).
 	{typ: diplograph.Rejection, code: coding{"REJECT", "", "12"},
-		past: []string{"declined to", "vetoed", "rebuffed", "spurned", "turned down", "reneged", "defied", "opposed",
+		past: []string{"declined to", "failed to reach agreement", "failed to reach an agreement",
+			"failed to reach a deal", "failed to agree", "ruled out", "vetoed", "rebuffed", "spurned", "turned down", "reneged", "defied", "opposed",
 			"repudiated", "snubbed", "boycotted", "balked"},
 		pres: []string{"opposes", "vetoes", "rebuffs", "defies"},
 		ing:  []string{"rejecting", "opposing", "defying"},
@@ -360,17 +402,36 @@ var families = []family{
 			"would not meet", "will not provide", "would not provide", "will not give", "would not give",
 			"will not negotiate", "would not negotiate", "will not release", "would not release",
 			"will not recognize", "would not recognize", "will not tolerate"},
-		noun: []string{"rejection", "refusal", "veto"}},
+		noun: []string{"rejection", "refusal", "veto", "out of the question"}},
+	{typ: diplograph.Rejection, code: coding{"REJECT", "", "12"},
+		past: []string{"declined"}, pres: []string{"declines"}, objects: acceptObjects, window: 3},
 
 	// SANCTION (CAMEO 16): reduce or stop relations, aid, talks.
 	{typ: diplograph.Sanction, code: coding{"SANCTION", "", "16"},
 		past: []string{"suspended", "halted", "cut off", "froze", "reduced", "curtailed", "ended", "cut",
-			"broke off", "downgraded", "stopped", "withheld"},
-		pres: []string{"suspends", "halts", "freezes"}, noun: []string{"suspension", "freeze", "halt"},
-		base:    []string{"suspend", "halt", "freeze"},
-		objects: cutObjects, window: 4},
+			"broke off", "downgraded", "stopped", "withheld", "prohibited", "scaled back", "terminated"},
+		pres: []string{"suspends", "halts", "freezes", "cuts", "reduces", "stops", "ends"},
+		ing:  []string{"suspending", "halting", "cutting", "reducing", "freezing", "stopping", "ending"},
+		noun: []string{"suspension", "freeze", "halt"},
+		base: []string{"suspend", "halt", "freeze", "cut", "cut off", "reduce", "stop", "end", "withhold",
+			"prohibit", "scale back"},
+		objects: cutObjects, window: 6},
 	{typ: diplograph.Sanction, code: coding{"SANCTION", "", "16"},
-		past: []string{"imposed an embargo", "imposed restrictions", "imposed a ban", "denied entry", "blacklisted"}},
+		past: []string{"imposed"}, pres: []string{"imposes"}, ing: []string{"imposing"}, base: []string{"impose"},
+		objects: sanctionObjects, window: 4},
+	{typ: diplograph.Sanction, code: coding{"SANCTION", "", "16"},
+		past: []string{"imposed an embargo", "imposed restrictions", "imposed a ban", "denied entry", "blacklisted",
+			"advised against travel", "warned against travel", "denied visas", "refused entry", "banned entry"},
+		pres: []string{"advises against travel"},
+		base: []string{"deny entry", "refuse entry", "ban entry", "deny visas"},
+		noun: []string{"travel ban", "travel bans", "bans on travel", "ban on travel", "asset freeze",
+			"asset freezes", "freezes on assets", "entry ban", "entry bans", "visa ban", "visa bans"}},
+	// Curfews, martial law, states of emergency (CAMEO 172).
+	{typ: diplograph.Sanction, code: coding{"COERCE", "", "17"},
+		past: []string{"imposed", "declared", "extended", "reimposed"},
+		pres: []string{"imposes", "declares", "extends"}, ing: []string{"imposing", "declaring", "extending"},
+		base:    []string{"impose", "declare", "extend", "reimpose"},
+		objects: coerceObjects, window: 6},
 
 	// MOBILIZE (CAMEO 15): alert, mobilize, reinforce.
 	{typ: diplograph.MilitaryActivity, code: coding{"MOBILIZE", "", "15"},
@@ -379,10 +440,16 @@ var families = []family{
 		base: []string{"mobilize", "mobilise", "reinforce"}, ing: []string{"mobilizing", "mobilising", "massing"},
 		objects: mobilizeObjects, window: 4},
 	{typ: diplograph.MilitaryActivity, code: coding{"MOBILIZE", "", "15"},
-		noun: []string{"on high alert", "on full alert", "on maximum alert",
+		noun: []string{"on high alert", "on full alert", "on maximum alert", "on heightened alert",
+			"on red alert", "on combat alert",
 			"military buildup", "military build-up", "troop buildup", "troop build-up", "mobilization",
 			"mobilisation", "show of force", "war footing"},
 		past: []string{"put on alert", "placed on alert", "went on alert", "raised its alert"}},
+
+	// Plain "on alert" or "on standby" mobilizes only forces: "Tokyo
+	// remains on alert" is vigilance.
+	{typ: diplograph.MilitaryActivity, code: coding{"MOBILIZE", "", "15"},
+		noun: []string{"on alert", "on standby"}, objects: mobilizeObjects, window: 3, before: true},
 
 	// COERCE (CAMEO 17, 191): blockades, incursions, ramming.
 	{typ: diplograph.MilitaryActivity, code: coding{"COERCE", "", "17"},
@@ -403,7 +470,7 @@ func allTriggers() []trigger {
 			words []string
 		}{{vPast, f.past}, {vPres, f.pres}, {vBase, f.base}, {vIng, f.ing}, {vPart, f.part}, {noun, f.noun}} {
 			for _, w := range l.words {
-				key := w + "|" + string(f.typ)
+				key := w + "|" + string(f.typ) + "|" + f.code.plover
 				if seen[w] && f.objects == nil {
 					// A phrase in two families: only the first without
 					// an object condition applies.
@@ -416,7 +483,8 @@ func allTriggers() []trigger {
 				if f.objects == nil {
 					seen[w] = true
 				}
-				out = append(out, trigger{phrase: w, typ: f.typ, form: l.form, code: f.code, objects: f.objects, window: f.window})
+				out = append(out, trigger{phrase: w, typ: f.typ, form: l.form, code: f.code, objects: f.objects, window: f.window,
+					before: f.before})
 			}
 		}
 	}
@@ -446,6 +514,7 @@ type trigger struct {
 	// objects: nil needs none; empty needs an organization or treaty.
 	objects []string
 	window  int
+	before  bool // the object precedes the phrase
 }
 
 // needsObject lists triggers that only name an event with a particular
@@ -576,7 +645,7 @@ var titles = map[string]string{
 	"foreign minister": "Foreign Minister", "defense minister": "Defense Minister", "defence minister": "Defence Minister",
 	"trade minister": "Trade Minister", "finance minister": "Finance Minister", "interior minister": "Interior Minister",
 	"minister": "Minister", "secretary of state": "Secretary of State", "foreign secretary": "Foreign Secretary",
-	"defense secretary": "Defense Secretary", "secretary of defense": "Secretary of Defense",
+	"defense secretary": "Defense Secretary", "defence secretary": "Defence Secretary", "secretary of defense": "Secretary of Defense",
 	"chief cabinet secretary": "Chief Cabinet Secretary", "secretary-general": "Secretary-General",
 	"secretary general": "Secretary-General", "ambassador": "Ambassador", "envoy": "Envoy",
 	"special envoy": "Special Envoy", "spokesperson": "Spokesperson", "spokesman": "Spokesman",

@@ -189,6 +189,12 @@ func (d *doc) absorb(ev *evAcc, em *evMention) {
 		addPart(&ev.parts, p.Entity, p.Role)
 	}
 	ev.concerns = appendUnique(ev.concerns, em.concerns...)
+	if em.status == diplograph.Cancelled && em.cue != "" && em.cueAt < em.first {
+		ev.cancelled = true
+	}
+	if ev.orig.IsZero() {
+		ev.orig = em.orig
+	}
 	if ev.quote == "" {
 		ev.quote = em.quote
 	}
@@ -216,25 +222,103 @@ func (d *doc) eventsOut() []diplograph.Event {
 		if e.Location != "" && d.ents[e.Location] == nil {
 			e.Location = ""
 		}
-		if len(e.Participants) == 0 {
+		location := ""
+		if e.Type == diplograph.EstablishRelations || e.Type == diplograph.SeverRelations {
+			location = e.Location
+		}
+		if len(e.Participants) == 0 || twoSided(e.Type) && !d.twoActors(e.Participants, location) {
 			continue
 		}
 		if e.Concerns == nil {
 			e.Concerns = []string{}
 		}
-		e.Plover, e.PloverMode, e.Cameo = ev.code.plover, ev.code.mode, ev.code.cameo
+		c := finalCoding(ev)
+		e.Plover, e.PloverMode, e.Cameo = c.plover, c.mode, c.cameo
 		e.ID = eventID(&e)
-		if ev.code.plover != typeCoding[e.Type].plover && !scheduled(e.Type) {
+		if c.plover != typeCoding[e.Type].plover && !scheduled(e.Type) {
 			// An offer and a request by the same parties in one month are
 			// two events: the category joins the id where it is not the
 			// type's own.
-			e.ID = hashID("event:", e.ID, ev.code.plover)
+			e.ID = hashID("event:", e.ID, c.plover)
 		}
 		e.Summary = d.summary(&e)
+		if !ev.orig.IsZero() && e.Raw != "" {
+			// The model keeps one date; the summary keeps the one given up.
+			e.Summary = strings.TrimSuffix(e.Summary, ")") + "; postponed from " + ev.orig.Raw + ")"
+		}
 		e.Evidence = d.evidenceList(ev.sents)
 		out = append(out, e)
 	}
 	return out
+}
+
+// finalCoding is an event's coding once its mentions are merged: a
+// meeting or visit that is only announced or intended is an agreement to
+// meet for PLOVER (AGREE), one an actor called off a diplomatic sanction
+// (CAMEO 16). The CAMEO root of an intended meeting stays 04: the
+// event-data coders code the verb, not its modality ("will meet" is 040
+// in the UniversalPetrarch gold).
+func finalCoding(ev *evAcc) coding {
+	if ev.code.plover != "CONSULT" || ev.negated {
+		return ev.code
+	}
+	switch ev.status {
+	case diplograph.Planned, diplograph.Expected, diplograph.Hypothetical:
+		return coding{"AGREE", "", ev.code.cameo}
+	case diplograph.Cancelled:
+		if ev.cancelled {
+			return coding{"SANCTION", "diplomatic", "16"}
+		}
+	}
+	return ev.code
+}
+
+// twoSided types take two parties: one country alone neither meets nor
+// restores relations.
+func twoSided(t diplograph.EventType) bool {
+	switch t {
+	case diplograph.Meeting, diplograph.EstablishRelations, diplograph.SeverRelations, diplograph.JointStatement:
+		return true
+	}
+	return false
+}
+
+// twoActors reports whether at least two parties take part, or one body
+// that is itself many (an international organization meeting), or, for
+// relations, one party in another country's place ("opened an embassy
+// in Tehran"); a meeting in Brussels says nothing of who else met.
+func (d *doc) twoActors(ps []diplograph.Participant, location string) bool {
+	n := 0
+	if c := d.containingCountry(location); c != "" && !isParticipant(ps, c) && len(ps) == 1 &&
+		d.countryOfEntity(ps[0].Entity) != c {
+		return true
+	}
+	for _, p := range ps {
+		if p.Role == diplograph.RoleAudience {
+			continue
+		}
+		n++
+		if e := d.ents[p.Entity]; e != nil && e.e.Type == diplograph.Organization {
+			return true
+		}
+	}
+	return n >= 2
+}
+
+// countryOfEntity is a country itself, or the country a person or body
+// serves by the knowledge base; "" when unknown.
+func (d *doc) countryOfEntity(id string) string {
+	r, ok := d.x.kb.Get(id)
+	if !ok {
+		return ""
+	}
+	if r.Type == diplograph.Country {
+		return r.ID
+	}
+	if o, ok := d.office(r); ok {
+		return o.Of
+	}
+	return r.In
 }
 
 // eventID is deterministic across articles: the type, the actors (as in
