@@ -51,10 +51,10 @@ func (f Fields) text() string {
 	return "text"
 }
 
-// check refuses a mapping that sends one corpus field to two article
+// Validate refuses a mapping that sends one corpus field to two article
 // fields, which is a mistake on the command line far more often than an
 // intent.
-func (f Fields) check() error {
+func (f Fields) Validate() error {
 	seen := map[string]string{}
 	for _, af := range f.list() {
 		k := strings.ToLower(af.src)

@@ -55,8 +55,9 @@ type LoadOptions struct {
 	// record is settled. Calls come from one goroutine, never at once, and
 	// hold up the load while they run.
 	Progress func(Summary)
-	// Logger receives a warning per rejected record and per record
-	// warning. nil means slog.Default().
+	// Logger receives a warning per record warning and per rejected
+	// record (a debug message when OnReject is set). nil means
+	// slog.Default().
 	Logger *slog.Logger
 }
 
@@ -263,7 +264,13 @@ func (l *loader) settle(ctx context.Context, j *job, o outcome) error {
 // hands it to OnReject. Its error ends the load: OnReject failed, or the
 // MaxRejected limit is reached.
 func (l *loader) reject(err *RecordError) error {
-	l.log.Warn("record rejected", "err", err)
+	if l.opts.OnReject != nil {
+		// The caller reports rejections itself (an error report): a
+		// warning per record on top would bury the log.
+		l.log.Debug("record rejected", "err", err)
+	} else {
+		l.log.Warn("record rejected", "err", err)
+	}
 	l.sum.Rejected++
 	limit := l.opts.KeepErrors
 	if limit == 0 {

@@ -279,5 +279,5 @@ func checkOptions(opts *Options) error {
 	default:
 		return fmt.Errorf("%w: %q", ErrFormat, opts.Format)
 	}
-	return opts.Fields.check()
+	return opts.Fields.Validate()
 }
