@@ -58,6 +58,7 @@ func commands() []command {
 		{"stats", "print what the store holds", runStats},
 		{"copy", "copy every article and its facts from one store to another (embedded, neo4j)", runCopy},
 		{"eval", "score the extractor against gold annotations", runEval},
+		{"gen-corpus", "write a deterministic synthetic corpus for benchmarks", runGenCorpus},
 	}
 }
 
@@ -105,9 +106,9 @@ Usage:
 Commands:
 `)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.short)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.short)
 	}
-	fmt.Fprint(w, `  version   print the version
+	fmt.Fprint(w, `  version    print the version
 
 Run "diplograph <command> -h" for a command's flags.
 
