@@ -353,9 +353,9 @@ func (w *writer) article(i int) diplograph.Article {
 	fill := w.g.fillers
 	for n < target {
 		switch k := r.IntN(100); {
-		case k < 40:
+		case k < 22:
 			add(w.eventSentence(w.eventType()))
-		case k < 48:
+		case k < 27:
 			saved := *w
 			w.pickPair()
 			add(w.eventSentence(w.eventType()))

@@ -61,7 +61,7 @@ func parseHTML(data []byte) (diplograph.Article, error) {
 		return a, fmt.Errorf("%w: %w", ErrMalformed, err)
 	}
 	var p page
-	p.scan(doc)
+	p.scan(doc, 0)
 	root := p.body
 	switch {
 	case len(p.articles) > 0:
@@ -112,6 +112,11 @@ func decodeHTML(data []byte) ([]byte, error) {
 	return out, nil
 }
 
+// maxDepth bounds how deep the walks below recurse. html.Parse already
+// refuses a page with more than 512 open elements (a malformed record);
+// the bound keeps the walks safe on their own, whatever built the tree.
+const maxDepth = 1024
+
 // page is what scanning a document found.
 type page struct {
 	title     string
@@ -124,7 +129,10 @@ type page struct {
 
 // scan walks the whole document once, collecting metadata and the
 // candidate content roots.
-func (p *page) scan(n *html.Node) {
+func (p *page) scan(n *html.Node, depth int) {
+	if depth > maxDepth {
+		return
+	}
 	if p.meta == nil {
 		p.meta = map[string]string{}
 	}
@@ -154,7 +162,7 @@ func (p *page) scan(n *html.Node) {
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		p.scan(c)
+		p.scan(c, depth+1)
 	}
 }
 
@@ -173,8 +181,11 @@ func (p *page) published(root *html.Node) (string, error) {
 		}
 	}
 	var found string
-	var walk func(n *html.Node) bool
-	walk = func(n *html.Node) bool {
+	var walk func(n *html.Node, depth int) bool
+	walk = func(n *html.Node, depth int) bool {
+		if depth > maxDepth {
+			return false
+		}
 		if n.Type == html.ElementNode && n.DataAtom == atom.Time {
 			if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
 				if _, err := NormalizeDate(v); err == nil {
@@ -184,15 +195,15 @@ func (p *page) published(root *html.Node) (string, error) {
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if walk(c) {
+			if walk(c, depth+1) {
 				return true
 			}
 		}
 		return false
 	}
 	// The content first: a <time> in a sidebar dates something else.
-	if !walk(root) && p.body != nil {
-		walk(p.body)
+	if !walk(root, 0) && p.body != nil {
+		walk(p.body, 0)
 	}
 	return found, nil
 }
@@ -246,8 +257,11 @@ func block(a atom.Atom) bool {
 // lines dropped; <br> breaks a line and <pre> keeps its lines.
 func renderText(root *html.Node) string {
 	var t textBuilder
-	var walk func(n *html.Node, pre bool)
-	walk = func(n *html.Node, pre bool) {
+	var walk func(n *html.Node, pre bool, depth int)
+	walk = func(n *html.Node, pre bool, depth int) {
+		if depth > maxDepth {
+			return
+		}
 		switch n.Type {
 		case html.TextNode:
 			if pre {
@@ -280,10 +294,10 @@ func renderText(root *html.Node) string {
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, pre)
+			walk(c, pre, depth+1)
 		}
 	}
-	walk(root, false)
+	walk(root, false, 0)
 	t.brk()
 	return strings.Join(t.lines, "\n")
 }
@@ -331,16 +345,19 @@ func isSpace(b byte) bool {
 // textOf returns all the text under n, markup dropped.
 func textOf(n *html.Node) string {
 	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		if depth > maxDepth {
+			return
+		}
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			walk(c, depth+1)
 		}
 	}
-	walk(n)
+	walk(n, 0)
 	return b.String()
 }
 

@@ -92,10 +92,12 @@ The summary at the end goes to standard output.`)
 		Logger:      pr.log,
 		Progress:    pr.update,
 		OnReject: func(re *loaders.RecordError) error {
-			byReason[loaders.ReasonOf(re.Err)]++
+			reason := loaders.ReasonOf(re.Err)
+			byReason[reason]++
 			if report != nil {
 				return report.write(re)
 			}
+			pr.log.Warn("record rejected", "pos", re.Pos.String(), "reason", string(reason), "err", re.Err.Error())
 			return nil
 		},
 	}

@@ -38,9 +38,16 @@ func chooseProgress(e *env, quiet bool) progressMode {
 	return progressLog
 }
 
+// isTerminal reports whether w is a terminal with a known width: a
+// terminal that reports no size (some pseudo-terminals) cannot hold a
+// bar drawn to its width.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return false
+	}
+	width, _, err := term.GetSize(int(f.Fd()))
+	return err == nil && width > 0
 }
 
 // progress shows a running load. Load hands it the running totals through
