@@ -199,3 +199,21 @@ func TestGenCorpusThenLoad(t *testing.T) {
 		t.Errorf("bad format: %v", err)
 	}
 }
+
+// TestProgressBarFinishes drives the bar as a load does and checks that
+// finishing it returns and that log lines written while it runs get out.
+func TestProgressBarFinishes(t *testing.T) {
+	var buf bytes.Buffer
+	e := &env{getenv: func(string) string { return "" }, stderr: &buf, log: slog.New(slog.NewTextHandler(&buf, nil))}
+	for _, total := range []int64{1000, 0} { // bytes known, and standard input
+		var n atomic.Int64
+		pr := startProgress(context.Background(), e, progressBar, total, &n, time.Hour)
+		n.Store(400)
+		pr.update(loaders.Summary{Read: 3, Loaded: 2, Rejected: 1})
+		pr.log.Warn("record rejected", "pos", "in.jsonl:2")
+		pr.finish(true)
+	}
+	if got := strings.Count(buf.String(), `msg="record rejected"`); got != 2 {
+		t.Errorf("%d log lines got out of the bar, want 2:\n%s", got, buf.String())
+	}
+}

@@ -81,7 +81,10 @@ func startProgress(ctx context.Context, e *env, mode progressMode, total int64, 
 		close(pr.done)
 		return pr
 	case progressBar:
-		pr.p = mpb.NewWithContext(ctx, mpb.WithOutput(e.stderr), mpb.WithWidth(32), mpb.WithRefreshRate(150*time.Millisecond))
+		// Auto refresh even where mpb would not see a terminal: bar mode is
+		// chosen for terminals only, and a render is what flushes log lines.
+		pr.p = mpb.NewWithContext(ctx, mpb.WithOutput(e.stderr), mpb.WithWidth(32),
+			mpb.WithRefreshRate(150*time.Millisecond), mpb.WithAutoRefresh())
 		pr.log = newLogger(pr.p, e.getenv("DIPLOGRAPH_LOG"))
 		counts := decor.Any(func(decor.Statistics) string { return pr.counts() })
 		if total > 0 {
