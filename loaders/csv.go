@@ -15,16 +15,10 @@ import (
 	"github.com/diplograph/diplograph"
 )
 
-// csvColumns are the columns with a meaning; any other column's non-empty
-// values go into Meta under the column's name.
-var csvColumns = map[string]bool{
-	"id": true, "title": true, "url": true, "source": true,
-	"published": true, "text": true, "comments": true,
-}
-
 // readCSV reads a CSV file whose first row names the columns. Columns are
-// matched by name, case-insensitively; only "text" is required. A
-// "comments" column holds a JSON array of {author, text} objects. A row
+// matched by name, case-insensitively, as opts.Fields maps them; only the
+// text column is required. A "comments" column holds a JSON array of
+// {author, text} objects. A row
 // that does not parse, or has another number of fields than the header,
 // is one error record and reading goes on with the next row.
 func readCSV(ctx context.Context, name string, br *bufio.Reader, opts Options, yield yieldFunc) bool {
@@ -44,7 +38,7 @@ func readCSV(ctx context.Context, name string, br *bufio.Reader, opts Options, y
 	if err != nil {
 		return yield(errRecord(Position{File: name, Line: 1}, csvError(err, limit)))
 	}
-	cols, err := csvHeader(header)
+	cols, err := csvHeader(header, opts.Fields)
 	if err != nil {
 		return yield(errRecord(Position{File: name, Line: 1}, err))
 	}
@@ -101,41 +95,71 @@ func csvError(err error, limit int) error {
 	return fmt.Errorf("%w: %w", ErrUnreadable, err)
 }
 
-// csvHeader maps column names to indexes. Names are trimmed; known names
-// are lower-cased. A repeated name is an error, since which of the two
-// columns is meant cannot be told; columns with an empty name are ignored.
-func csvHeader(header []string) (map[string]int, error) {
-	cols := make(map[string]int, len(header))
+// csvColumns says which column feeds each article field and which
+// columns are kept as metadata, under their header names.
+type csvColumns struct {
+	fields   map[string]int // article field ("text", "id", ...) to column index
+	comments int            // -1 when there is none
+	meta     map[string]int
+}
+
+// csvHeader maps the header's columns. Names are trimmed and matched
+// without regard to case. A repeated name is an error, since which of the
+// two columns is meant cannot be told; columns with an empty name are
+// ignored.
+func csvHeader(header []string, fields Fields) (csvColumns, error) {
+	byName := make(map[string]int, len(header))
+	names := make([]string, len(header))
 	for i, h := range header {
 		h = strings.TrimSpace(h)
-		if csvColumns[strings.ToLower(h)] {
-			h = strings.ToLower(h)
-		}
+		names[i] = h
 		if h == "" {
 			continue
 		}
-		if _, dup := cols[h]; dup {
-			return nil, fmt.Errorf("%w: column %q appears twice in the header", ErrMalformed, h)
+		k := strings.ToLower(h)
+		if _, dup := byName[k]; dup {
+			return csvColumns{}, fmt.Errorf("%w: column %q appears twice in the header", ErrMalformed, h)
 		}
-		cols[h] = i
+		byName[k] = i
 	}
-	if _, ok := cols["text"]; !ok {
-		return nil, fmt.Errorf("%w: the header has no \"text\" column", ErrMalformed)
+	cols := csvColumns{fields: map[string]int{}, comments: -1, meta: map[string]int{}}
+	used := map[int]bool{}
+	for _, f := range fields.list() {
+		if i, ok := byName[strings.ToLower(f.src)]; ok {
+			cols.fields[f.name] = i
+			used[i] = true
+		} else if f.name == "text" {
+			return csvColumns{}, fmt.Errorf("%w: the header has no %q column", ErrMalformed, f.src)
+		}
+	}
+	if i, ok := byName["comments"]; ok && !used[i] {
+		cols.comments = i
+		used[i] = true
+	}
+	for i, h := range names {
+		if h != "" && !used[i] {
+			cols.meta[h] = i
+		}
 	}
 	return cols, nil
 }
 
 // csvArticle builds an article from one row.
-func csvArticle(row []string, cols map[string]int) (diplograph.Article, error) {
+func csvArticle(row []string, cols csvColumns) (diplograph.Article, error) {
 	var a diplograph.Article
-	for col, i := range cols {
-		v := row[i]
+	for i, v := range row {
 		// Checked here because the comments column goes through
 		// encoding/json, which would quietly replace bad bytes.
-		if !utf8.ValidString(v) {
-			return a, fmt.Errorf("%w in column %q", ErrInvalidUTF8, strings.ToValidUTF8(col, "\uFFFD"))
+		if strings.IndexByte(v, 0) >= 0 {
+			return a, fmt.Errorf("%w: a NUL byte in column %d", ErrBinary, i+1)
 		}
-		switch col {
+		if !utf8.ValidString(v) {
+			return a, fmt.Errorf("%w in column %d", ErrInvalidUTF8, i+1)
+		}
+	}
+	for name, i := range cols.fields {
+		v := row[i]
+		switch name {
 		case "id":
 			a.ID = v
 		case "title":
@@ -148,23 +172,21 @@ func csvArticle(row []string, cols map[string]int) (diplograph.Article, error) {
 			a.Published = v
 		case "text":
 			a.Text = v
-		case "comments":
-			if strings.TrimSpace(v) == "" {
-				continue
-			}
-			cs, err := commentsField(json.RawMessage(v))
-			if err != nil {
-				return a, err
-			}
-			a.Comments = cs
-		default:
-			if strings.TrimSpace(v) == "" {
-				continue
-			}
+		}
+	}
+	if cols.comments >= 0 && strings.TrimSpace(row[cols.comments]) != "" {
+		cs, err := commentsField(json.RawMessage(row[cols.comments]))
+		if err != nil {
+			return a, err
+		}
+		a.Comments = cs
+	}
+	for name, i := range cols.meta {
+		if v := row[i]; strings.TrimSpace(v) != "" {
 			if a.Meta == nil {
 				a.Meta = map[string]string{}
 			}
-			a.Meta[col] = v
+			a.Meta[name] = v
 		}
 	}
 	return a, nil

@@ -13,7 +13,7 @@ import (
 )
 
 // sentinels are the errors every RecordError must wrap one of.
-var sentinels = []error{ErrMalformed, ErrBadDate, ErrInvalidUTF8, ErrEmptyText, ErrTooLarge, ErrUnreadable, ErrFormat}
+var sentinels = []error{ErrMalformed, ErrBadDate, ErrInvalidUTF8, ErrEmptyText, ErrTooLarge, ErrBinary, ErrUnreadable, ErrFormat}
 
 // addFile seeds a fuzz corpus with a fixture, when it is there.
 func addFile(f *testing.F, path string) {
@@ -27,7 +27,14 @@ func addFile(f *testing.F, path string) {
 // positions only move forward.
 func checkRecords(t *testing.T, data []byte, f Format) {
 	t.Helper()
-	opts := Options{Format: f, Stdin: bytes.NewReader(data), MaxRecordBytes: 4 << 10}
+	checkRecordsWith(t, data, Options{Format: f})
+}
+
+// checkRecordsWith is checkRecords with more options set.
+func checkRecordsWith(t *testing.T, data []byte, opts Options) {
+	t.Helper()
+	opts.Stdin = bytes.NewReader(data)
+	opts.MaxRecordBytes = 4 << 10
 	lastLine, lastRec := 0, 0
 	for r := range Read(context.Background(), "-", opts) {
 		if r.Err != nil {
@@ -39,12 +46,12 @@ func checkRecords(t *testing.T, data []byte, f Format) {
 			for _, s := range sentinels {
 				found = found || errors.Is(r.Err, s)
 			}
-			if !found {
+			if !found || ReasonOf(r.Err) == ReasonOther {
 				t.Fatalf("%s: error %v wraps no sentinel", r.Pos, r.Err)
 			}
 		} else {
 			a := r.Article
-			if !utf8.ValidString(a.Text) || strings.TrimSpace(a.Text) == "" {
+			if !utf8.ValidString(a.Text) || strings.TrimSpace(a.Text) == "" || looksBinary(a.Text) {
 				t.Fatalf("%s: bad text %q", r.Pos, a.Text)
 			}
 			if len(a.Text) > opts.MaxRecordBytes {
@@ -84,8 +91,8 @@ func FuzzParseText(f *testing.F) {
 	f.Add([]byte("No comments"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := parseText(data)
-		if utf8.Valid(data) != (err == nil) {
-			t.Fatalf("valid UTF-8 %v, err %v", utf8.Valid(data), err)
+		if text := utf8.Valid(data) && !looksBinary(string(data)); text != (err == nil) {
+			t.Fatalf("valid UTF-8 %v, binary %v, err %v", utf8.Valid(data), looksBinary(string(data)), err)
 		}
 		if err != nil {
 			return
@@ -127,5 +134,53 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("text,id\n\"a\"\"b\",1\nc\"d,2\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkRecords(t, data, FormatCSV)
+	})
+}
+
+func FuzzReadCSVMapped(f *testing.F) {
+	addFile(f, "testdata/mapped.csv")
+	f.Add([]byte("Body,Headline,when\n\"a\"\"b\",t,2024-01-02\nc\"d,x,bad\n"))
+	f.Add([]byte("body,text,date\nx,y,2024-01-01 10:00:00\n"))
+	fields := Fields{Text: "body", Title: "headline", Published: "when", ID: "key"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkRecordsWith(t, data, Options{Format: FormatCSV, Fields: fields})
+	})
+}
+
+func FuzzReadJSONLMapped(f *testing.F) {
+	addFile(f, "testdata/mapped.jsonl")
+	f.Add([]byte(`{"content":{"body":"a","meta.x":{"d":"2024-01-02"}},"headline":"h"}`))
+	fields := Fields{Text: "content.body", Title: "headline", Published: "content.meta.x.d"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkRecordsWith(t, data, Options{Format: FormatJSONL, Fields: fields})
+	})
+}
+
+func FuzzParseHTML(f *testing.F) {
+	addFile(f, "testdata/article.html")
+	addFile(f, "testdata/latin1.html")
+	f.Add([]byte("<p>a<br>b</p><pre>x\n y</pre><script>z</script>"))
+	f.Add([]byte(`<meta property="article:published_time" content="nope"><article><time datetime="PT2M">x</time>y</article>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := parseHTML(data)
+		if err == nil {
+			if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) {
+				t.Fatalf("invalid UTF-8 out of valid HTML: %q", a.Text)
+			}
+			for l := range strings.SplitSeq(a.Text, "\n") {
+				if strings.TrimSpace(l) == "" && a.Text != "" {
+					t.Fatalf("blank line in %q", a.Text)
+				}
+				if l != strings.TrimSpace(l) || strings.Contains(l, "  ") {
+					t.Fatalf("white space not collapsed in %q", l)
+				}
+			}
+			if a.Published != "" {
+				if _, err := NormalizeDate(a.Published); err != nil {
+					t.Fatalf("published %q: %v", a.Published, err)
+				}
+			}
+		}
+		checkRecords(t, data, FormatHTML)
 	})
 }

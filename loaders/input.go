@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 )
 
 // bufSize is the read buffer of every input: large enough that sniffing
@@ -27,7 +29,7 @@ func readPath(ctx context.Context, path string, opts Options, yield yieldFunc) b
 		if opts.Stdin == nil {
 			return yield(errRecord(Position{File: "-"}, fmt.Errorf("%w: no standard input was given", ErrUnreadable)))
 		}
-		return readStream(ctx, "-", opts.Stdin, opts.Format, opts, yield)
+		return readStream(ctx, "-", counted(opts.Stdin, opts.BytesRead), opts.Format, opts, yield)
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -43,8 +45,23 @@ func readPath(ctx context.Context, path string, opts Options, yield yieldFunc) b
 // names a format. Hidden files and folders (a leading dot) are skipped, so
 // that a .git folder is not read.
 func readDir(ctx context.Context, root string, opts Options, yield yieldFunc) bool {
-	log := opts.logger()
 	more := true
+	walkInputs(ctx, root, opts.logger(), func(p string, f Format, err error) bool {
+		if err != nil {
+			more = yield(errRecord(Position{File: p}, fmt.Errorf("%w: %w", ErrUnreadable, err)))
+		} else {
+			more = readFile(ctx, p, f, opts, yield)
+		}
+		return more
+	})
+	return more
+}
+
+// walkInputs calls fn for every file under root that a load reads, with
+// its format, in lexical order, or with the error met reaching an entry;
+// fn returns false to stop. Reading and measuring (InputSize) share it, so
+// that they agree on which files count.
+func walkInputs(ctx context.Context, root string, log *slog.Logger, fn func(path string, f Format, err error) bool) {
 	// WalkDir visits entries in lexical order, which makes the record
 	// order, and so the load order, the same on every machine.
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -52,8 +69,7 @@ func readDir(ctx context.Context, root string, opts Options, yield yieldFunc) bo
 			return filepath.SkipAll
 		}
 		if err != nil {
-			more = yield(errRecord(Position{File: p}, fmt.Errorf("%w: %w", ErrUnreadable, err)))
-			if !more {
+			if !fn(p, FormatAuto, err) {
 				return filepath.SkipAll
 			}
 			return nil
@@ -78,12 +94,45 @@ func readDir(ctx context.Context, root string, opts Options, yield yieldFunc) bo
 			log.Debug("skipping non-regular file", "path", p)
 			return nil
 		}
-		if more = readFile(ctx, p, f, opts, yield); !more {
+		if !fn(p, f, nil) {
 			return filepath.SkipAll
 		}
 		return nil
 	})
-	return more
+}
+
+// InputSize returns the total size in bytes of the files that reading
+// paths would read, as stored on disk, for measuring progress with
+// Options.BytesRead. known is false when a path is "-" (standard input
+// has no size known up front). Paths that cannot be reached count 0:
+// reading reports them.
+func InputSize(ctx context.Context, paths []string, opts Options) (size int64, known bool) {
+	known = true
+	add := func(p string) {
+		if fi, err := os.Stat(p); err == nil {
+			size += fi.Size()
+		}
+	}
+	for _, p := range paths {
+		if p == "-" {
+			known = false
+			continue
+		}
+		fi, err := os.Stat(p)
+		switch {
+		case err != nil:
+		case fi.IsDir():
+			walkInputs(ctx, p, opts.logger(), func(p string, _ Format, err error) bool {
+				if err == nil {
+					add(p)
+				}
+				return ctx.Err() == nil
+			})
+		default:
+			size += fi.Size()
+		}
+	}
+	return size, known
 }
 
 // isRegular reports whether the entry is a regular file or a symlink to
@@ -107,7 +156,27 @@ func readFile(ctx context.Context, path string, f Format, opts Options, yield yi
 	if f == FormatAuto {
 		f = formatFromName(path)
 	}
-	return readStream(ctx, path, fh, f, opts, yield)
+	return readStream(ctx, path, counted(fh, opts.BytesRead), f, opts, yield)
+}
+
+// counted returns r, counting what is read from it into n when n is set.
+func counted(r io.Reader, n *atomic.Int64) io.Reader {
+	if n == nil {
+		return r
+	}
+	return &countingReader{r: r, n: n}
+}
+
+// countingReader adds the bytes read through it to n.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n.Add(int64(k))
+	return k, err
 }
 
 // readStream reads r, gunzipping it when it starts with the gzip magic
@@ -123,7 +192,7 @@ func readStream(ctx context.Context, name string, r io.Reader, f Format, opts Op
 		br = bufio.NewReaderSize(zr, bufSize)
 	}
 	if f == FormatAuto {
-		f = sniff(br)
+		f = sniff(br, opts.Fields)
 	}
 	switch f {
 	case FormatText:
@@ -134,6 +203,8 @@ func readStream(ctx context.Context, name string, r io.Reader, f Format, opts Op
 		return readJSON(ctx, name, br, opts, yield)
 	case FormatCSV:
 		return readCSV(ctx, name, br, opts, yield)
+	case FormatHTML:
+		return readHTML(ctx, name, br, opts, yield)
 	}
 	return yield(errRecord(Position{File: name}, fmt.Errorf("%w: %q", ErrFormat, f)))
 }
@@ -152,16 +223,19 @@ func formatFromName(name string) Format {
 		return FormatJSON
 	case ".csv":
 		return FormatCSV
+	case ".html", ".htm":
+		return FormatHTML
 	}
 	return FormatAuto
 }
 
 // sniff tells the format from the first bytes of an input whose name says
 // nothing: '{' starts JSON Lines unless the first line is not a whole
-// object (pretty-printed JSON), '[' starts a JSON array, a first line of
-// comma-separated names including "text" is a CSV header, and anything
-// else is plain text.
-func sniff(br *bufio.Reader) Format {
+// object (pretty-printed JSON), '[' starts a JSON array, a doctype or an
+// <html>, <head> or <body> tag starts HTML, a first line of
+// comma-separated names including the text field is a CSV header, and
+// anything else is plain text.
+func sniff(br *bufio.Reader, fields Fields) Format {
 	head, _ := br.Peek(bufSize)
 	head = bytes.TrimPrefix(head, utf8BOM)
 	trimmed := bytes.TrimLeft(head, " \t\r\n")
@@ -181,11 +255,19 @@ func sniff(br *bufio.Reader) Format {
 			return FormatJSON
 		}
 		return FormatJSONL
+	case '<':
+		lower := bytes.ToLower(trimmed[:min(len(trimmed), 16)])
+		for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<!--"} {
+			if bytes.HasPrefix(lower, []byte(p)) {
+				return FormatHTML
+			}
+		}
 	}
+	textCol := fields.text()
 	first, _, _ := bytes.Cut(head, []byte("\n"))
 	for col := range bytes.SplitSeq(first, []byte(",")) {
 		col = bytes.Trim(bytes.TrimSpace(col), `"`)
-		if strings.EqualFold(string(col), "text") {
+		if strings.EqualFold(string(col), textCol) {
 			return FormatCSV
 		}
 	}

@@ -194,21 +194,27 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 
 // emitJSON parses one JSON record and yields it or its error.
 func emitJSON(raw []byte, pos Position, opts Options, yield yieldFunc) bool {
-	a, err := parseJSONRecord(raw)
+	a, err := parseJSONRecord(raw, opts.Fields)
 	if err != nil {
 		return yield(errRecord(pos, err))
 	}
 	return emit(a, pos, nil, opts, yield)
 }
 
-// parseJSONRecord decodes one article object. Known fields must have
-// their type (id may also be a number); comments are an array of
-// {author, text} objects. Every other scalar field goes into Meta as
-// text, as do the scalar members of a "meta" object (which win over a
-// top-level field of the same name); other arrays and objects are
-// ignored. The text itself is validated by finish.
-func parseJSONRecord(raw []byte) (diplograph.Article, error) {
+// parseJSONRecord decodes one article object, taking each article field
+// from where fields says. Known fields must have their type (id may also
+// be a number); comments are an array of {author, text} objects. Every
+// other top-level scalar goes into Meta as text, as do the scalar members
+// of a "meta" object (which win over a top-level field of the same name);
+// other arrays and objects are ignored. The text itself is validated by
+// finish.
+func parseJSONRecord(raw []byte, fields Fields) (diplograph.Article, error) {
 	var a diplograph.Article
+	// A NUL byte cannot stand raw in JSON text: a line holding one is not
+	// a malformed article but something else entirely.
+	if bytes.IndexByte(raw, 0) >= 0 {
+		return a, fmt.Errorf("%w: a NUL byte in the record", ErrBinary)
+	}
 	// encoding/json would quietly turn invalid UTF-8 into U+FFFD: check
 	// the bytes first so that a mis-encoded record is reported, not mangled.
 	if !utf8.Valid(raw) {
@@ -222,8 +228,38 @@ func parseJSONRecord(raw []byte) (diplograph.Article, error) {
 	if err := json.Unmarshal(raw, &m); err != nil {
 		return a, fmt.Errorf("%w: %w", ErrMalformed, err)
 	}
-	if _, ok := m["text"]; !ok {
-		return a, fmt.Errorf("%w: no \"text\" field", ErrEmptyText)
+	used := map[string]bool{"comments": true, "meta": true}
+	for _, f := range fields.list() {
+		v, top, ok := lookupJSON(m, f.src)
+		if !ok {
+			if f.name == "text" {
+				return a, fmt.Errorf("%w: no %q field", ErrEmptyText, f.src)
+			}
+			continue
+		}
+		used[top] = true
+		var err error
+		switch f.name {
+		case "id":
+			a.ID, err = stringField(f.src, v, true)
+		case "title":
+			a.Title, err = stringField(f.src, v, false)
+		case "url":
+			a.URL, err = stringField(f.src, v, false)
+		case "source":
+			a.Source, err = stringField(f.src, v, false)
+		case "published":
+			a.Published, err = stringField(f.src, v, false)
+		case "text":
+			a.Text, err = stringField(f.src, v, false)
+		}
+		if err != nil {
+			return diplograph.Article{}, err
+		}
+	}
+	var err error
+	if a.Comments, err = commentsField(m["comments"]); err != nil {
+		return diplograph.Article{}, err
 	}
 	var meta map[string]string
 	setMeta := func(k string, v json.RawMessage) {
@@ -235,29 +271,8 @@ func parseJSONRecord(raw []byte) (diplograph.Article, error) {
 		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(m)) {
-		v := m[k]
-		var err error
-		switch k {
-		case "id":
-			a.ID, err = stringField(k, v, true)
-		case "title":
-			a.Title, err = stringField(k, v, false)
-		case "url":
-			a.URL, err = stringField(k, v, false)
-		case "source":
-			a.Source, err = stringField(k, v, false)
-		case "published":
-			a.Published, err = stringField(k, v, false)
-		case "text":
-			a.Text, err = stringField(k, v, false)
-		case "comments":
-			a.Comments, err = commentsField(v)
-		case "meta":
-		default:
-			setMeta(k, v)
-		}
-		if err != nil {
-			return diplograph.Article{}, err
+		if !used[k] {
+			setMeta(k, m[k])
 		}
 	}
 	if raw := bytes.TrimSpace(m["meta"]); len(raw) > 0 {

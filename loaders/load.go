@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"log/slog"
@@ -25,24 +26,38 @@ type Writer interface {
 	Save(ctx context.Context, x *diplograph.Extraction) (diplograph.SaveResult, error)
 }
 
-// DefaultMaxErrors is how many rejected records' errors a Summary keeps
-// when LoadOptions leaves MaxErrors 0.
-const DefaultMaxErrors = 100
+// DefaultKeepErrors is how many rejected records' errors a Summary keeps
+// when LoadOptions leaves KeepErrors 0.
+const DefaultKeepErrors = 100
+
+// ErrTooManyRejected is returned by Load when LoadOptions.MaxRejected
+// records have been rejected.
+var ErrTooManyRejected = errors.New("too many records rejected")
 
 // LoadOptions tunes Load. The zero value is ready to use.
 type LoadOptions struct {
 	// Workers is the number of articles checked and extracted at once;
 	// 0 means runtime.NumCPU().
 	Workers int
-	// MaxErrors bounds Summary.Errors; 0 means DefaultMaxErrors and a
+	// KeepErrors bounds Summary.Errors; 0 means DefaultKeepErrors and a
 	// negative value keeps none. Summary.Rejected counts them all.
-	MaxErrors int
+	KeepErrors int
+	// MaxRejected, when positive, stops the load with an error wrapping
+	// ErrTooManyRejected as soon as that many records have been rejected.
+	// What was saved before stays saved.
+	MaxRejected int
+	// OnReject, when set, is called with every rejected record's error, in
+	// input order, from the goroutine that counts them (the same as
+	// Progress). Its error stops the load: an error report that cannot be
+	// written is not a report.
+	OnReject func(*RecordError) error
 	// Progress, when set, is called with the running totals after each
 	// record is settled. Calls come from one goroutine, never at once, and
 	// hold up the load while they run.
 	Progress func(Summary)
-	// Logger receives a warning per rejected record and per record
-	// warning. nil means slog.Default().
+	// Logger receives a warning per record warning and per rejected
+	// record (a debug message when OnReject is set). nil means
+	// slog.Default().
 	Logger *slog.Logger
 }
 
@@ -58,7 +73,7 @@ type Summary struct {
 	// What the saved articles wrote, as the Writer reported.
 	Entities, Relations, Events int
 
-	// Errors holds the first MaxErrors rejected records' errors, in input
+	// Errors holds the first KeepErrors rejected records' errors, in input
 	// order, each a *RecordError.
 	Errors []error
 }
@@ -206,11 +221,13 @@ func (l *loader) settle(ctx context.Context, j *job, o outcome) error {
 	rec := &j.rec
 	switch {
 	case rec.Err != nil:
-		l.reject(rec.Err)
-		return nil
+		re, ok := rec.Err.(*RecordError)
+		if !ok {
+			re = &RecordError{Pos: rec.Pos, Err: rec.Err}
+		}
+		return l.reject(re)
 	case o.reject != nil:
-		l.reject(&RecordError{Pos: rec.Pos, Err: o.reject})
-		return nil
+		return l.reject(&RecordError{Pos: rec.Pos, Err: o.reject})
 	}
 	for _, w := range rec.Warnings {
 		l.log.Warn("record warning", "pos", rec.Pos.String(), "warning", w)
@@ -223,8 +240,7 @@ func (l *loader) settle(ctx context.Context, j *job, o outcome) error {
 	res, err := l.w.Save(ctx, o.x)
 	if err != nil {
 		if diplograph.ErrorCode(err) == diplograph.EINVALID {
-			l.reject(&RecordError{Pos: rec.Pos, Err: fmt.Errorf("store refused the article: %w", err)})
-			return nil
+			return l.reject(&RecordError{Pos: rec.Pos, Err: fmt.Errorf("%w: %w", ErrRefused, err)})
 		}
 		s.Read--
 		return fmt.Errorf("%s: saving article %s: %w", rec.Pos, rec.Article.ID, err)
@@ -244,15 +260,32 @@ func (l *loader) settle(ctx context.Context, j *job, o outcome) error {
 	return nil
 }
 
-// reject counts a rejected record and keeps its error if there is room.
-func (l *loader) reject(err error) {
-	l.log.Warn("record rejected", "err", err)
+// reject counts a rejected record, keeps its error if there is room and
+// hands it to OnReject. Its error ends the load: OnReject failed, or the
+// MaxRejected limit is reached.
+func (l *loader) reject(err *RecordError) error {
+	if l.opts.OnReject != nil {
+		// The caller reports rejections itself (an error report): a
+		// warning per record on top would bury the log.
+		l.log.Debug("record rejected", "err", err)
+	} else {
+		l.log.Warn("record rejected", "err", err)
+	}
 	l.sum.Rejected++
-	limit := l.opts.MaxErrors
+	limit := l.opts.KeepErrors
 	if limit == 0 {
-		limit = DefaultMaxErrors
+		limit = DefaultKeepErrors
 	}
 	if len(l.sum.Errors) < limit {
 		l.sum.Errors = append(l.sum.Errors, err)
 	}
+	if l.opts.OnReject != nil {
+		if err := l.opts.OnReject(err); err != nil {
+			return fmt.Errorf("reporting a rejected record: %w", err)
+		}
+	}
+	if n := l.opts.MaxRejected; n > 0 && l.sum.Rejected >= n {
+		return fmt.Errorf("%w: %d rejected, the limit is %d (last: %v)", ErrTooManyRejected, l.sum.Rejected, n, err)
+	}
+	return nil
 }

@@ -188,12 +188,12 @@ func TestLoadBoundsErrors(t *testing.T) {
 	}{{0, 4}, {2, 2}, {-1, 0}}
 	for _, tt := range tests {
 		sum, err := loaders.Load(context.Background(), slices.Values(recs), &fakeExtractor{}, newMemWriter(),
-			loaders.LoadOptions{MaxErrors: tt.max, Workers: 1})
+			loaders.LoadOptions{KeepErrors: tt.max, Workers: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if sum.Rejected != 4 || len(sum.Errors) != tt.want || sum.Loaded != 1 {
-			t.Errorf("MaxErrors %d: rejected %d, kept %d errors, loaded %d", tt.max, sum.Rejected, len(sum.Errors), sum.Loaded)
+			t.Errorf("KeepErrors %d: rejected %d, kept %d errors, loaded %d", tt.max, sum.Rejected, len(sum.Errors), sum.Loaded)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/diplograph/diplograph"
 )
@@ -24,10 +25,12 @@ const (
 	FormatJSONL Format = "jsonl"
 	FormatJSON  Format = "json"
 	FormatCSV   Format = "csv"
+	FormatHTML  Format = "html"
 )
 
 // ParseFormat parses a format name as a user types it ("txt", "text",
-// "jsonl", "ndjson", "json", "csv", or "" and "auto" for FormatAuto).
+// "jsonl", "ndjson", "json", "csv", "html", "htm", or "" and "auto" for
+// FormatAuto).
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "", "auto":
@@ -40,8 +43,10 @@ func ParseFormat(s string) (Format, error) {
 		return FormatJSON, nil
 	case "csv":
 		return FormatCSV, nil
+	case "html", "htm":
+		return FormatHTML, nil
 	}
-	return FormatAuto, fmt.Errorf("%w: %q (want txt, jsonl, json or csv)", ErrFormat, s)
+	return FormatAuto, fmt.Errorf("%w: %q (want txt, jsonl, json, csv or html)", ErrFormat, s)
 }
 
 // DefaultMaxRecordBytes is the record size limit when Options leaves it 0.
@@ -51,17 +56,27 @@ const DefaultMaxRecordBytes = 16 << 20
 // with the default size limit.
 type Options struct {
 	// Published is the publication date given to records that carry none,
-	// which includes every .txt file. YYYY-MM-DD or an RFC 3339 timestamp;
-	// it is normalised like a record's own date.
+	// which includes every .txt file. Any form NormalizeDate accepts; it
+	// is normalised like a record's own date.
 	Published string
 	// Format forces the format of files named explicitly and of standard
 	// input. Files found in a folder are always read by their extension.
 	Format Format
 	// MaxRecordBytes bounds one record: a JSONL line, a CSV row, a JSON
-	// array element, a whole .txt file. A larger record is rejected with
+	// array element, a whole .txt or .html file. A larger record is
+	// rejected with
 	// ErrTooLarge without being held in memory. 0 means
 	// DefaultMaxRecordBytes.
 	MaxRecordBytes int
+	// Fields names the fields of the corpus that hold each article field,
+	// in JSON and CSV inputs alike. The zero value means the standard
+	// names (text, published, title, id, url, source).
+	Fields Fields
+	// BytesRead, when set, is increased by every byte read from an input
+	// file or stream, as stored (compressed bytes for gzipped input), so
+	// that a caller can measure progress against InputSize while records
+	// are read. It runs ahead of the records by at most a read buffer.
+	BytesRead *atomic.Int64
 	// Stdin is read for the path "-". The package never reaches for
 	// os.Stdin itself; without Stdin, "-" yields one error record.
 	Stdin io.Reader
@@ -126,7 +141,8 @@ var (
 	// ErrMalformed: the record is not valid JSON or CSV, or a field has
 	// the wrong type.
 	ErrMalformed = errors.New("malformed record")
-	// ErrBadDate: a publication date is neither YYYY-MM-DD nor RFC 3339.
+	// ErrBadDate: a publication date is in no form NormalizeDate accepts,
+	// or is not a real date.
 	ErrBadDate = errors.New("invalid date")
 	// ErrInvalidUTF8: the record is not valid UTF-8.
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
@@ -134,13 +150,66 @@ var (
 	ErrEmptyText = errors.New("empty text")
 	// ErrTooLarge: the record is larger than Options.MaxRecordBytes.
 	ErrTooLarge = errors.New("record too large")
+	// ErrBinary: the record holds binary data (a NUL byte, or control
+	// characters in a share no text has) rather than text.
+	ErrBinary = errors.New("binary data")
 	// ErrUnreadable: the file or stream could not be opened or read.
 	ErrUnreadable = errors.New("unreadable input")
 	// ErrFormat: the format is unknown or could not be told.
 	ErrFormat = errors.New("unknown format")
 	// ErrExtract: the extractor failed on the record (see Load).
 	ErrExtract = errors.New("extraction failed")
+	// ErrRefused: the store refused the extraction as invalid (see Load).
+	ErrRefused = errors.New("store refused the article")
 )
+
+// Reason is the stable, machine-readable code of a rejection, as written
+// in error reports. Each names one sentinel error.
+type Reason string
+
+// The reasons a record is rejected.
+const (
+	ReasonMalformed   Reason = "malformed"
+	ReasonBadDate     Reason = "bad_date"
+	ReasonInvalidUTF8 Reason = "invalid_utf8"
+	ReasonEmptyText   Reason = "empty_text"
+	ReasonTooLarge    Reason = "too_large"
+	ReasonBinary      Reason = "binary"
+	ReasonUnreadable  Reason = "unreadable"
+	ReasonFormat      Reason = "unknown_format"
+	ReasonExtract     Reason = "extract_failed"
+	ReasonRefused     Reason = "store_refused"
+	// ReasonOther is any error that wraps none of the sentinels.
+	ReasonOther Reason = "other"
+)
+
+// ReasonOf returns the reason code of a rejection error: that of the
+// first sentinel it wraps, ReasonOther when it wraps none.
+func ReasonOf(err error) Reason {
+	switch {
+	case errors.Is(err, ErrMalformed):
+		return ReasonMalformed
+	case errors.Is(err, ErrBadDate):
+		return ReasonBadDate
+	case errors.Is(err, ErrInvalidUTF8):
+		return ReasonInvalidUTF8
+	case errors.Is(err, ErrEmptyText):
+		return ReasonEmptyText
+	case errors.Is(err, ErrTooLarge):
+		return ReasonTooLarge
+	case errors.Is(err, ErrBinary):
+		return ReasonBinary
+	case errors.Is(err, ErrUnreadable):
+		return ReasonUnreadable
+	case errors.Is(err, ErrFormat):
+		return ReasonFormat
+	case errors.Is(err, ErrExtract):
+		return ReasonExtract
+	case errors.Is(err, ErrRefused):
+		return ReasonRefused
+	}
+	return ReasonOther
+}
 
 // RecordError is the error of one record, or of a whole file when Pos has
 // no line. Err wraps one of the package's sentinel errors.
@@ -206,9 +275,9 @@ func checkOptions(opts *Options) error {
 		opts.Published = d
 	}
 	switch opts.Format {
-	case FormatAuto, FormatText, FormatJSONL, FormatJSON, FormatCSV:
+	case FormatAuto, FormatText, FormatJSONL, FormatJSON, FormatCSV, FormatHTML:
 	default:
 		return fmt.Errorf("%w: %q", ErrFormat, opts.Format)
 	}
-	return nil
+	return opts.Fields.Validate()
 }

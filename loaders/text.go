@@ -31,6 +31,11 @@ type textDoc struct {
 // space at its end); after the count line, non-blank lines alternate
 // author, comment text. It never fails on structure, only on encoding.
 func parseText(data []byte) (textDoc, error) {
+	// Checked before the encoding: a binary file is rarely valid UTF-8,
+	// and "binary data" is the more useful thing to be told.
+	if looksBinary(string(data)) {
+		return textDoc{}, fmt.Errorf("%w: this is not a text file", ErrBinary)
+	}
 	if !utf8.Valid(data) {
 		return textDoc{}, fmt.Errorf("%w on line %d", ErrInvalidUTF8, badUTF8Line(data))
 	}

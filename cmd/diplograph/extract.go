@@ -16,6 +16,7 @@ stored. FILE may be a .txt article with its comments, a .jsonl/.json/.csv file (
 or not) or a folder; "-" reads standard input (its format guessed unless --format says).`)
 	var in inputFlags
 	in.register(fs)
+	in.registerFields(fs)
 	compact := fs.Bool("compact", false, "print one JSON document per line instead of indented")
 	if done, err := parseFlags(fs, args); done {
 		return err

@@ -1,10 +1,16 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/diplograph/diplograph"
@@ -15,17 +21,31 @@ func runLoad(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "load", "[flags] FILE|FOLDER|- ...",
 		`Read articles, extract their facts and write them to the store. Loading is idempotent:
 an article whose content is stored already is skipped, and an article with a known id but
-new content replaces the old version and the facts only it supported. Bad records are
-reported with their file and line, and the load goes on; the exit status is 3 when any
-record was rejected.
+new content replaces the old version and the facts only it supported.
 
 Formats: .txt (one article, optionally followed by a "N Comments" section of alternating
-author and comment lines), .jsonl, .json, .csv, any of them gzipped, and folders of them.`)
+author and comment lines), .jsonl, .json, .csv, .html/.htm, any of them gzipped, folders
+of them (read recursively) and "-" for standard input. The --*-field flags map a corpus's
+own field or column names, in JSON (dotted paths reach into nested objects) and CSV alike.
+
+Bad records are reported with their file, line and a reason code, and the load goes on.
+Exit status: 0 every record was loaded or already stored; 3 the load finished but some
+records were rejected; 4 the load stopped at the --max-errors limit; 1 the load failed
+(the store, an unreadable error report); 2 a bad command line.
+
+Progress: a bar on a terminal, a log line every --log-every otherwise; --quiet shows none.
+The summary at the end goes to standard output.`)
 	var sf storeFlags
 	sf.register(fs, e)
 	var in inputFlags
 	in.register(fs)
+	in.registerFields(fs)
 	workers := fs.Int("workers", 0, "articles extracted at once (default: the number of CPUs)")
+	errorsPath := fs.String("errors", "", "write every rejected record to this JSONL `file`: {file, line, record, reason, message}")
+	maxErrors := fs.Int("max-errors", 0, "stop the load once `N` records have been rejected (0: never stop)")
+	maxRecord := fs.Int("max-record-bytes", loaders.DefaultMaxRecordBytes, "reject records larger than this many `bytes`")
+	quiet := fs.Bool("quiet", false, "show no progress (the summary is still printed)")
+	logEvery := fs.Duration("log-every", 10*time.Second, "interval between progress log lines when standard error is not a terminal")
 	if done, err := parseFlags(fs, args); done {
 		return err
 	}
@@ -33,9 +53,23 @@ author and comment lines), .jsonl, .json, .csv, any of them gzipped, and folders
 		fs.Usage()
 		return errUsageShown
 	}
+	if *maxErrors < 0 || *maxRecord <= 0 || *logEvery <= 0 {
+		return badUsage(e, "--max-errors must be 0 or more, --max-record-bytes and --log-every more than 0")
+	}
 	opts, err := in.options(e)
 	if err != nil {
 		return err
+	}
+	opts.MaxRecordBytes = *maxRecord
+	var bytesRead atomic.Int64
+	opts.BytesRead = &bytesRead
+
+	var report *errorReport
+	if *errorsPath != "" {
+		if report, err = createErrorReport(*errorsPath); err != nil {
+			return err
+		}
+		defer report.close()
 	}
 	x, err := newExtractor()
 	if err != nil {
@@ -46,49 +80,115 @@ author and comment lines), .jsonl, .json, .csv, any of them gzipped, and folders
 		return err
 	}
 	defer st.Close()
-	recs := loaders.ReadAll(ctx, fs.Args(), opts)
-	start := time.Now()
-	last := start
-	sum, err := loaders.Load(ctx, recs, x, st, loaders.LoadOptions{
-		Workers: *workers,
-		Logger:  e.log,
-		Progress: func(s loaders.Summary) {
-			if now := time.Now(); now.Sub(last) >= 5*time.Second {
-				last = now
-				e.log.Info("loading", "read", s.Read, "loaded", s.Loaded, "skipped", s.Skipped, "rejected", s.Rejected,
-					"rate", fmt.Sprintf("%.0f/s", float64(s.Read)/now.Sub(start).Seconds()))
+
+	total, _ := loaders.InputSize(ctx, fs.Args(), opts)
+	mode := chooseProgress(e, *quiet)
+	pr := startProgress(ctx, e, mode, total, &bytesRead, *logEvery)
+	opts.Logger = pr.log
+	byReason := map[loaders.Reason]int{}
+	lopts := loaders.LoadOptions{
+		Workers:     *workers,
+		MaxRejected: *maxErrors,
+		Logger:      pr.log,
+		Progress:    pr.update,
+		OnReject: func(re *loaders.RecordError) error {
+			reason := loaders.ReasonOf(re.Err)
+			byReason[reason]++
+			if report != nil {
+				return report.write(re)
 			}
+			pr.log.Warn("record rejected", "pos", re.Pos.String(), "reason", string(reason), "err", re.Err.Error())
+			return nil
 		},
-	})
-	printSummary(e.stdout, sum, time.Since(start))
-	if err != nil {
-		return fmt.Errorf("load: %w", err)
 	}
-	if sum.Rejected > 0 {
+	if report != nil {
+		// The report holds every rejection; the summary lists a few.
+		lopts.KeepErrors = 10
+	}
+	sum, err := loaders.Load(ctx, loaders.ReadAll(ctx, fs.Args(), opts), x, st, lopts)
+	pr.finish(err == nil)
+	took := time.Since(pr.start)
+	if report != nil {
+		if cerr := report.close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}
+	printSummary(e.stdout, sum, took, byReason, *errorsPath)
+	switch {
+	case errors.Is(err, loaders.ErrTooManyRejected):
+		return fmt.Errorf("load stopped at the --max-errors limit: %w", err)
+	case err != nil:
+		return fmt.Errorf("load: %w", err)
+	case sum.Rejected > 0:
 		return fmt.Errorf("%d record(s): %w", sum.Rejected, errRejected)
 	}
 	return nil
 }
 
-func printSummary(w io.Writer, s loaders.Summary, took time.Duration) {
-	rate := 0.0
-	if took > 0 {
-		rate = float64(s.Read) / took.Seconds()
+// errorReport is the --errors file.
+type errorReport struct {
+	f   *os.File
+	buf *bufio.Writer
+	rep *loaders.ErrorReport
+}
+
+func createErrorReport(path string) (*errorReport, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("error report: %w", err)
 	}
+	buf := bufio.NewWriter(f)
+	return &errorReport{f: f, buf: buf, rep: loaders.NewErrorReport(buf)}, nil
+}
+
+func (r *errorReport) write(re *loaders.RecordError) error { return r.rep.Write(re) }
+
+// close flushes and closes the report; closing twice is harmless.
+func (r *errorReport) close() error {
+	if r.f == nil {
+		return nil
+	}
+	err := r.buf.Flush()
+	if cerr := r.f.Close(); err == nil {
+		err = cerr
+	}
+	r.f = nil
+	if err != nil {
+		return fmt.Errorf("error report: %w", err)
+	}
+	return nil
+}
+
+// printSummary says what a load did: the counts, what they wrote, how
+// long it took, and why records were rejected.
+func printSummary(w io.Writer, s loaders.Summary, took time.Duration, byReason map[loaders.Reason]int, reportPath string) {
 	fmt.Fprintf(w, "read %d, loaded %d (replaced %d), skipped %d already loaded, rejected %d\n",
 		s.Read, s.Loaded, s.Replaced, s.Skipped, s.Rejected)
 	fmt.Fprintf(w, "wrote %d entities, %d relations, %d events in %s (%.1f articles/s)\n",
-		s.Entities, s.Relations, s.Events, took.Round(time.Millisecond), rate)
+		s.Entities, s.Relations, s.Events, took.Round(time.Millisecond), rate(s.Read, took))
+	if s.Rejected == 0 {
+		return
+	}
+	var parts []string
+	for _, r := range slices.Sorted(maps.Keys(byReason)) {
+		parts = append(parts, fmt.Sprintf("%s %d", r, byReason[r]))
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(w, "rejected by reason: %s\n", strings.Join(parts, ", "))
+	}
 	for _, err := range s.Errors {
 		var re *loaders.RecordError
 		if errors.As(err, &re) {
-			fmt.Fprintln(w, "rejected:", re)
+			fmt.Fprintf(w, "rejected: %s [%s]\n", re, loaders.ReasonOf(re.Err))
 		} else {
 			fmt.Fprintln(w, "rejected:", err)
 		}
 	}
 	if s.Rejected > len(s.Errors) {
 		fmt.Fprintf(w, "... and %d more rejected\n", s.Rejected-len(s.Errors))
+	}
+	if reportPath != "" {
+		fmt.Fprintf(w, "every rejected record is in %s\n", reportPath)
 	}
 }
 

@@ -37,6 +37,8 @@ func exitCode(err error) int {
 		return 2
 	case errors.Is(err, errRejected):
 		return 3
+	case errors.Is(err, loaders.ErrTooManyRejected):
+		return 4
 	}
 	return 1
 }
@@ -56,6 +58,7 @@ func commands() []command {
 		{"stats", "print what the store holds", runStats},
 		{"copy", "copy every article and its facts from one store to another (embedded, neo4j)", runCopy},
 		{"eval", "score the extractor against gold annotations", runEval},
+		{"gen-corpus", "write a deterministic synthetic corpus for benchmarks", runGenCorpus},
 	}
 }
 
@@ -103,9 +106,9 @@ Usage:
 Commands:
 `)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.short)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.short)
 	}
-	fmt.Fprint(w, `  version   print the version
+	fmt.Fprint(w, `  version    print the version
 
 Run "diplograph <command> -h" for a command's flags.
 
@@ -165,11 +168,23 @@ func parseFlags(fs *flag.FlagSet, args []string) (done bool, err error) {
 // inputFlags are the flags of every command that reads articles.
 type inputFlags struct {
 	published, format string
+	fields            loaders.Fields
 }
 
 func (in *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&in.published, "published", "", "publication date YYYY-MM-DD for articles that carry none (every .txt file); relative dates resolve against it")
-	fs.StringVar(&in.format, "format", "", "input format of named files and of -: txt, jsonl, json or csv (default: by extension; guessed from the content for -)")
+	fs.StringVar(&in.format, "format", "", "input format of named files and of -: txt, jsonl, json, csv or html (default: by extension; guessed from the content for -)")
+}
+
+// registerFields registers the flags that map a corpus's field names.
+func (in *inputFlags) registerFields(fs *flag.FlagSet) {
+	f := &in.fields
+	fs.StringVar(&f.Text, "text-field", "", "JSON field or CSV column holding the text (default text; dotted paths such as content.body reach into nested JSON)")
+	fs.StringVar(&f.Published, "date-field", "", "field holding the publication date (default published)")
+	fs.StringVar(&f.Title, "title-field", "", "field holding the title (default title)")
+	fs.StringVar(&f.ID, "id-field", "", "field holding the article's own id (default id)")
+	fs.StringVar(&f.URL, "url-field", "", "field holding the URL (default url)")
+	fs.StringVar(&f.Source, "source-field", "", "field holding the source or publisher (default source)")
 }
 
 // options returns the loader options the flags ask for.
@@ -178,7 +193,10 @@ func (in *inputFlags) options(e *env) (loaders.Options, error) {
 	if err != nil {
 		return loaders.Options{}, err
 	}
-	return loaders.Options{Published: in.published, Format: f, Stdin: e.stdin, Logger: e.log}, nil
+	if err := in.fields.Validate(); err != nil {
+		return loaders.Options{}, badUsage(e, "%v", err)
+	}
+	return loaders.Options{Published: in.published, Format: f, Fields: in.fields, Stdin: e.stdin, Logger: e.log}, nil
 }
 
 func newExtractor() (*extract.Extractor, error) {
