@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/diplograph/diplograph"
 )
@@ -59,6 +60,17 @@ type LoadOptions struct {
 	// record (a debug message when OnReject is set). nil means
 	// slog.Default().
 	Logger *slog.Logger
+
+	// A Writer that is a diplograph.BatchSaver gets the articles in
+	// batches, one transaction each, written while the next batch is
+	// extracted: a batch goes when it holds BatchSize records or
+	// BatchBytes of article text, or when its first record has waited
+	// BatchDelay. Zero values mean DefaultBatchSize, DefaultBatchBytes and
+	// DefaultBatchDelay. Records are counted, reported and passed to
+	// Progress when their batch has been written, in input order.
+	BatchSize  int
+	BatchBytes int
+	BatchDelay time.Duration
 }
 
 // Summary counts what a load did.
@@ -139,27 +151,203 @@ func Load(ctx context.Context, recs iter.Seq[Record], x Extractor, w Writer, opt
 		}
 	}()
 
-	var fatal error
-	for j := range order {
-		o := <-j.done
-		if fatal != nil || wctx.Err() != nil {
-			continue // drain, so that every goroutine can finish
+	batchSize, batchBytes, delay := opts.batching(w)
+	// The calling goroutine gathers settled records into batches; one
+	// writer goroutine saves a batch while the next one gathers, and the
+	// batches channel's capacity of one is the backpressure that stops
+	// gathering when the store falls behind.
+	batches := make(chan []pendingJob, 1)
+	var fatal error // the writer's, read after it ends
+	writerDone := make(chan struct{})
+	go func() {
+		defer close(writerDone)
+		for b := range batches {
+			if fatal != nil || wctx.Err() != nil {
+				continue // drain
+			}
+			if err := l.write(wctx, b); err != nil {
+				fatal = err
+				cancel(err)
+			}
 		}
-		if err := l.settle(wctx, j, o); err != nil {
-			fatal = err
-			cancel(err)
+	}()
+
+	var pend []pendingJob
+	size := 0
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	var timerC <-chan time.Time
+	flush := func() {
+		if len(pend) == 0 {
+			return
+		}
+		timer.Stop()
+		timerC = nil
+		select {
+		case batches <- pend:
+		case <-wctx.Done():
+		}
+		pend, size = nil, 0
+	}
+	for {
+		var j *job
+		var ok bool
+		select {
+		case j, ok = <-order:
+		case <-timerC:
+			flush()
 			continue
 		}
-		if opts.Progress != nil {
-			opts.Progress(l.sum)
+		if !ok {
+			break
+		}
+		var o outcome
+		select {
+		case o = <-j.done:
+		case <-timerC:
+			// The input stalls (a slow pipe): save what has waited long
+			// enough rather than hold it back.
+			flush()
+			o = <-j.done
+		}
+		if wctx.Err() != nil {
+			continue // drain, so that every goroutine can finish
+		}
+		if len(pend) == 0 {
+			timer.Reset(delay)
+			timerC = timer.C
+		}
+		pend = append(pend, pendingJob{j, o})
+		if o.x != nil {
+			size += len(j.rec.Article.Text)
+		}
+		if len(pend) >= batchSize || size >= batchBytes {
+			flush()
 		}
 	}
+	if wctx.Err() == nil {
+		flush()
+	}
+	close(batches)
+	<-writerDone
 	wg.Wait()
 	// A cancelled load reports the cancellation, not the errors it caused.
 	if err := ctx.Err(); err != nil {
 		return l.sum, err
 	}
 	return l.sum, fatal
+}
+
+// Batching defaults: a batch is written when it holds this many records or
+// this much article text, or when its first record has waited this long.
+const (
+	DefaultBatchSize  = 256
+	DefaultBatchBytes = 8 << 20
+	DefaultBatchDelay = 500 * time.Millisecond
+)
+
+// batching returns the batch bounds; a Writer that cannot save batches
+// gets batches of one.
+func (o *LoadOptions) batching(w Writer) (n, bytes int, delay time.Duration) {
+	n, bytes, delay = o.BatchSize, o.BatchBytes, o.BatchDelay
+	if n <= 0 {
+		n = DefaultBatchSize
+	}
+	if bytes <= 0 {
+		bytes = DefaultBatchBytes
+	}
+	if delay <= 0 {
+		delay = DefaultBatchDelay
+	}
+	if _, ok := w.(diplograph.BatchSaver); !ok {
+		n = 1
+	}
+	return n, bytes, delay
+}
+
+// pendingJob is a record waiting for its batch to be written.
+type pendingJob struct {
+	j *job
+	o outcome
+}
+
+// write saves a batch's extractions and then settles its records in input
+// order. A store failure leaves the whole batch uncounted: none of it is
+// stored.
+func (l *loader) write(ctx context.Context, b []pendingJob) error {
+	// Records after the one that reaches MaxRejected are neither saved nor
+	// counted, as if the load had stopped there.
+	if n := l.opts.MaxRejected; n > 0 {
+		r := l.sum.Rejected
+		for i, p := range b {
+			if p.j.rec.Err != nil || p.o.reject != nil {
+				if r++; r >= n {
+					b = b[:i+1]
+					break
+				}
+			}
+		}
+	}
+	var xs []*diplograph.Extraction
+	for _, p := range b {
+		if p.o.fatal != nil {
+			return p.o.fatal
+		}
+		if p.o.x != nil && !p.o.stored && p.o.reject == nil && p.j.rec.Err == nil {
+			xs = append(xs, p.o.x)
+		}
+	}
+	results, err := l.save(ctx, xs)
+	if err != nil {
+		first := b[0].j.rec.Pos
+		return fmt.Errorf("%s: saving a batch of %d articles: %w", first, len(xs), err)
+	}
+	next := 0
+	var limit error
+	for _, p := range b {
+		var res *diplograph.BatchResult
+		if p.o.x != nil && !p.o.stored && p.o.reject == nil && p.j.rec.Err == nil {
+			res = &results[next]
+			next++
+		}
+		// Past the limit, the rest of the batch is stored: count it.
+		if err := l.settle(p.j, p.o, res); err != nil {
+			if !errors.Is(err, ErrTooManyRejected) {
+				return err
+			}
+			if limit == nil {
+				limit = err
+			}
+		}
+		if l.opts.Progress != nil {
+			l.opts.Progress(l.sum)
+		}
+	}
+	return limit
+}
+
+// save writes xs in one batch when the Writer can, else one by one. A
+// refused article comes back in its result; any other error is returned.
+func (l *loader) save(ctx context.Context, xs []*diplograph.Extraction) ([]diplograph.BatchResult, error) {
+	if len(xs) == 0 {
+		return nil, nil
+	}
+	if bs, ok := l.w.(diplograph.BatchSaver); ok {
+		return bs.SaveBatch(ctx, xs)
+	}
+	out := make([]diplograph.BatchResult, len(xs))
+	for i, x := range xs {
+		res, err := l.w.Save(ctx, x)
+		switch {
+		case err == nil:
+			out[i].SaveResult = res
+		case diplograph.ErrorCode(err) == diplograph.EINVALID:
+			out[i].Err = err
+		default:
+			return nil, fmt.Errorf("article %s: %w", x.Article.ID, err)
+		}
+	}
+	return out, nil
 }
 
 // job is one record on its way through Load.
@@ -210,12 +398,9 @@ func (l *loader) process(ctx context.Context, rec *Record) outcome {
 	return outcome{x: x}
 }
 
-// settle counts one record and saves its extraction; a non-nil error
-// ends the load and leaves the record uncounted.
-func (l *loader) settle(ctx context.Context, j *job, o outcome) error {
-	if o.fatal != nil {
-		return o.fatal
-	}
+// settle counts one record; res is what the store did with its
+// extraction, nil when it was not saved. A non-nil error ends the load.
+func (l *loader) settle(j *job, o outcome, res *diplograph.BatchResult) error {
 	s := &l.sum
 	s.Read++
 	rec := &j.rec
@@ -233,17 +418,12 @@ func (l *loader) settle(ctx context.Context, j *job, o outcome) error {
 		l.log.Warn("record warning", "pos", rec.Pos.String(), "warning", w)
 	}
 	s.Warnings += len(rec.Warnings)
-	if o.stored {
+	if o.stored || res == nil {
 		s.Skipped++
 		return nil
 	}
-	res, err := l.w.Save(ctx, o.x)
-	if err != nil {
-		if diplograph.ErrorCode(err) == diplograph.EINVALID {
-			return l.reject(&RecordError{Pos: rec.Pos, Err: fmt.Errorf("%w: %w", ErrRefused, err)})
-		}
-		s.Read--
-		return fmt.Errorf("%s: saving article %s: %w", rec.Pos, rec.Article.ID, err)
+	if res.Err != nil {
+		return l.reject(&RecordError{Pos: rec.Pos, Err: fmt.Errorf("%w: %w", ErrRefused, res.Err)})
 	}
 	if res.Unchanged {
 		// The same content came earlier in this load.
