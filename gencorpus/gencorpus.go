@@ -47,13 +47,15 @@ const (
 )
 
 // The article length distribution, in words: log-normal with this median
-// and spread, clipped to [MinWords, MaxWords]. News articles cluster in
-// the hundreds of words with a long tail of features.
+// and spread, clipped to [MinWords, MaxWords]. Wire copy on diplomacy
+// clusters in the hundreds of words with a long tail of features: a sample
+// of 50 real articles of 1990-2013 has a median of about 280 words and a
+// mean of about 350, and agency stories commonly run 300-800 words.
 const (
-	MedianWords = 650
+	MedianWords = 400
 	wordSigma   = 0.5
-	MinWords    = 200
-	MaxWords    = 2400
+	MinWords    = 120
+	MaxWords    = 2000
 )
 
 // ErrOptions is wrapped by every error about bad options.

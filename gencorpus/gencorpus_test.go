@@ -98,11 +98,11 @@ func TestLengthDistribution(t *testing.T) {
 	sort.Ints(lens)
 	median, p10, p90 := lens[len(lens)/2], lens[len(lens)/10], lens[len(lens)*9/10]
 	t.Logf("lengths: min %d p10 %d median %d p90 %d max %d", lens[0], p10, median, p90, lens[len(lens)-1])
-	if median < 500 || median > 800 {
+	if median < 300 || median > 500 {
 		t.Errorf("median length %d words, want near %d", median, gencorpus.MedianWords)
 	}
 	// A real spread: short briefs and long features, within the bounds.
-	if p10 > 450 || p90 < 900 || lens[0] < gencorpus.MinWords || lens[len(lens)-1] > gencorpus.MaxWords+60 {
+	if p10 > 280 || p90 < 550 || lens[0] < gencorpus.MinWords || lens[len(lens)-1] > gencorpus.MaxWords+60 {
 		t.Errorf("lengths: min %d p10 %d p90 %d max %d", lens[0], p10, p90, lens[len(lens)-1])
 	}
 }
