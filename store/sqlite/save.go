@@ -22,7 +22,7 @@ const (
 	qArticleByHash  = `SELECT id FROM articles WHERE hash = ? LIMIT 1`
 	qInsertArticle  = `INSERT INTO articles (id, hash, title, url, source, published, body, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	qInsertComment  = `INSERT INTO comments (article_id, pos, idx, author, text, stance, targets) VALUES (?, ?, ?, ?, ?, ?, ?)`
-	qInsertSupport  = `INSERT INTO support (kind, fact_id, article_id, body, evidence, view_id, event_key) VALUES (?, ?, ?, ?, ?, ?, ?)`
+	qInsertSupport  = `INSERT INTO support (kind, fact_id, article_id, body, evidence, view_id, event_key, span_start, span_end, span_precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	qArticleFacts   = `SELECT kind, fact_id, event_key FROM support WHERE article_id = ?`
 	qDeleteSupport  = `DELETE FROM support WHERE article_id = ?`
 	qDeleteComments = `DELETE FROM comments WHERE article_id = ?`
@@ -46,9 +46,7 @@ const (
 	qInsertPart      = `INSERT INTO event_participants (entity_id, event_id, undated, start_date, span_end) VALUES (?, ?, ?, ?, ?)`
 	qHashExists      = `SELECT EXISTS (SELECT 1 FROM articles WHERE hash = ?)`
 	// The views of one event key, with what grouping them needs.
-	qKeyViews = `SELECT s.rowid, s.fact_id, s.view_id, s.article_id, a.published,
-		coalesce(json_extract(s.body, '$.start'), ''), coalesce(json_extract(s.body, '$.end'), ''),
-		coalesce(json_extract(s.body, '$.precision'), '')
+	qKeyViews = `SELECT s.rowid, s.fact_id, s.view_id, s.article_id, a.published, s.span_start, s.span_end, s.span_precision
 		FROM support s JOIN articles a ON a.id = s.article_id WHERE s.kind = 'event' AND s.event_key = ?`
 	qKeyEvents        = `SELECT id FROM events WHERE event_key = ?`
 	qSupportRow       = `SELECT s.body, a.published, a.seq FROM support s JOIN articles a ON a.id = s.article_id WHERE s.rowid = ?`
@@ -424,7 +422,11 @@ func addViewSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, i
 	if err != nil {
 		return 0, err
 	}
-	r, err := w.exec(qInsertSupport, string(kind), id, articleID, string(body), string(ev), id, key)
+	var span diplograph.TimeSpan
+	if e, ok := any(v).(*diplograph.Event); ok {
+		span = e.TimeSpan
+	}
+	r, err := w.exec(qInsertSupport, string(kind), id, articleID, string(body), string(ev), id, key, span.Start, span.End, string(span.Precision))
 	if err != nil {
 		return 0, err
 	}

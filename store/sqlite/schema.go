@@ -151,6 +151,14 @@ var migrations = []migration{
 		`ALTER TABLE support ADD COLUMN view_id TEXT NOT NULL DEFAULT ''`,
 		`ALTER TABLE support ADD COLUMN event_key TEXT NOT NULL DEFAULT ''`,
 		`UPDATE support SET view_id = fact_id`,
+		// An event view's dates, which grouping reads for every view of a
+		// key, kept apart from the JSON body so that it need not be parsed.
+		`ALTER TABLE support ADD COLUMN span_start TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE support ADD COLUMN span_end TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE support ADD COLUMN span_precision TEXT NOT NULL DEFAULT ''`,
+		`UPDATE support SET span_start = coalesce(json_extract(body, '$.start'), ''),
+			span_end = coalesce(json_extract(body, '$.end'), ''),
+			span_precision = coalesce(json_extract(body, '$.precision'), '') WHERE kind = 'event'`,
 		`CREATE INDEX support_event_key ON support (event_key) WHERE kind = 'event'`,
 		`CREATE INDEX support_event_view ON support (view_id) WHERE kind = 'event'`,
 		`ALTER TABLE events ADD COLUMN event_key TEXT NOT NULL DEFAULT ''`,
