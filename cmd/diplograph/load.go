@@ -8,6 +8,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -46,6 +47,9 @@ The summary at the end goes to standard output.`)
 	maxRecord := fs.Int("max-record-bytes", loaders.DefaultMaxRecordBytes, "reject records larger than this many `bytes`")
 	quiet := fs.Bool("quiet", false, "show no progress (the summary is still printed)")
 	logEvery := fs.Duration("log-every", 10*time.Second, "interval between progress log lines when standard error is not a terminal")
+	batch := fs.Int("batch-size", loaders.DefaultBatchSize, "articles written per store transaction")
+	dryRun := fs.Bool("dry-run", false, "read and extract, write nothing (no store is opened): the extraction-only rate")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the load to this `file` (go tool pprof)")
 	if done, err := parseFlags(fs, args); done {
 		return err
 	}
@@ -53,8 +57,8 @@ The summary at the end goes to standard output.`)
 		fs.Usage()
 		return errUsageShown
 	}
-	if *maxErrors < 0 || *maxRecord <= 0 || *logEvery <= 0 {
-		return badUsage(e, "--max-errors must be 0 or more, --max-record-bytes and --log-every more than 0")
+	if *maxErrors < 0 || *maxRecord <= 0 || *logEvery <= 0 || *batch <= 0 {
+		return badUsage(e, "--max-errors must be 0 or more, --max-record-bytes, --log-every and --batch-size more than 0")
 	}
 	opts, err := in.options(e)
 	if err != nil {
@@ -75,11 +79,22 @@ The summary at the end goes to standard output.`)
 	if err != nil {
 		return err
 	}
-	st, err := sf.open(ctx, e)
-	if err != nil {
-		return err
+	var w loaders.Writer = discard{}
+	if !*dryRun {
+		st, err := sf.open(ctx, e)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		w = st
 	}
-	defer st.Close()
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 
 	total, _ := loaders.InputSize(ctx, fs.Args(), opts)
 	mode := chooseProgress(e, *quiet)
@@ -88,6 +103,7 @@ The summary at the end goes to standard output.`)
 	byReason := map[loaders.Reason]int{}
 	lopts := loaders.LoadOptions{
 		Workers:     *workers,
+		BatchSize:   *batch,
 		MaxRejected: *maxErrors,
 		Logger:      pr.log,
 		Progress:    pr.update,
@@ -105,7 +121,7 @@ The summary at the end goes to standard output.`)
 		// The report holds every rejection; the summary lists a few.
 		lopts.KeepErrors = 10
 	}
-	sum, err := loaders.Load(ctx, loaders.ReadAll(ctx, fs.Args(), opts), x, st, lopts)
+	sum, err := loaders.Load(ctx, loaders.ReadAll(ctx, fs.Args(), opts), x, w, lopts)
 	pr.finish(err == nil)
 	took := time.Since(pr.start)
 	if report != nil {
@@ -123,6 +139,33 @@ The summary at the end goes to standard output.`)
 		return fmt.Errorf("%d record(s): %w", sum.Rejected, errRejected)
 	}
 	return nil
+}
+
+// discard is the Writer of a dry run: it holds nothing and keeps nothing,
+// so that every article is extracted and counted as loaded.
+type discard struct{}
+
+func (discard) HasArticle(context.Context, string) (bool, error) { return false, nil }
+
+func (discard) Save(_ context.Context, x *diplograph.Extraction) (diplograph.SaveResult, error) {
+	return diplograph.SaveResult{ArticleID: x.Article.ID, Entities: len(x.Entities),
+		Relations: len(x.Relations), Events: len(x.Events)}, nil
+}
+
+// startCPUProfile profiles the process into path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // errorReport is the --errors file.

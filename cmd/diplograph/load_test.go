@@ -217,3 +217,25 @@ func TestProgressBarFinishes(t *testing.T) {
 		t.Errorf("%d log lines got out of the bar, want 2:\n%s", got, buf.String())
 	}
 }
+
+func TestLoadDryRun(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "in.jsonl", `{"id":"a1","published":"2025-02-04","text":"Shigeru Ishiba will meet Donald Trump in Washington on Friday."}
+{"id":"a2","published":"2025-02-05","text":"China claims the Senkaku Islands."}
+`)
+	db := filepath.Join(dir, "x.db")
+	prof := filepath.Join(dir, "cpu.prof")
+	out, _, err := runCmd(t, context.Background(), "", nil, "load", "--db", db, "--dry-run", "--cpuprofile", prof, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "loaded 2") {
+		t.Errorf("summary: %s", out)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a dry run made the store file: %v", err)
+	}
+	if fi, err := os.Stat(prof); err != nil || fi.Size() == 0 {
+		t.Errorf("no CPU profile: %v", err)
+	}
+}
