@@ -144,7 +144,7 @@ func (n *articleNames) rememberShort(form string, m *mention) {
 // in full: "the Commission" after "European Commission", "BA" after
 // "British Airways", "DOT" after "Department of Transport".
 func (n *articleNames) rememberOrg(toks []token.Token, m *mention) {
-	if m.typ != diplograph.Organization || m.id == "" || m.last-m.first < 2 {
+	if m.typ != diplograph.Organization || m.id == "" || m.last-m.first < 2 || m.form == formGroup {
 		return
 	}
 	last := m.last - 1
@@ -246,6 +246,33 @@ func (d *doc) givenNamePerson(si, i int) *mention {
 func personMention(si int, toks []token.Token, first, last int) *mention {
 	name := joinTokens(toks[first:last])
 	return &mention{sent: si, first: first, last: last, id: kb.Slug(diplograph.Person, name), typ: diplograph.Person, text: name}
+}
+
+// governmentWords follow a leader's surname to name the government they
+// lead: "the Bush administration", "the Assad regime".
+var governmentWords = map[string]bool{"administration": true, "government": true, "regime": true,
+	"cabinet": true, "presidency": true}
+
+// leaderGovernment finds a government named after its leader, "the Bush
+// administration", "the Abe cabinet", which stands for the country whose
+// offices the knowledge base says the leader held, as "the White House"
+// does. A surname whose holders served different countries names none.
+func (d *doc) leaderGovernment(si, i int) *mention {
+	toks := d.sents[si].Tokens
+	if !startsRun(toks, i) && toks[i-1].Lower != "the" {
+		return nil
+	}
+	k := nameRun(toks, i)
+	e := i + k
+	if k == 0 || e >= len(toks) || !governmentWords[toks[e].Lower] {
+		return nil
+	}
+	country := d.x.gaz.leaders[toks[e-1].Text]
+	if country == "" {
+		return nil
+	}
+	return &mention{sent: si, first: i, last: e + 1, id: country, typ: diplograph.Country, form: formMetonym,
+		text: joinTokens(toks[i : e+1])}
 }
 
 // bylinePerson finds the author's name on a line of its own above the
