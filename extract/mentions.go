@@ -116,7 +116,11 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 	for i := 0; i < len(toks); {
 		m := firstMention(before, i)
 		if m == nil {
-			if ms := d.orgByHead(si, i); ms != nil {
+			ms := d.orgByHead(si, i)
+			if ms == nil {
+				ms = d.orgByShape(si, i)
+			}
+			if ms != nil {
 				out = append(out, ms...)
 				i = ms[len(ms)-1].last
 				continue
@@ -184,7 +188,7 @@ func (d *doc) rememberPlace(names *articleNames, m *mention) {
 func (d *doc) demonymActors(si int, toks []token.Token, ms []*mention) []*mention {
 	out := ms[:0:0]
 	for _, m := range ms {
-		if m.form != formDemonym || m.typ != diplograph.Country || stanceAffix(toks, m.first) {
+		if m.form != formDemonym || !d.nationOrPeople(m.id) || stanceAffix(toks, m.first) {
 			out = append(out, m)
 			continue
 		}
@@ -216,6 +220,13 @@ func (d *doc) demonymActors(si int, toks []token.Token, ms []*mention) []*mentio
 		out = append(out, m)
 	}
 	return out
+}
+
+// nationOrPeople reports whether id is a country or an ethnic group, whose
+// nationality words ("Kurdish") qualify the people acting for it.
+func (d *doc) nationOrPeople(id string) bool {
+	r, ok := d.x.kb.Get(id)
+	return ok && (r.Type == diplograph.Country || r.Kind == "ETHNIC_GROUP")
 }
 
 // stanceAffix reports whether the word at toks[i] follows "pro-" or
@@ -266,8 +277,12 @@ func (d *doc) groupMention(si int, toks []token.Token, m *mention) *mention {
 		demonym = adjectiveOf(r, demonym)
 	}
 	name := demonym + " " + g.plural
+	country := ""
+	if r.Type == diplograph.Country {
+		country = r.ID
+	}
 	return &mention{sent: si, first: m.first, last: last, typ: diplograph.Organization,
-		id: kb.Slug(diplograph.Organization, name), form: formGroup, text: name, title: g.kind, titleOf: r.ID}
+		id: kb.Slug(diplograph.Organization, name), form: formGroup, text: name, title: g.kind, titleOf: country}
 }
 
 // adjectiveOf returns the singular demonym of r whose plural is p.
