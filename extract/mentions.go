@@ -148,7 +148,7 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 			m.possessive = true
 		}
 	}
-	out = d.demonymActors(si, toks, out)
+	d.demonymActors(si, toks, out)
 	d.resolveGenericOrgs(si, out)
 	return out
 }
@@ -185,22 +185,20 @@ func (d *doc) rememberPlace(names *articleNames, m *mention) {
 // country; after "ethnic" it is an ethnic group ("ethnic Albanians"),
 // which is no state's actor. "pro-Russian" and "anti-American" describe
 // a stance, not a nationality.
-func (d *doc) demonymActors(si int, toks []token.Token, ms []*mention) []*mention {
-	out := ms[:0:0]
-	for _, m := range ms {
+func (d *doc) demonymActors(si int, toks []token.Token, ms []*mention) {
+	for k, m := range ms {
 		if m.form != formDemonym || !d.nationOrPeople(m.id) || stanceAffix(toks, m.first) {
-			out = append(out, m)
 			continue
 		}
 		if g := d.groupMention(si, toks, m); g != nil {
-			out = append(out, g)
+			ms[k] = g
 			continue
 		}
 		if d.x.gaz.plurals[m.text] {
 			if m.first > 0 && toks[m.first-1].Lower == "ethnic" {
 				name := "ethnic " + m.text
-				out = append(out, &mention{sent: si, first: m.first - 1, last: m.last, typ: diplograph.Organization,
-					id: kb.Slug(diplograph.Organization, name), form: formGroup, text: name, title: "ETHNIC_GROUP"})
+				ms[k] = &mention{sent: si, first: m.first - 1, last: m.last, typ: diplograph.Organization,
+					id: kb.Slug(diplograph.Organization, name), form: formGroup, text: name, title: "ETHNIC_GROUP"}
 				continue
 			}
 			m.acts = true
@@ -217,9 +215,7 @@ func (d *doc) demonymActors(si int, toks []token.Token, ms []*mention) []*mentio
 				break
 			}
 		}
-		out = append(out, m)
 	}
-	return out
 }
 
 // nationOrPeople reports whether id is a country or an ethnic group, whose

@@ -259,7 +259,7 @@ var governmentWords = map[string]bool{"administration": true, "government": true
 // does. A surname whose holders served different countries names none.
 func (d *doc) leaderGovernment(si, i int) *mention {
 	toks := d.sents[si].Tokens
-	if !startsRun(toks, i) && toks[i-1].Lower != "the" {
+	if !toks[i].Cap || !startsRun(toks, i) && toks[i-1].Lower != "the" || !headWithin(toks, i+1, 6, governmentWords) {
 		return nil
 	}
 	k := nameRun(toks, i)
@@ -295,6 +295,17 @@ var notShapeNames = map[string]bool{"western": true, "eastern": true, "northern"
 	"international": true, "national": true, "global": true, "regional": true, "european": true, "african": true,
 	"asian": true, "latin": true, "new": true, "old": true, "contact": true}
 
+// headWithin reports whether one of heads is among the n tokens from
+// toks[i]: a cheap test before a pass looks closer.
+func headWithin[V any](toks []token.Token, i, n int, heads map[string]V) bool {
+	for j := i; j < len(toks) && j < i+n; j++ {
+		if _, ok := heads[toks[j].Lower]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // orgByShape finds an organization the knowledge base lacks by a
 // lower-case head noun after its name: "the Solidarity movement", "the
 // Azadliq (Freedom) opposition coalition". A nationality word before the
@@ -303,7 +314,7 @@ var notShapeNames = map[string]bool{"western": true, "eastern": true, "northern"
 // Hamas movement" is Hamas).
 func (d *doc) orgByShape(si, i int) []*mention {
 	toks := d.sents[si].Tokens
-	if !namePart(toks[i]) || !startsRun(toks, i) && toks[i-1].Lower != "the" {
+	if !namePart(toks[i]) || !startsRun(toks, i) && toks[i-1].Lower != "the" || !headWithin(toks, i+1, 8, shapeHeads) {
 		return nil
 	}
 	j, country := i, ""
