@@ -203,11 +203,18 @@ func (d *doc) demonymActors(si int, toks []token.Token, ms []*mention) {
 			}
 			m.acts = true
 		}
+		portfolio := false
 		for j := m.last; j < len(toks) && j < m.last+5; j++ {
 			w := toks[j].Lower
 			if actorNouns[w] {
-				m.acts = true
+				// "Japanese foreign ministers" act for Japan; "the Israeli
+				// foreign minister" is one person, who acts.
+				m.acts = !portfolio || strings.HasSuffix(w, "s")
 				break
+			}
+			if portfolios[w] && !toks[j].Cap {
+				portfolio = true
+				continue
 			}
 			// Only other nationality words, "and" and the words naming
 			// a branch of the state may stand between.
@@ -303,17 +310,23 @@ var actorNouns = map[string]bool{"officials": true, "official": true, "leaders":
 	"spokesperson": true, "spokesmen": true, "representatives": true, "representative": true, "delegates": true,
 	"mediators": true, "mediator": true, "warplanes": true, "jets": true, "aircraft": true, "planes": true,
 	"gunboats": true, "guards": true, "peacekeepers": true, "prosecutors": true, "investigators": true,
-	"agents": true, "ambassador": true, "ambassadors": true, "emissary": true, "emissaries": true}
+	"agents": true}
 
 // sectorModifiers name a branch of the state between a nationality word
-// and the people acting for it: "Chinese security forces", "Indian
-// border guards", "Iranian foreign ministry officials".
+// and the people acting for it: "Chinese security forces", "Indian border
+// guards".
 var sectorModifiers = map[string]bool{"senior": true, "top": true, "high-ranking": true, "ranking": true,
 	"security": true, "border": true, "riot": true, "coast": true, "naval": true, "air": true, "armed": true,
-	"military": true, "government": true, "foreign": true, "defense": true, "defence": true, "trade": true,
-	"intelligence": true, "peace": true, "special": true, "state": true, "local": true, "provincial": true,
-	"federal": true, "regional": true, "army": true, "navy": true, "police": true, "finance": true,
-	"economic": true, "interior": true, "justice": true, "ministry": true, "embassy": true, "elite": true}
+	"military": true, "government": true, "intelligence": true, "peace": true, "special": true, "state": true,
+	"local": true, "provincial": true, "federal": true, "regional": true, "army": true, "navy": true,
+	"police": true, "elite": true}
+
+// portfolios name a ministry's field between a nationality word and its
+// people in the plural, written in lower case where they are no title:
+// "South Korean and Japanese foreign ministers", "Iranian defense
+// officials".
+var portfolios = map[string]bool{"foreign": true, "defense": true, "defence": true, "trade": true,
+	"finance": true, "interior": true, "economic": true, "justice": true, "ministry": true}
 
 // groupNoun is a kind of group that acts without acting for its state,
 // with its plural, which names it.
