@@ -17,6 +17,7 @@ const (
 	formMetonym                // a capital standing for its government ("Beijing said")
 	formDemonym                // an adjective or nationality word ("Japanese")
 	formDescriptor             // a common-noun phrase ("security treaty") resolved by context
+	formGroup                  // a group described by nationality and role ("Rwandan rebels"), no name
 )
 
 // target is one entity a surface form may denote.
@@ -37,10 +38,18 @@ type entry struct {
 // It is built once and read concurrently.
 type gazetteer struct {
 	byFirst map[string][]*entry // keyed by the first token, exact or lower-cased
+	// plurals are the demonyms that are plural nouns ("Palestinians",
+	// "Serbs"): a people, never a modifier.
+	plurals map[string]bool
+	// leaders maps the surname of a known office holder to the country
+	// of their offices ("Bush" → the United States), so that "the Bush
+	// administration" names that country's government; a surname shared
+	// by holders of different countries maps to "".
+	leaders map[string]string
 }
 
 func newGazetteer(k *kb.KB) *gazetteer {
-	g := &gazetteer{byFirst: map[string][]*entry{}}
+	g := &gazetteer{byFirst: map[string][]*entry{}, plurals: map[string]bool{}, leaders: map[string]string{}}
 	seen := map[string]*entry{}
 	add := func(surface string, t target) {
 		toks := token.Tokenize(surface, 0)
@@ -85,8 +94,56 @@ func newGazetteer(k *kb.KB) *gazetteer {
 		for _, n := range r.Descriptors {
 			add(n, target{r.ID, r.Type, formDescriptor})
 		}
+		g.addPlurals(r)
+		g.addLeader(k, r)
 	}
 	return g
+}
+
+// addPlurals records the record's demonyms that are the plural of another
+// of its demonyms: "Palestinians" beside "Palestinian", "Swiss" not.
+func (g *gazetteer) addPlurals(r kb.Record) {
+	for _, p := range r.Demonyms {
+		for _, s := range r.Demonyms {
+			if p == s+"s" || p == s+"es" {
+				g.plurals[p] = true
+			}
+		}
+	}
+}
+
+// addLeader indexes a person who held an office of a country by the last
+// word of each of their names.
+func (g *gazetteer) addLeader(k *kb.KB, r kb.Record) {
+	if r.Type != diplograph.Person {
+		return
+	}
+	country := ""
+	for _, o := range r.Offices {
+		c, ok := k.Get(o.Of)
+		if !ok || c.Type != diplograph.Country {
+			continue
+		}
+		if country != "" && country != o.Of {
+			return // offices of two countries: no single government
+		}
+		country = o.Of
+	}
+	if country == "" {
+		return
+	}
+	for _, n := range r.Names() {
+		f := strings.Fields(n)
+		last := f[len(f)-1]
+		if !hasUpper(last) || strings.HasSuffix(last, ".") {
+			continue
+		}
+		if have, ok := g.leaders[last]; ok && have != country {
+			g.leaders[last] = ""
+			continue
+		}
+		g.leaders[last] = country
+	}
 }
 
 // allCaps reports whether s has at least three letters, all upper case.

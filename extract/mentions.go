@@ -106,6 +106,7 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 		func(i int) *mention { return d.cuedPerson(si, i) },
 	}
 	after := []func(i int) *mention{
+		func(i int) *mention { return d.leaderGovernment(si, i) },
 		func(i int) *mention { return d.placeByNoun(si, i) },
 		func(i int) *mention { return d.gazetteerMention(si, i) },
 		func(i int) *mention { return d.givenNamePerson(si, i) },
@@ -115,7 +116,11 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 	for i := 0; i < len(toks); {
 		m := firstMention(before, i)
 		if m == nil {
-			if ms := d.orgByHead(si, i); ms != nil {
+			ms := d.orgByHead(si, i)
+			if ms == nil {
+				ms = d.orgByShape(si, i)
+			}
+			if ms != nil {
 				out = append(out, ms...)
 				i = ms[len(ms)-1].last
 				continue
@@ -143,7 +148,7 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 			m.possessive = true
 		}
 	}
-	d.demonymActors(toks, out)
+	d.demonymActors(si, toks, out)
 	d.resolveGenericOrgs(si, out)
 	return out
 }
@@ -168,26 +173,129 @@ func (d *doc) rememberPlace(names *articleNames, m *mention) {
 	}
 }
 
-// demonymActors lets a nationality word stand for its country when it
-// qualifies the people who act for it: "Hungarian and Romanian officials
-// agreed", "Chinese troops".
-func (d *doc) demonymActors(toks []token.Token, ms []*mention) {
-	for _, m := range ms {
-		if m.form != formDemonym || m.typ != diplograph.Country {
+// demonymActors decides what a nationality word names besides its country.
+// Qualifying the people or bodies through which a state acts ("Hungarian
+// and Romanian officials agreed", "Chinese security forces", "Syrian
+// officers"), it stands for the country as an actor. Qualifying a group
+// that does not act for the state ("Rwandan rebels", "Afghan rebel
+// leaders", "French farmers", "the Syrian opposition"), it makes that group
+// an actor of its own, an organization of the country's people. A plural
+// nationality noun is the people itself ("The Palestinians reject",
+// "Palestinians and Israelis failed to agree") and stands for the
+// country; after "ethnic" it is an ethnic group ("ethnic Albanians"),
+// which is no state's actor. "pro-Russian" and "anti-American" describe
+// a stance, not a nationality.
+func (d *doc) demonymActors(si int, toks []token.Token, ms []*mention) {
+	for k, m := range ms {
+		if m.form != formDemonym || !d.nationOrPeople(m.id) || stanceAffix(toks, m.first) {
 			continue
 		}
+		if g := d.groupMention(si, toks, m); g != nil {
+			ms[k] = g
+			continue
+		}
+		if d.x.gaz.plurals[m.text] {
+			if m.first > 0 && toks[m.first-1].Lower == "ethnic" {
+				name := "ethnic " + m.text
+				ms[k] = &mention{sent: si, first: m.first - 1, last: m.last, typ: diplograph.Organization,
+					id: kb.Slug(diplograph.Organization, name), form: formGroup, text: name, title: "ETHNIC_GROUP"}
+				continue
+			}
+			m.acts = true
+		}
+		portfolio := false
 		for j := m.last; j < len(toks) && j < m.last+5; j++ {
 			w := toks[j].Lower
 			if actorNouns[w] {
-				m.acts = true
+				// "Japanese foreign ministers" act for Japan; "the Israeli
+				// foreign minister" is one person, who acts.
+				m.acts = !portfolio || strings.HasSuffix(w, "s")
 				break
 			}
-			// Only other nationality words and "and" may stand between.
-			if w != "and" && w != "," && w != "senior" && w != "top" && mentionAt(ms, j) == nil && !inMention(ms, j) {
+			if portfolios[w] && !toks[j].Cap {
+				portfolio = true
+				continue
+			}
+			// Only other nationality words, "and" and the words naming
+			// a branch of the state may stand between.
+			if w != "and" && w != "," && !sectorModifiers[w] && mentionAt(ms, j) == nil && !inMention(ms, j) {
 				break
 			}
 		}
 	}
+}
+
+// nationOrPeople reports whether id is a country or an ethnic group, whose
+// nationality words ("Kurdish") qualify the people acting for it.
+func (d *doc) nationOrPeople(id string) bool {
+	r, ok := d.x.kb.Get(id)
+	return ok && (r.Type == diplograph.Country || r.Kind == "ETHNIC_GROUP")
+}
+
+// stanceAffix reports whether the word at toks[i] follows "pro-" or
+// "anti-" ("pro-Russian separatists").
+func stanceAffix(toks []token.Token, i int) bool {
+	return i >= 2 && toks[i-1].Text == "-" && !toks[i-1].SpaceBefore && !toks[i].SpaceBefore &&
+		(toks[i-2].Lower == "pro" || toks[i-2].Lower == "anti")
+}
+
+// groupMention returns the group a nationality word qualifies ("Rwandan
+// rebels", "Afghan rebel leaders", "the Syrian opposition"), named by the
+// nationality and the group's noun in the plural, or nil. Its spokesmen
+// and leaders act for it, so "rebel leaders" name the rebels. A group noun
+// in the singular names one person ("an Afghan rebel") unless a noun for
+// its leaders or members follows.
+func (d *doc) groupMention(si int, toks []token.Token, m *mention) *mention {
+	j := m.last
+	for j < len(toks) && groupModifiers[toks[j].Lower] {
+		j++
+	}
+	if j >= len(toks) {
+		return nil
+	}
+	g, ok := groupNouns[toks[j].Lower]
+	if !ok || toks[j].Cap {
+		return nil // part of a name
+	}
+	last := j + 1
+	for last < len(toks) {
+		if _, more := groupNouns[toks[last].Lower]; !more {
+			break
+		}
+		last++
+	}
+	if last < len(toks) && groupMembers[toks[last].Lower] {
+		last++
+	} else if toks[last-1].Lower != g.plural {
+		return nil
+	}
+	r, ok := d.x.kb.Get(m.id)
+	if !ok {
+		return nil
+	}
+	// The group is named by the nationality as the text wrote it, the
+	// adjective rather than the plural noun.
+	demonym := m.text
+	if d.x.gaz.plurals[demonym] {
+		demonym = adjectiveOf(r, demonym)
+	}
+	name := demonym + " " + g.plural
+	country := ""
+	if r.Type == diplograph.Country {
+		country = r.ID
+	}
+	return &mention{sent: si, first: m.first, last: last, typ: diplograph.Organization,
+		id: kb.Slug(diplograph.Organization, name), form: formGroup, text: name, title: g.kind, titleOf: country}
+}
+
+// adjectiveOf returns the singular demonym of r whose plural is p.
+func adjectiveOf(r *kb.Record, p string) string {
+	for _, s := range r.Demonyms {
+		if p == s+"s" || p == s+"es" {
+			return s
+		}
+	}
+	return p
 }
 
 // actorNouns are the people and bodies through which a country acts.
@@ -195,7 +303,74 @@ var actorNouns = map[string]bool{"officials": true, "official": true, "leaders":
 	"diplomat": true, "government": true, "authorities": true, "forces": true, "troops": true, "ministers": true,
 	"minister": true, "negotiators": true, "delegation": true, "delegations": true, "navy": true, "military": true,
 	"army": true, "police": true, "envoy": true, "envoys": true, "side": true, "sides": true, "soldiers": true,
-	"warships": true, "president": true, "premier": true, "regime": true}
+	"warships": true, "president": true, "premier": true, "regime": true,
+	"officers": true, "officer": true, "commanders": true, "commander": true, "generals": true,
+	"lawmakers": true, "lawmaker": true, "legislators": true, "parliamentarians": true, "mps": true,
+	"senators": true, "administration": true, "cabinet": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "spokesmen": true, "representatives": true, "representative": true, "delegates": true,
+	"mediators": true, "mediator": true, "warplanes": true, "jets": true, "aircraft": true, "planes": true,
+	"gunboats": true, "guards": true, "peacekeepers": true, "prosecutors": true, "investigators": true,
+	"agents": true}
+
+// sectorModifiers name a branch of the state between a nationality word
+// and the people acting for it: "Chinese security forces", "Indian border
+// guards".
+var sectorModifiers = map[string]bool{"senior": true, "top": true, "high-ranking": true, "ranking": true,
+	"security": true, "border": true, "riot": true, "coast": true, "naval": true, "air": true, "armed": true,
+	"military": true, "government": true, "intelligence": true, "peace": true, "special": true, "state": true,
+	"local": true, "provincial": true, "federal": true, "regional": true, "army": true, "navy": true,
+	"police": true, "elite": true}
+
+// portfolios name a ministry's field between a nationality word and its
+// people in the plural, written in lower case where they are no title:
+// "South Korean and Japanese foreign ministers", "Iranian defense
+// officials".
+var portfolios = map[string]bool{"foreign": true, "defense": true, "defence": true, "trade": true,
+	"finance": true, "interior": true, "economic": true, "justice": true, "ministry": true}
+
+// groupNoun is a kind of group that acts without acting for its state,
+// with its plural, which names it.
+type groupNoun struct {
+	plural, kind string
+}
+
+// groupNouns are the groups a nationality word may qualify ("Rwandan
+// rebels", "French farmers"), in the singular and the plural. A
+// collective noun ("opposition") is its own plural.
+var groupNouns = func() map[string]groupNoun {
+	out := map[string]groupNoun{}
+	for kind, nouns := range map[string][]string{
+		"ARMED_GROUP": {"rebel", "militant", "insurgent", "guerrilla", "separatist", "militia", "fighter",
+			"gunman:gunmen", "militiaman:militiamen", "paramilitary:paramilitaries", "extremist", "jihadist"},
+		"OPPOSITION": {"opposition:opposition", "dissident", "exile"},
+		"GROUP": {"protester", "protestor", "demonstrator", "student", "farmer", "worker", "fisherman:fishermen",
+			"activist", "refugee", "settler", "nationalist", "hardliner", "trade unionist", "unionist", "veteran"},
+	} {
+		for _, n := range nouns {
+			sing, plural, irregular := strings.Cut(n, ":")
+			if !irregular {
+				plural = sing + "s"
+			}
+			out[sing] = groupNoun{plural, kind}
+			out[plural] = groupNoun{plural, kind}
+		}
+	}
+	return out
+}()
+
+// groupModifiers may stand between a nationality word and its group:
+// "Albanian ethnic rebels", "Kurdish armed separatists".
+var groupModifiers = map[string]bool{"ethnic": true, "armed": true, "radical": true, "hardline": true,
+	"islamist": true, "muslim": true, "christian": true, "leftist": true, "rightist": true,
+	"right-wing": true, "left-wing": true, "anti-government": true, "pro-government": true}
+
+// groupMembers are the nouns for a group's leaders and members, which act
+// for it: "rebel leaders", "opposition figures", "militant groups".
+var groupMembers = map[string]bool{"leader": true, "leaders": true, "commander": true, "commanders": true,
+	"chief": true, "chiefs": true, "spokesman": true, "spokesmen": true, "spokeswoman": true,
+	"representatives": true, "negotiators": true, "delegation": true, "delegates": true, "groups": true,
+	"group": true, "movement": true, "movements": true, "parties": true, "factions": true, "figures": true,
+	"members": true, "forces": true, "coalition": true, "alliance": true, "bloc": true, "camp": true}
 
 // gazetteerMention matches a knowledge-base name at token i and decides
 // which of its entities it names.

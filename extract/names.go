@@ -144,7 +144,7 @@ func (n *articleNames) rememberShort(form string, m *mention) {
 // in full: "the Commission" after "European Commission", "BA" after
 // "British Airways", "DOT" after "Department of Transport".
 func (n *articleNames) rememberOrg(toks []token.Token, m *mention) {
-	if m.typ != diplograph.Organization || m.id == "" || m.last-m.first < 2 {
+	if m.typ != diplograph.Organization || m.id == "" || m.last-m.first < 2 || m.form == formGroup {
 		return
 	}
 	last := m.last - 1
@@ -246,6 +246,129 @@ func (d *doc) givenNamePerson(si, i int) *mention {
 func personMention(si int, toks []token.Token, first, last int) *mention {
 	name := joinTokens(toks[first:last])
 	return &mention{sent: si, first: first, last: last, id: kb.Slug(diplograph.Person, name), typ: diplograph.Person, text: name}
+}
+
+// governmentWords follow a leader's surname to name the government they
+// lead: "the Bush administration", "the Assad regime".
+var governmentWords = map[string]bool{"administration": true, "government": true, "regime": true,
+	"cabinet": true, "presidency": true}
+
+// leaderGovernment finds a government named after its leader, "the Bush
+// administration", "the Abe cabinet", which stands for the country whose
+// offices the knowledge base says the leader held, as "the White House"
+// does. A surname whose holders served different countries names none.
+func (d *doc) leaderGovernment(si, i int) *mention {
+	toks := d.sents[si].Tokens
+	if !toks[i].Cap || !startsRun(toks, i) && toks[i-1].Lower != "the" || !headWithin(toks, i+1, 6, governmentWords) {
+		return nil
+	}
+	k := nameRun(toks, i)
+	e := i + k
+	if k == 0 || e >= len(toks) || !governmentWords[toks[e].Lower] {
+		return nil
+	}
+	country := d.x.gaz.leaders[toks[e-1].Text]
+	if country == "" {
+		return nil
+	}
+	return &mention{sent: si, first: i, last: e + 1, id: country, typ: diplograph.Country, form: formMetonym,
+		text: joinTokens(toks[i : e+1])}
+}
+
+// shapeHeads are lower-case nouns that make an unknown capitalized name
+// before them an organization: "the Solidarity movement", "the Azadliq
+// opposition coalition", "the Abu Sayyaf group".
+var shapeHeads = map[string]string{"movement": "PARTY", "coalition": "PARTY", "front": "PARTY",
+	"alliance": "PARTY", "party": "PARTY", "faction": "PARTY", "bloc": "PARTY", "militia": "ARMED_GROUP",
+	"group": "GROUP"}
+
+// shapeModifiers may stand between such a name and its head noun.
+var shapeModifiers = map[string]bool{"opposition": true, "rebel": true, "militant": true, "guerrilla": true,
+	"separatist": true, "ruling": true, "governing": true, "political": true, "armed": true, "resistance": true,
+	"protest": true, "reform": true, "nationalist": true, "islamist": true, "radical": true, "student": true,
+	"peace": true, "extremist": true, "insurgent": true, "militia": true, "umbrella": true}
+
+// notShapeNames are capitalized words that qualify a coalition or a group
+// without naming it: "a Western coalition", "the Arab group".
+var notShapeNames = map[string]bool{"western": true, "eastern": true, "northern": true, "southern": true,
+	"central": true, "arab": true, "muslim": true, "moslem": true, "christian": true, "islamic": true,
+	"international": true, "national": true, "global": true, "regional": true, "european": true, "african": true,
+	"asian": true, "latin": true, "new": true, "old": true, "contact": true}
+
+// headWithin reports whether one of heads is among the n tokens from
+// toks[i]: a cheap test before a pass looks closer.
+func headWithin[V any](toks []token.Token, i, n int, heads map[string]V) bool {
+	for j := i; j < len(toks) && j < i+n; j++ {
+		if _, ok := heads[toks[j].Lower]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// orgByShape finds an organization the knowledge base lacks by a
+// lower-case head noun after its name: "the Solidarity movement", "the
+// Azadliq (Freedom) opposition coalition". A nationality word before the
+// name says whose it is and stays a mention of its own ("the Palestinian
+// Fatah movement"). A name the knowledge base knows is left to it ("the
+// Hamas movement" is Hamas).
+func (d *doc) orgByShape(si, i int) []*mention {
+	toks := d.sents[si].Tokens
+	if !namePart(toks[i]) || !startsRun(toks, i) && toks[i-1].Lower != "the" || !headWithin(toks, i+1, 8, shapeHeads) {
+		return nil
+	}
+	j, country := i, ""
+	var lead *mention
+	if e, n := d.x.gaz.match(toks, i); e != nil {
+		for _, t := range e.tgts {
+			if t.typ == diplograph.Country && (t.form == formDemonym || t.form == formName) {
+				country, j = t.id, i+n
+				lead = &mention{sent: si, first: i, last: i + n, id: t.id, typ: t.typ, form: t.form,
+					text: joinTokens(toks[i : i+n])}
+				break
+			}
+		}
+		if lead == nil {
+			return nil
+		}
+	}
+	k := capRun(toks, j, 4)
+	if k == 0 || d.knownWithin(toks, j, j+k) != k {
+		return nil
+	}
+	generic := true
+	for p := j; p < j+k; p++ {
+		if toks[p].Kind == token.Word && !notShapeNames[toks[p].Lower] && !d.x.kb.GivenName(toks[p].Text) {
+			generic = false
+		}
+	}
+	if generic || j == 0 {
+		return nil // a sentence-initial word is capitalized anyway
+	}
+	e := j + k
+	// A gloss in brackets: "Azadliq (Freedom)".
+	if e+2 < len(toks) && toks[e].Text == "(" {
+		if g := capRun(toks, e+1, 3); g > 0 && e+1+g < len(toks) && toks[e+1+g].Text == ")" {
+			e += g + 2
+		}
+	}
+	for n := 0; n < 2 && e < len(toks) && shapeModifiers[toks[e].Text]; n++ {
+		e++
+	}
+	if e >= len(toks) {
+		return nil
+	}
+	kind, ok := shapeHeads[toks[e].Text]
+	if !ok {
+		return nil
+	}
+	name := joinTokens(toks[j : e+1])
+	m := &mention{sent: si, first: j, last: e + 1, id: kb.Slug(diplograph.Organization, name),
+		typ: diplograph.Organization, text: name, title: kind, titleOf: country}
+	if lead != nil {
+		return []*mention{lead, m}
+	}
+	return []*mention{m}
 }
 
 // bylinePerson finds the author's name on a line of its own above the

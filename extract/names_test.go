@@ -194,3 +194,104 @@ func TestFullNameWinsOverEarlierSurname(t *testing.T) {
 		}
 	}
 }
+
+// TestCollectiveActors checks the actors named by a group rather than a
+// name: a nationality word with the people who act for the state or for a
+// group of their own, a plural nationality noun, a government named after
+// its leader. Sentences are our own.
+func TestCollectiveActors(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		typ  diplograph.EventType
+		// actor is the name of the entity that must take part, kind and
+		// country its kind and "country" property when it is a group.
+		actor, kind, country string
+		// not must take part in no event.
+		not string
+	}{
+		{name: "state sector", text: "Latvian officers ended their mediation between the two militias.",
+			typ: diplograph.Sanction, actor: "Latvia"},
+		{name: "branch of the state between", text: "Estonian border guards accused Russia of an incursion.",
+			typ: diplograph.Accusation, actor: "Estonia"},
+		{name: "portfolio in the plural", text: "Latvian and Estonian foreign ministers met in Riga on Monday.",
+			typ: diplograph.Meeting, actor: "Estonia"},
+		{name: "a title is the person's", text: "Janis Ozols, the Latvian foreign minister, praised Estonia.",
+			typ: diplograph.Statement, actor: "Janis Ozols", not: "Latvia"},
+		{name: "lawmakers", text: "Moldovan lawmakers signed an agreement with Romania on Tuesday.",
+			typ: diplograph.Agreement, actor: "Moldova"},
+		{name: "armed group", text: "Malian rebels demanded the release of their leaders.",
+			typ: diplograph.Demand, actor: "Malian rebels", kind: "ARMED_GROUP", country: "Mali", not: "Mali"},
+		{name: "group noun as modifier", text: "Chadian rebel leaders said they would meet the African Union mediator.",
+			typ: diplograph.Meeting, actor: "Chadian rebels", kind: "ARMED_GROUP", country: "Chad"},
+		{name: "civil group", text: "Angry Belgian farmers threatened to block the roads to Brussels.",
+			typ: diplograph.Threat, actor: "Belgian farmers", kind: "GROUP", country: "Belgium"},
+		{name: "opposition", text: "The Togolese opposition rejected the proposal of the government.",
+			typ: diplograph.Rejection, actor: "Togolese opposition", kind: "OPPOSITION", country: "Togo"},
+		{name: "plural nationality noun", text: "The Moldovans rejected the proposal.",
+			typ: diplograph.Rejection, actor: "Moldova"},
+		{name: "two peoples", text: "Armenians and Azerbaijanis failed to reach agreement on the corridor.",
+			typ: diplograph.Rejection, actor: "Azerbaijan"},
+		{name: "ethnic group", text: "Ethnic Hungarians have vowed to fight for autonomy.",
+			typ: diplograph.Threat, actor: "ethnic Hungarians", kind: "ETHNIC_GROUP", not: "Hungary"},
+		{name: "leader's government", text: "The Obama administration demanded that Cuba release the contractor.",
+			typ: diplograph.Demand, actor: "United States"},
+		{name: "organization by its head noun", text: "The Narodna opposition coalition rejected the offer of the government.",
+			typ: diplograph.Rejection, actor: "Narodna opposition coalition", kind: "PARTY"},
+		{name: "a gloss in brackets", text: "Leaders of the Slobodna (Free) movement agreed to postpone the march.",
+			typ: diplograph.Agreement, actor: "Slobodna (Free) movement", kind: "PARTY"},
+		{name: "a qualifier is no name", text: "A Western coalition rejected the ceasefire.",
+			typ: diplograph.Rejection, not: "Western coalition"},
+		{name: "a known name with its head noun", text: "The Hamas movement rejected the ceasefire.",
+			typ: diplograph.Rejection, actor: "Hamas", not: "Hamas movement"},
+		{name: "historical organization", text: "The European Economic Community agreed on Monday to send aid to Albania.",
+			typ: diplograph.Agreement, actor: "European Community"},
+		{name: "ethnic group by name", text: "Druze elders threatened to strike unless the council rescinded the law.",
+			typ: diplograph.Threat, actor: "Druze"},
+		{name: "ethnic group's group", text: "Kurdish rebels rejected the ceasefire.",
+			typ: diplograph.Rejection, actor: "Kurdish rebels", kind: "ARMED_GROUP"},
+		{name: "stance, not nationality", text: "Pro-Russian separatists rejected the ceasefire.",
+			typ: diplograph.Rejection, not: "Russia"},
+		{name: "one rebel is a person", text: "A Malian rebel rejected the ceasefire.",
+			typ: diplograph.Rejection, not: "Malian rebels"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractText(t, "2024-03-01", tt.text)
+			byID := entityIDs(x)
+			names := map[string]bool{}
+			for _, ev := range x.Events {
+				for _, p := range ev.Participants {
+					names[byID[p.Entity].Name] = true
+				}
+			}
+			if tt.actor != "" {
+				e := findEvent(x, tt.typ)
+				if e == nil {
+					t.Fatalf("no %s event in %+v", tt.typ, x.Events)
+				}
+				var got *diplograph.Entity
+				for _, p := range e.Participants {
+					if en := byID[p.Entity]; en.Name == tt.actor {
+						got = &en
+					}
+				}
+				if got == nil {
+					t.Fatalf("%q takes no part in %+v", tt.actor, e.Participants)
+				}
+				if tt.kind != "" && (got.Kind != tt.kind || got.Type != diplograph.Organization) {
+					t.Errorf("%q is a %s of kind %q, want an organization of kind %q", tt.actor, got.Type, got.Kind, tt.kind)
+				}
+				if tt.country != "" {
+					xt, _ := testExtractor()
+					if r, ok := xt.kb.Get(got.Properties["country"]); !ok || r.Name != tt.country {
+						t.Errorf("%q belongs to %q, want %s", tt.actor, got.Properties["country"], tt.country)
+					}
+				}
+			}
+			if tt.not != "" && names[tt.not] {
+				t.Errorf("%q takes part in an event: %+v", tt.not, x.Events)
+			}
+		})
+	}
+}

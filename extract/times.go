@@ -48,7 +48,8 @@ type Mention struct {
 	Entity     string
 	Type       diplograph.EntityType
 	// Demonym is true for an adjective or nationality word ("Polish"),
-	// which names the country without being its name.
+	// which names the country without being its name, and for a group
+	// described by one ("Rwandan rebels"), which has no name.
 	Demonym bool
 }
 
@@ -73,7 +74,7 @@ func (x *Extractor) Mentions(a *diplograph.Article) ([]Mention, error) {
 				continue
 			}
 			start, end := toks[m.first].Start, toks[m.last-1].End
-			out = append(out, Mention{Start: start, End: end, Text: a.Text[start:end], Entity: m.id, Type: m.typ, Demonym: m.form == formDemonym})
+			out = append(out, Mention{Start: start, End: end, Text: a.Text[start:end], Entity: m.id, Type: m.typ, Demonym: m.form == formDemonym || m.form == formGroup})
 		}
 	}
 	return out, nil
