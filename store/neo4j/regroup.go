@@ -119,17 +119,12 @@ func (t *txn) regroup(eventKeys []string, fresh *freshViews, dirty map[string]bo
 	}
 	owner := map[string]string{}
 	if len(candidates) > 0 {
-		recs, err := t.tx.Run(t.ctx, `UNWIND $ids AS id MATCH (v:Event {id: id}) RETURN v.id AS id, v.key AS key`,
+		all, err := t.all(`UNWIND $ids AS id MATCH (v:Event {id: id}) RETURN v.id AS id, v.key AS key`,
 			map[string]any{"ids": sortedSet(candidates)})
 		if err != nil {
 			return nil, err
 		}
-		all, err := recs.Collect(t.ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range all {
-			p := r.AsMap()
+		for _, p := range all {
 			owner[str(p, "id")] = str(p, "key")
 		}
 	}

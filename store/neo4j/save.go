@@ -869,99 +869,117 @@ func sameValue(old, v any) bool {
 	return false
 }
 
-// writeMerged writes the merged facts in one statement: entities with
-// their labels, relations, events with their links, then the deletions.
+// writeMerged writes the merged facts: entities with their labels,
+// relations, events with their links, then the deletions. Each part is a
+// statement of its own, run only when it has rows: a small statement is
+// planned in milliseconds where one statement of them all took a second, and
+// Neo4j plans a statement again whenever the counts of what the graph holds
+// have changed much, as they do all along a bulk load into an empty
+// database. Labels and relationship types come from the whitelists:
+// relationship types are written into the statement, one per type present
+// (MERGE with a type given as a parameter finds no index), and a label is a
+// parameter holding a whitelisted value.
 func (t *txn) writeMerged(m *merged) error {
-	return t.exec(mergedStatement(), map[string]any{
-		"entities":      nonNil(m.entities),
-		"dropRelations": nonNil(sortedSet(m.dropRelations)),
-		"relations":     nonNil(m.relations),
-		"events":        nonNil(m.events),
-		"relink":        nonNil(m.relink),
-		"moves":         nonNil(m.moves),
-		"dropEvents":    nonNil(m.dropEvs),
-		"dropEntities":  nonNil(m.dropEntities),
-	})
+	// A label is set only when the entity is new or its type changed; the
+	// label is a value of the whitelist (putEntity), passed as a parameter.
+	if err := t.execRows(`UNWIND $rows AS row
+		MATCH (e:Entity {id: row.id})
+		SET e += row.props
+		WITH e, row WHERE row.label IS NOT NULL
+		REMOVE e:`+allEntityLabels()+`
+		SET e:$(row.label)`, m.entities); err != nil {
+		return err
+	}
+	if err := t.execRows(`UNWIND $rows AS id
+		MATCH ()-[r:`+anyRelType()+` {id: id}]->()
+		DELETE r`, anys(sortedSet(m.dropRelations))); err != nil {
+		return err
+	}
+	byType := map[string][]any{}
+	for _, r := range m.relations {
+		row, _ := r.(map[string]any)
+		typ, _ := row["type"].(string)
+		byType[typ] = append(byType[typ], row)
+	}
+	for _, typ := range slices.Sorted(maps.Keys(byType)) {
+		if !slices.Contains(relTypes(), typ) {
+			return fmt.Errorf("no relation type %q", typ)
+		}
+		if err := t.execRows(`UNWIND $rows AS row
+			MATCH (s:Entity {id: row.subject}), (o:Entity {id: row.object})
+			MERGE (s)-[r:`+typ+` {id: row.id}]->(o)
+			SET r += row.props`, byType[typ]); err != nil {
+			return err
+		}
+	}
+	if err := t.execRows(`UNWIND $rows AS row
+		MERGE (v:Event {id: row.id})
+		SET v += row.props`, m.events); err != nil {
+		return err
+	}
+	if err := t.execRows(`UNWIND $rows AS row
+		MATCH (a:Article {id: row.article})-[m:REPORTS]->(:Event {id: row.from})
+		WHERE m.viewId = row.viewId
+		MATCH (to:Event {id: row.to})
+		CREATE (a)-[n:REPORTS]->(to)
+		SET n = properties(m)
+		DELETE m`, m.moves); err != nil {
+		return err
+	}
+	// An event's participants, concerns and location are distinct (see
+	// mergeEvent), and its old links go first: the new ones are created.
+	if err := t.execRows(`UNWIND $rows AS row
+		MATCH (v:Event {id: row.id})
+		CALL (v) { MATCH (v)<-[l:PARTICIPATES_IN]-(:Entity) DELETE l }
+		CALL (v) { MATCH (v)-[l:CONCERNS|AT]->(:Entity) DELETE l }
+		CALL (v, row) {
+			UNWIND row.participants AS p
+			MATCH (e:Entity {id: p.entity})
+			CREATE (e)-[:PARTICIPATES_IN {role: p.role}]->(v)
+		}
+		CALL (v, row) {
+			UNWIND row.concerns AS c
+			MATCH (e:Entity {id: c})
+			CREATE (v)-[:CONCERNS]->(e)
+		}
+		CALL (v, row) {
+			UNWIND row.location AS loc
+			MATCH (e:Entity {id: loc})
+			CREATE (v)-[:AT]->(e)
+		}`, m.relink); err != nil {
+		return err
+	}
+	if err := t.execRows(`UNWIND $rows AS id
+		MATCH (v:Event {id: id})
+		DETACH DELETE v`, anys(m.dropEvs)); err != nil {
+		return err
+	}
+	return t.execRows(`UNWIND $rows AS id
+		MATCH (e:Entity {id: id})
+		DETACH DELETE e`, anys(m.dropEntities))
 }
 
-// mergedStatement is writeMerged's Cypher. Labels and relationship types
-// come from the whitelists, one FOREACH branch each; the row's value only
-// chooses a branch.
-func mergedStatement() string {
-	labels := entityLabels()
-	var all []string
-	for _, l := range labels {
-		all = append(all, l)
+// execRows runs q, which UNWINDs $rows, when there are rows.
+func (t *txn) execRows(q string, rows []any) error {
+	if len(rows) == 0 {
+		return nil
 	}
-	slices.Sort(all)
-	var setLabel strings.Builder
-	for _, t := range slices.Sorted(maps.Keys(labels)) {
-		fmt.Fprintf(&setLabel, "\n\t\t\tFOREACH (_ IN CASE WHEN row.label = '%s' THEN [1] ELSE [] END | SET e:%s)", labels[t], labels[t])
+	return t.exec(q, map[string]any{"rows": rows})
+}
+
+// anys returns ss as a list of any, for execRows.
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
 	}
-	var mergeRel strings.Builder
-	for _, t := range relTypes() {
-		fmt.Fprintf(&mergeRel, "\n\t\t\tFOREACH (_ IN CASE WHEN row.type = '%s' THEN [1] ELSE [] END | MERGE (s)-[r:%s {id: row.id}]->(o) SET r += row.props)", t, t)
-	}
-	return `
-		CALL () {
-			UNWIND $entities AS row
-			MATCH (e:Entity {id: row.id})
-			SET e += row.props
-			WITH e, row WHERE row.label IS NOT NULL
-			REMOVE e:` + strings.Join(all, ":") + setLabel.String() + `
-		}
-		CALL () {
-			UNWIND $dropRelations AS id
-			MATCH ()-[r:` + anyRelType() + ` {id: id}]->()
-			DELETE r
-		}
-		CALL () {
-			UNWIND $relations AS row
-			MATCH (s:Entity {id: row.subject}), (o:Entity {id: row.object})` + mergeRel.String() + `
-		}
-		CALL () {
-			UNWIND $events AS row
-			MERGE (v:Event {id: row.id})
-			SET v += row.props
-		}
-		CALL () {
-			UNWIND $moves AS row
-			MATCH (a:Article {id: row.article})-[m:REPORTS]->(:Event {id: row.from})
-			WHERE m.viewId = row.viewId
-			MATCH (to:Event {id: row.to})
-			CREATE (a)-[n:REPORTS]->(to)
-			SET n = properties(m)
-			DELETE m
-		}
-		CALL () {
-			UNWIND $relink AS row
-			MATCH (v:Event {id: row.id})
-			CALL (v) { MATCH (v)<-[l:PARTICIPATES_IN]-(:Entity) DELETE l }
-			CALL (v) { MATCH (v)-[l:CONCERNS|AT]->(:Entity) DELETE l }
-			CALL (v, row) {
-				UNWIND row.participants AS p
-				MATCH (e:Entity {id: p.entity})
-				MERGE (e)-[:PARTICIPATES_IN {role: p.role}]->(v)
-			}
-			CALL (v, row) {
-				UNWIND row.concerns AS c
-				MATCH (e:Entity {id: c})
-				MERGE (v)-[:CONCERNS]->(e)
-			}
-			CALL (v, row) {
-				UNWIND row.location AS loc
-				MATCH (e:Entity {id: loc})
-				MERGE (v)-[:AT]->(e)
-			}
-		}
-		CALL () {
-			UNWIND $dropEvents AS id
-			MATCH (v:Event {id: id})
-			DETACH DELETE v
-		}
-		CALL () {
-			UNWIND $dropEntities AS id
-			MATCH (e:Entity {id: id})
-			DETACH DELETE e
-		}`
+	return out
+}
+
+// allEntityLabels is every entity type's label, as a label expression
+// (Country:Person:...), to remove an entity's old one.
+func allEntityLabels() string {
+	labels := slices.Collect(maps.Values(entityLabels()))
+	slices.Sort(labels)
+	return strings.Join(labels, ":")
 }
