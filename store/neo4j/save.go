@@ -15,12 +15,13 @@ import (
 )
 
 // How saves run. Save is a batch of one; a batch runs in one write
-// transaction and costs a fixed number of statements however many articles
-// it holds, since a round trip and a statement's planning cost more than
-// the rows it writes. A batch is cut into consecutive sub-batches in which
+// transaction with a number of statements that does not grow with the
+// number of articles, since a statement's round trip and a commit cost far
+// more than a row. A batch is cut into consecutive sub-batches in which
 // no two articles share an id or a content hash (one usually: a bulk load
 // rarely repeats itself), so that within a sub-batch the articles are
-// independent and a batch ends as consecutive saves would. Each sub-batch:
+// independent and a batch ends as consecutive saves would. Each sub-batch
+// takes a dozen statements or so, whatever its size:
 //
 //  1. Reads which content hashes are stored: those articles are Unchanged.
 //  2. MERGEs every other article node and locks it, in id order. One that
@@ -41,16 +42,18 @@ import (
 //  4. Reads every other article's views of those event keys and groups
 //     them, with all the sub-batch's event views, into events
 //     (facts.ClusterEvents), in Go.
-//  5. Deletes the old versions' views and comments and writes the
-//     articles, their comments and their views, each event view linked to
-//     its group's event, in one UNWIND.
+//  5. Writes the events whose views changed, then deletes the old
+//     versions' views and comments and writes the articles, their comments
+//     and their views, each event view linked to its group's event, in one
+//     UNWIND.
 //  6. Reads the remaining views of the stale facts, and merges in Go each
 //     touched fact once: a stale one from all its views, any other by
 //     adding the sub-batch's views to its stored state, in save order;
 //     each event whose views changed from its views.
-//  7. Writes the merged facts, their labels and links, moves the other
-//     articles' views whose event changed, and deletes the facts no article
-//     supports any more, in one statement.
+//  7. Writes the merged entities and relations, the events' links, moves
+//     the other articles' views whose event changed, and deletes the facts
+//     no article supports any more: a statement for each of these that has
+//     rows (see writeMerged).
 //
 // Every statement is parameterized and MERGEs by unique keys; properties
 // are set to values computed from what the transaction read (only those
@@ -215,10 +218,11 @@ type keys struct {
 
 // item is one article a sub-batch writes.
 type item struct {
-	in    *saveInput
-	seq   int64
-	stamp stamp
-	keys  []string // the event key of each of in.events
+	in       *saveInput
+	replaced bool // an older version was stored
+	seq      int64
+	stamp    stamp
+	keys     []string // the event key of each of in.events
 }
 
 // saveBatch saves ins, articles with distinct ids and hashes, with the
@@ -301,7 +305,7 @@ func (t *txn) saveBatch(ins []*saveInput, seqs []int64) ([]diplograph.SaveResult
 		stale.relations = append(stale.relations, strs(rec, "relations")...)
 		stale.events = append(stale.events, strs(rec, "events")...)
 		eventKeys = append(eventKeys, strs(rec, "eventKeys")...)
-		it := &item{in: in, seq: seqs[i], stamp: stamp{Published: in.art.Published, Seq: seqs[i]}}
+		it := &item{in: in, replaced: !created, seq: seqs[i], stamp: stamp{Published: in.art.Published, Seq: seqs[i]}}
 		for j := range in.events {
 			it.keys = append(it.keys, diplograph.EventKey(&in.events[j]))
 		}
@@ -345,6 +349,9 @@ func (t *txn) saveBatch(ins []*saveInput, seqs []int64) ([]diplograph.SaveResult
 	}
 	targets, err := t.regroup(eventKeys, fresh, dirty, &m)
 	if err != nil {
+		return nil, err
+	}
+	if err := t.writeEvents(&m); err != nil {
 		return nil, err
 	}
 	if err := t.writeArticles(items, targets); err != nil {
@@ -555,24 +562,34 @@ func list(v any) []any {
 
 // writeArticles replaces each item's article node's properties (which also
 // drops its _lock), comments and views; an older version's views and
-// comments go first. Each event view carries its event key and links to the
+// comments go first, in a statement of their own that runs only when there
+// are some. Each event view carries its event key and links to the
 // event targets names for it.
 func (t *txn) writeArticles(items []*item, targets map[viewRef]string) error {
 	rows := make([]any, 0, len(items))
+	var replaced []any
 	for _, it := range items {
 		row, err := articleRow(it, targets)
 		if err != nil {
 			return fmt.Errorf("article %s: %w", it.in.art.ID, err)
 		}
 		rows = append(rows, row)
+		if it.replaced {
+			replaced = append(replaced, it.in.art.ID)
+		}
 	}
-	// The old version's views were read and are deleted here, so the new
-	// ones are created, not merged.
-	return t.exec(`UNWIND $articles AS art
-		MATCH (a:Article {id: art.id})
+	// The old versions' views and comments go first, so the new ones are
+	// created, not merged.
+	if err := t.execRows(`UNWIND $rows AS id
+		MATCH (a:Article {id: id})
 		CALL (a) { MATCH (a)-[r:MENTIONS|REPORTS]->() DELETE r }
 		CALL (a) { MATCH (a)-[:ASSERTS]->(x:Assertion) DETACH DELETE x }
-		CALL (a) { MATCH (a)-[:HAS_COMMENT]->(c:Comment) DETACH DELETE c }
+		CALL (a) { MATCH (a)-[:HAS_COMMENT]->(c:Comment) DETACH DELETE c }`, replaced); err != nil {
+		return err
+	}
+	// Every event a view goes to was written by then (writeEvents).
+	return t.exec(`UNWIND $articles AS art
+		MATCH (a:Article {id: art.id})
 		SET a = art.props
 		WITH a, art
 		CALL (a, art) {
@@ -593,7 +610,7 @@ func (t *txn) writeArticles(items []*item, targets map[viewRef]string) error {
 		}
 		CALL (a, art) {
 			UNWIND art.reports AS row
-			MERGE (v:Event {id: row.id})
+			MATCH (v:Event {id: row.id})
 			CREATE (a)-[m:REPORTS]->(v)
 			SET m = row.props
 		}`, map[string]any{"articles": rows})
@@ -912,9 +929,7 @@ func (t *txn) writeMerged(m *merged) error {
 			return err
 		}
 	}
-	if err := t.execRows(`UNWIND $rows AS row
-		MERGE (v:Event {id: row.id})
-		SET v += row.props`, m.events); err != nil {
+	if err := t.writeEvents(m); err != nil {
 		return err
 	}
 	if err := t.execRows(`UNWIND $rows AS row
@@ -957,6 +972,16 @@ func (t *txn) writeMerged(m *merged) error {
 	return t.execRows(`UNWIND $rows AS id
 		MATCH (e:Entity {id: id})
 		DETACH DELETE e`, anys(m.dropEntities))
+}
+
+// writeEvents writes the merged events' nodes, without their links, and
+// leaves them out of m.
+func (t *txn) writeEvents(m *merged) error {
+	err := t.execRows(`UNWIND $rows AS row
+		MERGE (v:Event {id: row.id})
+		SET v += row.props`, m.events)
+	m.events = nil
+	return err
 }
 
 // execRows runs q, which UNWINDs $rows, when there are rows.
