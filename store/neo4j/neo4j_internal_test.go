@@ -317,6 +317,81 @@ func TestRetriedWrite(t *testing.T) {
 	}
 }
 
+// TestRetriedBatch checks that a batch's transaction function can run again
+// and leave the graph one run leaves: a batch with a new version of one of
+// its articles and articles sharing entities and events, run twice in one
+// transaction and retried by the driver after an attempt that wrote
+// everything and then failed.
+func TestRetriedBatch(t *testing.T) {
+	srv := neo4jtest.Use(t)
+	corpus := storetest.Generate(12, 13)
+	v2 := *corpus[3]
+	v2.Article.Title += " (updated)"
+	v2.Article.Hash = diplograph.ContentHash(&v2.Article)
+	v2.Events = v2.Events[:1]
+	corpus = append(corpus, &v2, corpus[5])
+	ins := make([]*saveInput, len(corpus))
+	seqs := make([]int64, len(corpus))
+	for i, x := range corpus {
+		in, err := newSaveInput(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ins[i], seqs[i] = in, int64(1000+i)
+	}
+	// The first half goes in a batch of its own, so that the second
+	// batch, the one repeated, also updates what is stored.
+	half := len(ins) / 2
+	run := func(t *testing.T, s *Store, times, fail int) []string {
+		if _, err := write(t.Context(), s, batchWork(t.Context(), ins[:half], seqs[:half])); err != nil {
+			t.Fatal(err)
+		}
+		work := batchWork(t.Context(), ins[half:], seqs[half:])
+		attempts := 0
+		_, err := write(t.Context(), s, func(tx neo4j.ManagedTransaction) ([]diplograph.SaveResult, error) {
+			attempts++
+			var res []diplograph.SaveResult
+			for range times {
+				var err error
+				if res, err = work(tx); err != nil {
+					return nil, err
+				}
+			}
+			if attempts <= fail {
+				return nil, &db.Neo4jError{Code: "Neo.TransientError.Transaction.DeadlockDetected", Msg: "injected by the test"}
+			}
+			return res, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if attempts != fail+1 {
+			t.Fatalf("the batch ran %d times, want %d", attempts, fail+1)
+		}
+		return dump(t, s)
+	}
+
+	once := run(t, openEmpty(t, srv), 1, 0)
+	if len(once) < 100 {
+		t.Fatalf("the corpus made a graph of only %d lines", len(once))
+	}
+	tests := []struct {
+		name        string
+		times, fail int
+	}{
+		{"twice in one transaction", 2, 0},
+		{"retried by the driver after a transient failure", 1, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := run(t, openEmpty(t, srv), tc.times, tc.fail)
+			if !slices.Equal(got, once) {
+				t.Errorf("graph differs from a single run:\n%s", diffLines(got, once))
+			}
+		})
+	}
+}
+
 // diffLines lists the lines only one of got and want has.
 func diffLines(got, want []string) string {
 	var b strings.Builder

@@ -10,14 +10,27 @@ import (
 	"github.com/diplograph/diplograph/store/internal/facts"
 )
 
-// freshViews are the event views of the article a transaction saves, not
-// yet written: views[i] (without evidence) has the key keys[i]. A deletion
-// passes the deleted article with no views.
+// freshViews are the event views of the articles a transaction saves, not
+// yet written, and the articles whose stored views are left out of the
+// grouping: those saved (their old versions' views go) and a deleted one
+// (with no views).
 type freshViews struct {
+	exclude []string
+	views   []freshView
+}
+
+// freshView is one saved article's view of an event, without evidence.
+type freshView struct {
 	article string
 	stamp   stamp
-	views   []diplograph.Event
-	keys    []string
+	body    diplograph.Event
+	key     string
+}
+
+// viewRef names one article's view of an event: the article and the id it
+// gave the event.
+type viewRef struct {
+	article, view string
 }
 
 // keyView is one view of an event key, stored or fresh.
@@ -28,20 +41,20 @@ type keyView struct {
 	current string // the event it is linked to; "" when fresh
 }
 
-// regroup groups the views of each event key (stored ones but fresh's
-// article's, and fresh's) into events (facts.ClusterEvents) and adds to m
+// regroup groups the views of each event key (stored ones but those of
+// fresh's excluded articles, and fresh's) into events (facts.ClusterEvents) and adds to m
 // what brings the keys' events up to date: events whose views changed,
 // merged again from them; stored views that change event; events left
 // without views. The fresh views' events count as changed, and so do the
 // dirty ones (those that lost a view). It returns the event each fresh view
-// goes to, by view id.
+// goes to.
 //
 // The caller holds the keys' locks, so the views read are all there are
-// and stay so until the transaction ends; regroup depends on them only, not
-// on the article being one per transaction.
-func (t *txn) regroup(eventKeys []string, fresh *freshViews, dirty map[string]bool, m *merged) (map[string]string, error) {
+// and stay so until the transaction ends; regroup depends on them only, so
+// it serves a batch as well as one article.
+func (t *txn) regroup(eventKeys []string, fresh *freshViews, dirty map[string]bool, m *merged) (map[viewRef]string, error) {
 	eventKeys = sortedSet(eventKeys)
-	targets := map[string]string{}
+	targets := map[viewRef]string{}
 	if len(eventKeys) == 0 {
 		return targets, nil
 	}
@@ -54,11 +67,11 @@ func (t *txn) regroup(eventKeys []string, fresh *freshViews, dirty map[string]bo
 		CALL () {
 			UNWIND $keys AS key
 			MATCH (v:Event {key: key})<-[m:REPORTS]-(a:Article)
-			WHERE a.id <> $article
+			WHERE NOT a.id IN $exclude
 			RETURN collect({key: key, event: v.id, view: m.view, viewId: m.viewId,
 				article: a.id, published: a.published, seq: a.seq}) AS views
 		}
-		RETURN events, views`, map[string]any{"keys": eventKeys, "article": fresh.article})
+		RETURN events, views`, map[string]any{"keys": eventKeys, "exclude": nonNil(fresh.exclude)})
 	if err != nil {
 		return nil, err
 	}
@@ -81,11 +94,10 @@ func (t *txn) regroup(eventKeys []string, fresh *freshViews, dirty map[string]bo
 		key := str(r, "key")
 		views[key] = append(views[key], kv)
 	}
-	for i, v := range fresh.views {
-		key := fresh.keys[i]
-		views[key] = append(views[key], keyView{
-			EventView: facts.EventView{Article: fresh.article, Published: fresh.stamp.Published, ID: v.ID, Span: v.TimeSpan},
-			body:      v, stamp: fresh.stamp,
+	for _, v := range fresh.views {
+		views[v.key] = append(views[v.key], keyView{
+			EventView: facts.EventView{Article: v.article, Published: v.stamp.Published, ID: v.body.ID, Span: v.body.TimeSpan},
+			body:      v.body, stamp: v.stamp,
 		})
 	}
 
@@ -107,17 +119,12 @@ func (t *txn) regroup(eventKeys []string, fresh *freshViews, dirty map[string]bo
 	}
 	owner := map[string]string{}
 	if len(candidates) > 0 {
-		recs, err := t.tx.Run(t.ctx, `UNWIND $ids AS id MATCH (v:Event {id: id}) RETURN v.id AS id, v.key AS key`,
+		all, err := t.all(`UNWIND $ids AS id MATCH (v:Event {id: id}) RETURN v.id AS id, v.key AS key`,
 			map[string]any{"ids": sortedSet(candidates)})
 		if err != nil {
 			return nil, err
 		}
-		all, err := recs.Collect(t.ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range all {
-			p := r.AsMap()
+		for _, p := range all {
 			owner[str(p, "id")] = str(p, "key")
 		}
 	}
@@ -144,7 +151,7 @@ func (t *txn) regroup(eventKeys []string, fresh *freshViews, dirty map[string]bo
 				switch {
 				case v.current == "":
 					changed = true
-					targets[v.ID] = g.ID
+					targets[viewRef{v.Article, v.ID}] = g.ID
 				case v.current != g.ID:
 					changed = true
 					m.moves = append(m.moves, map[string]any{"article": v.Article, "from": v.current, "viewId": v.ID, "to": g.ID})

@@ -14,37 +14,54 @@ import (
 	"github.com/diplograph/diplograph"
 )
 
-// How a save runs, in one write transaction:
+// How saves run. Save is a batch of one; a batch runs in one write
+// transaction with a number of statements that does not grow with the
+// number of articles, since a statement's round trip and a commit cost far
+// more than a row. A batch is cut into consecutive sub-batches in which
+// no two articles share an id or a content hash (one usually: a bulk load
+// rarely repeats itself), so that within a sub-batch the articles are
+// independent and a batch ends as consecutive saves would. Each sub-batch
+// takes a dozen statements or so, whatever its size:
 //
-//  1. If an article with the same content hash is stored, stop: Unchanged.
-//  2. MERGE the article node and lock it. If it existed, its facts are
-//     stale: they are merged again from scratch once the new version's
-//     views are in.
-//  3. Lock every fact node the save touches (MERGE, then set and later
-//     remove a _lock property, which takes Neo4j's write lock): entities,
-//     then the :EventKey node of every event key (diplograph.EventKey) the
-//     article's old and new events have, each in order, so that concurrent
-//     saves of overlapping articles queue up instead of losing each other's
-//     updates and never lock in opposite orders. Their merged state is read
-//     under the lock. Relations need no lock of their own: both their ends
-//     are among the locked entities; events none either: every change to
-//     an event happens under its key's lock.
-//  4. Read every other article's views of those event keys and group them,
-//     with the new views, into events (facts.ClusterEvents), in Go.
-//  5. Delete the old version's views and comments, write the article, its
-//     comments and its views, each event view linked to its group's event.
-//  6. Merge: add each new view to its fact (or, for stale facts, fold all
-//     the views that remain); fold each event whose views changed.
-//  7. Write the merged facts, their labels and links, move the other
-//     articles' views whose event changed, and delete the facts no article
-//     supports any more.
+//  1. Reads which content hashes are stored: those articles are Unchanged.
+//  2. MERGEs every other article node and locks it, in id order. One that
+//     existed with the same hash was saved by a concurrent transaction
+//     that committed first: Unchanged. One that existed with other content
+//     is replaced: the facts its old version supported are stale, merged
+//     again from scratch once the new views are in.
+//  3. Locks every fact node the sub-batch touches (MERGE, then set and
+//     later remove a _lock property, which takes Neo4j's write lock):
+//     entities, then the :EventKey node of every event key
+//     (diplograph.EventKey) of the old and new events, each sorted, so that
+//     concurrent saves of overlapping articles queue up instead of losing
+//     each other's updates and never lock in opposite orders. The merged
+//     state of the entities and relations is read under the lock.
+//     Relations need no lock of their own: both their ends are among the
+//     locked entities; events none either: every change to an event
+//     happens under its key's lock.
+//  4. Reads every other article's views of those event keys and groups
+//     them, with all the sub-batch's event views, into events
+//     (facts.ClusterEvents), in Go.
+//  5. Writes the events whose views changed, then deletes the old
+//     versions' views and comments and writes the articles, their comments
+//     and their views, each event view linked to its group's event, in one
+//     UNWIND.
+//  6. Reads the remaining views of the stale facts, and merges in Go each
+//     touched fact once: a stale one from all its views, any other by
+//     adding the sub-batch's views to its stored state, in save order;
+//     each event whose views changed from its views.
+//  7. Writes the merged entities and relations, the events' links, moves
+//     the other articles' views whose event changed, and deletes the facts
+//     no article supports any more: a statement for each of these that has
+//     rows (see writeMerged).
 //
 // Every statement is parameterized and MERGEs by unique keys; properties
 // are set to values computed from what the transaction read (only those
-// that change, so that indexes are spared needless updates), so when the
-// driver retries the function after a transient failure (the transaction was
-// rolled back), or even runs it twice in one transaction, the graph ends the
-// same. The function has no effect outside the transaction.
+// that change, so that indexes are spared needless updates), and the save
+// stamps are chosen before the transaction, so when the driver retries the
+// function after a transient failure (the transaction was rolled back), or
+// even runs it twice in one transaction, the graph ends the same. The
+// function has no effect outside the transaction.
 
 // Save writes an article, its comments and its facts in one transaction. See
 // diplograph.Store.
@@ -53,8 +70,7 @@ func (s *Store) Save(ctx context.Context, x *diplograph.Extraction) (diplograph.
 	if err != nil {
 		return diplograph.SaveResult{}, err
 	}
-	work := saveWork(ctx, in, s.nextSeq())
-	res, err := write(ctx, s, work)
+	res, err := write(ctx, s, saveWork(ctx, in, s.nextSeq()))
 	if err != nil {
 		return diplograph.SaveResult{}, fmt.Errorf("neo4j: save article %s: %w", in.art.ID, err)
 	}
@@ -65,44 +81,28 @@ func (s *Store) Save(ctx context.Context, x *diplograph.Extraction) (diplograph.
 // diplograph.BatchSaver.
 func (s *Store) SaveBatch(ctx context.Context, xs []*diplograph.Extraction) ([]diplograph.BatchResult, error) {
 	out := make([]diplograph.BatchResult, len(xs))
-	ins := make([]*saveInput, len(xs))
-	seqs := make([]int64, len(xs))
-	valid := 0
+	var ins []*saveInput
+	var seqs []int64
+	var at []int // where each of ins is in xs
 	for i, x := range xs {
 		in, err := newSaveInput(x)
 		if err != nil {
 			out[i].Err = err
 			continue
 		}
-		ins[i], seqs[i] = in, s.nextSeq()
-		valid++
+		ins, seqs, at = append(ins, in), append(seqs, s.nextSeq()), append(at, i)
 	}
-	if valid == 0 {
+	if len(ins) == 0 {
 		return out, nil
 	}
-	// Results are collected inside the function and handed out only after
-	// the commit, since the driver may run the function more than once.
-	res, err := write(ctx, s, func(tx neo4j.ManagedTransaction) ([]diplograph.SaveResult, error) {
-		got := make([]diplograph.SaveResult, len(ins))
-		for i, in := range ins {
-			if in == nil {
-				continue
-			}
-			r, err := saveWork(ctx, in, seqs[i])(tx)
-			if err != nil {
-				return nil, fmt.Errorf("article %s: %w", in.art.ID, err)
-			}
-			got[i] = r
-		}
-		return got, nil
-	})
+	// Results are handed out only after the commit, since the driver may
+	// run the function more than once.
+	res, err := write(ctx, s, batchWork(ctx, ins, seqs))
 	if err != nil {
-		return nil, fmt.Errorf("neo4j: save batch of %d: %w", valid, err)
+		return nil, fmt.Errorf("neo4j: save batch of %d: %w", len(ins), err)
 	}
-	for i := range out {
-		if ins[i] != nil {
-			out[i].SaveResult = res[i]
-		}
+	for j, i := range at {
+		out[i].SaveResult = res[j]
 	}
 	return out, nil
 }
@@ -110,10 +110,49 @@ func (s *Store) SaveBatch(ctx context.Context, xs []*diplograph.Extraction) ([]d
 // saveWork returns the transaction function that saves in; seq is the
 // save's stamp, chosen once so that a retry writes the same.
 func saveWork(ctx context.Context, in *saveInput, seq int64) func(tx neo4j.ManagedTransaction) (diplograph.SaveResult, error) {
+	work := batchWork(ctx, []*saveInput{in}, []int64{seq})
 	return func(tx neo4j.ManagedTransaction) (diplograph.SaveResult, error) {
-		t := &txn{ctx: ctx, tx: tx}
-		return t.save(in, seq)
+		res, err := work(tx)
+		if err != nil {
+			return diplograph.SaveResult{}, err
+		}
+		return res[0], nil
 	}
+}
+
+// batchWork returns the transaction function that saves ins in order, with
+// the stamps seqs, and returns their results in the same order.
+func batchWork(ctx context.Context, ins []*saveInput, seqs []int64) func(tx neo4j.ManagedTransaction) ([]diplograph.SaveResult, error) {
+	return func(tx neo4j.ManagedTransaction) ([]diplograph.SaveResult, error) {
+		t := &txn{ctx: ctx, tx: tx}
+		out := make([]diplograph.SaveResult, 0, len(ins))
+		for _, r := range subBatches(ins) {
+			res, err := t.saveBatch(ins[r[0]:r[1]], seqs[r[0]:r[1]])
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, res...)
+		}
+		return out, nil
+	}
+}
+
+// subBatches cuts ins into consecutive runs, [start, end) each, in which no
+// two articles share an id or a content hash.
+func subBatches(ins []*saveInput) [][2]int {
+	var out [][2]int
+	start := 0
+	ids, hashes := map[string]bool{}, map[string]bool{}
+	for i, in := range ins {
+		if ids[in.art.ID] || hashes[in.art.Hash] {
+			out = append(out, [2]int{start, i})
+			start = i
+			clear(ids)
+			clear(hashes)
+		}
+		ids[in.art.ID], hashes[in.art.Hash] = true, true
+	}
+	return append(out, [2]int{start, len(ins)})
 }
 
 // DeleteArticle removes an article and its comments and retracts the facts
@@ -135,21 +174,31 @@ type txn struct {
 	tx  neo4j.ManagedTransaction
 }
 
-// one runs q and returns its only record's values by key; ok is false when
-// q returns no record.
-func (t *txn) one(q string, params map[string]any) (rec map[string]any, ok bool, err error) {
+// all runs q and returns its records' values by key.
+func (t *txn) all(q string, params map[string]any) ([]map[string]any, error) {
 	res, err := t.tx.Run(t.ctx, q, params)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	recs, err := res.Collect(t.ctx)
 	if err != nil {
+		return nil, err
+	}
+	out := make([]map[string]any, len(recs))
+	for i, r := range recs {
+		out[i] = r.AsMap()
+	}
+	return out, nil
+}
+
+// one runs q and returns its only record's values by key; ok is false when
+// q returns no record.
+func (t *txn) one(q string, params map[string]any) (rec map[string]any, ok bool, err error) {
+	recs, err := t.all(q, params)
+	if err != nil || len(recs) == 0 {
 		return nil, false, err
 	}
-	if len(recs) == 0 {
-		return nil, false, nil
-	}
-	return recs[0].AsMap(), true, nil
+	return recs[0], true, nil
 }
 
 // exec runs q for its effects.
@@ -167,119 +216,210 @@ type keys struct {
 	entities, relations, events []string
 }
 
-func (t *txn) save(in *saveInput, seq int64) (diplograph.SaveResult, error) {
-	a := &in.art
-	rec, ok, err := t.one(`MATCH (a:Article {hash: $hash}) RETURN a.id AS id LIMIT 1`, map[string]any{"hash": a.Hash})
-	if err != nil {
-		return diplograph.SaveResult{}, err
+// item is one article a sub-batch writes.
+type item struct {
+	in       *saveInput
+	replaced bool // an older version was stored
+	seq      int64
+	stamp    stamp
+	keys     []string // the event key of each of in.events
+}
+
+// saveBatch saves ins, articles with distinct ids and hashes, with the
+// stamps seqs: see "How saves run".
+func (t *txn) saveBatch(ins []*saveInput, seqs []int64) ([]diplograph.SaveResult, error) {
+	out := make([]diplograph.SaveResult, len(ins))
+	hashes := make([]string, len(ins))
+	for i, in := range ins {
+		hashes[i] = in.art.Hash
 	}
-	if ok {
-		return diplograph.SaveResult{ArticleID: str(rec, "id"), Unchanged: true}, nil
+	recs, err := t.all(`UNWIND $hashes AS hash
+		MATCH (a:Article {hash: hash})
+		RETURN hash, collect(a.id) AS ids`, map[string]any{"hashes": hashes})
+	if err != nil {
+		return nil, err
+	}
+	storedAs := map[string][]string{}
+	for _, r := range recs {
+		storedAs[str(r, "hash")] = sortedSet(strs(r, "ids"))
+	}
+	// An article whose content is stored is Unchanged, unless the stored
+	// copy is an article an earlier one of the batch replaces: saved one by
+	// one, that copy would be gone by then.
+	written := map[string]bool{}
+	var todo []int
+	for i, in := range ins {
+		if j := slices.IndexFunc(storedAs[in.art.Hash], func(id string) bool { return !written[id] }); j >= 0 {
+			out[i] = diplograph.SaveResult{ArticleID: storedAs[in.art.Hash][j], Unchanged: true}
+			continue
+		}
+		written[in.art.ID] = true
+		todo = append(todo, i)
+	}
+	if len(todo) == 0 {
+		return out, nil
 	}
 
-	rec, _, err = t.one(`MERGE (a:Article {id: $id})
+	rows := make([]any, 0, len(todo))
+	for _, id := range slices.Sorted(maps.Keys(written)) {
+		rows = append(rows, id)
+	}
+	recs, err = t.all(`UNWIND $ids AS id
+		MERGE (a:Article {id: id})
 		ON CREATE SET a._new = true
 		SET a._lock = true
-		RETURN a._new AS created, a.hash AS hash,
+		RETURN id, a._new IS NOT NULL AS created, a.hash AS hash,
 			[(a)-[:MENTIONS]->(e:Entity) | e.id] AS entities,
 			[(a)-[:ASSERTS]->(x:Assertion) | x.relation] AS relations,
 			[(a)-[:REPORTS]->(v:Event) | v.id] AS events,
-			[(a)-[m:REPORTS]->(:Event) | m.key] AS eventKeys`, map[string]any{"id": a.ID})
+			[(a)-[m:REPORTS]->(:Event) | m.key] AS eventKeys`, map[string]any{"ids": rows})
 	if err != nil {
-		return diplograph.SaveResult{}, err
+		return nil, err
 	}
-	if rec["created"] != true && str(rec, "hash") == a.Hash {
-		// A concurrent save of the same content committed first.
-		err := t.exec(`MATCH (a:Article {id: $id}) REMOVE a._lock`, map[string]any{"id": a.ID})
-		return diplograph.SaveResult{ArticleID: a.ID, Unchanged: true}, err
+	old := make(map[string]map[string]any, len(recs))
+	for _, r := range recs {
+		old[str(r, "id")] = r
 	}
-	res := diplograph.SaveResult{
-		ArticleID: a.ID,
-		Replaced:  rec["created"] != true,
-		Entities:  len(in.entities),
-		Relations: len(in.relations),
-		Events:    len(in.events),
-	}
-	stale := keys{strs(rec, "entities"), strs(rec, "relations"), strs(rec, "events")}
-	stamp := stamp{Published: a.Published, Seq: seq}
 
-	touched := stale
-	touched.events = nil
-	eventKeys := strs(rec, "eventKeys")
-	fresh := freshViews{article: a.ID, stamp: stamp}
-	for _, e := range in.entities {
-		touched.entities = append(touched.entities, e.ID)
+	var items []*item
+	var stale keys
+	var eventKeys, unlock []string
+	for _, i := range todo {
+		in := ins[i]
+		rec := old[in.art.ID]
+		created := rec["created"] == true
+		if !created && str(rec, "hash") == in.art.Hash {
+			// A concurrent save of the same content committed first.
+			out[i] = diplograph.SaveResult{ArticleID: in.art.ID, Unchanged: true}
+			unlock = append(unlock, in.art.ID)
+			continue
+		}
+		out[i] = diplograph.SaveResult{
+			ArticleID: in.art.ID,
+			Replaced:  !created,
+			Entities:  len(in.entities),
+			Relations: len(in.relations),
+			Events:    len(in.events),
+		}
+		stale.entities = append(stale.entities, strs(rec, "entities")...)
+		stale.relations = append(stale.relations, strs(rec, "relations")...)
+		stale.events = append(stale.events, strs(rec, "events")...)
+		eventKeys = append(eventKeys, strs(rec, "eventKeys")...)
+		it := &item{in: in, replaced: !created, seq: seqs[i], stamp: stamp{Published: in.art.Published, Seq: seqs[i]}}
+		for j := range in.events {
+			it.keys = append(it.keys, diplograph.EventKey(&in.events[j]))
+		}
+		items = append(items, it)
 	}
-	for _, r := range in.relations {
-		touched.relations = append(touched.relations, r.ID)
+	if len(unlock) > 0 {
+		if err := t.exec(`UNWIND $ids AS id MATCH (a:Article {id: id}) REMOVE a._lock`, map[string]any{"ids": unlock}); err != nil {
+			return nil, err
+		}
 	}
-	for i := range in.events {
-		view := in.events[i]
-		view.Evidence = nil
-		fresh.views = append(fresh.views, view)
-		fresh.keys = append(fresh.keys, diplograph.EventKey(&view))
+	if len(items) == 0 {
+		return out, nil
 	}
-	st, err := t.lock(touched, append(eventKeys, fresh.keys...))
+
+	touched := keys{entities: slices.Clone(stale.entities), relations: slices.Clone(stale.relations)}
+	fresh := &freshViews{}
+	for _, it := range items {
+		in := it.in
+		fresh.exclude = append(fresh.exclude, in.art.ID)
+		for _, e := range in.entities {
+			touched.entities = append(touched.entities, e.ID)
+		}
+		for _, r := range in.relations {
+			touched.relations = append(touched.relations, r.ID)
+		}
+		for j := range in.events {
+			v := in.events[j]
+			v.Evidence = nil
+			fresh.views = append(fresh.views, freshView{article: in.art.ID, stamp: it.stamp, body: v, key: it.keys[j]})
+			eventKeys = append(eventKeys, it.keys[j])
+		}
+	}
+	st, err := t.lock(touched, eventKeys)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
 	var m merged
 	dirty := map[string]bool{}
 	for _, id := range stale.events {
 		dirty[id] = true
 	}
-	targets, err := t.regroup(append(eventKeys, fresh.keys...), &fresh, dirty, &m)
+	targets, err := t.regroup(eventKeys, fresh, dirty, &m)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
-	if err := t.writeArticle(in, seq, fresh.keys, targets); err != nil {
-		return res, err
+	if err := t.writeEvents(&m); err != nil {
+		return nil, err
+	}
+	if err := t.writeArticles(items, targets); err != nil {
+		return nil, err
 	}
 	stale.events = nil
 	views, err := t.views(stale)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
-
-	isStale := setOf(stale)
-	for i := range in.entities {
-		v := &in.entities[i]
-		if isStale[diplograph.EntityFact][v.ID] {
-			continue
-		}
-		prev, pv, err := st.entity(v.ID)
-		if err != nil {
-			return res, err
-		}
-		acc := prev
-		view := *v
-		view.Evidence = nil
-		mergeEntity(&pv, &acc, &view, stamp)
-		if err := m.putEntity(&acc, pv, st.entities[v.ID]); err != nil {
-			return res, err
-		}
-	}
-	for i := range in.relations {
-		v := &in.relations[i]
-		if isStale[diplograph.RelationFact][v.ID] {
-			continue
-		}
-		prev, pv, err := st.relation(v.ID)
-		if err != nil {
-			return res, err
-		}
-		acc := prev
-		view := *v
-		view.Evidence = nil
-		mergeRelation(&pv, &acc, &view, stamp)
-		if err := m.putRelation(&acc, pv, st.relations[v.ID]); err != nil {
-			return res, err
-		}
+	if err := m.addViews(items, setOf(stale), st); err != nil {
+		return nil, err
 	}
 	if err := m.refold(stale, views, st); err != nil {
-		return res, err
+		return nil, err
 	}
-	return res, t.writeMerged(&m)
+	return out, t.writeMerged(&m)
+}
+
+// addViews merges the items' views into the stored state of the entities
+// and relations they name, each fact once with its views in save order;
+// stale facts are left to refold.
+func (m *merged) addViews(items []*item, stale map[diplograph.FactKind]map[string]bool, st *state) error {
+	type at[T any] struct {
+		v  T
+		st stamp
+	}
+	ents := map[string][]at[diplograph.Entity]{}
+	rels := map[string][]at[diplograph.Relation]{}
+	for _, it := range items {
+		for _, v := range it.in.entities {
+			if !stale[diplograph.EntityFact][v.ID] {
+				v.Evidence = nil
+				ents[v.ID] = append(ents[v.ID], at[diplograph.Entity]{v, it.stamp})
+			}
+		}
+		for _, v := range it.in.relations {
+			if !stale[diplograph.RelationFact][v.ID] {
+				v.Evidence = nil
+				rels[v.ID] = append(rels[v.ID], at[diplograph.Relation]{v, it.stamp})
+			}
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(ents)) {
+		acc, pv, err := st.entity(id)
+		if err != nil {
+			return err
+		}
+		for _, a := range ents[id] {
+			mergeEntity(&pv, &acc, &a.v, a.st)
+		}
+		if err := m.putEntity(&acc, pv, st.entities[id]); err != nil {
+			return err
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(rels)) {
+		acc, pv, err := st.relation(id)
+		if err != nil {
+			return err
+		}
+		for _, a := range rels[id] {
+			mergeRelation(&pv, &acc, &a.v, a.st)
+		}
+		if err := m.putRelation(&acc, pv, st.relations[id]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (t *txn) delete(id string) error {
@@ -307,7 +447,7 @@ func (t *txn) delete(id string) error {
 		dirty[id] = true
 	}
 	// The article's own views are left out of the grouping, and go with it.
-	if _, err := t.regroup(eventKeys, &freshViews{article: id}, dirty, &m); err != nil {
+	if _, err := t.regroup(eventKeys, &freshViews{exclude: []string{id}}, dirty, &m); err != nil {
 		return err
 	}
 	if err := t.exec(`MATCH (a:Article {id: $id})
@@ -420,17 +560,67 @@ func list(v any) []any {
 	return l
 }
 
-// writeArticle replaces the article node's properties (which also drops its
-// _lock), its comments and its views; an older version's views and comments
-// go first. Each event view carries its event key (eventKeys, in the order
-// of in.events) and links to the event targets names for its id.
-func (t *txn) writeArticle(in *saveInput, seq int64, eventKeys []string, targets map[string]string) error {
-	params := map[string]any{
-		"id":      in.art.ID,
-		"article": map[string]any(articleProps(&in.art, seq)),
+// writeArticles replaces each item's article node's properties (which also
+// drops its _lock), comments and views; an older version's views and
+// comments go first, in a statement of their own that runs only when there
+// are some. Each event view carries its event key and links to the
+// event targets names for it.
+func (t *txn) writeArticles(items []*item, targets map[viewRef]string) error {
+	rows := make([]any, 0, len(items))
+	var replaced []any
+	for _, it := range items {
+		row, err := articleRow(it, targets)
+		if err != nil {
+			return fmt.Errorf("article %s: %w", it.in.art.ID, err)
+		}
+		rows = append(rows, row)
+		if it.replaced {
+			replaced = append(replaced, it.in.art.ID)
+		}
 	}
+	// The old versions' views and comments go first, so the new ones are
+	// created, not merged.
+	if err := t.execRows(`UNWIND $rows AS id
+		MATCH (a:Article {id: id})
+		CALL (a) { MATCH (a)-[r:MENTIONS|REPORTS]->() DELETE r }
+		CALL (a) { MATCH (a)-[:ASSERTS]->(x:Assertion) DETACH DELETE x }
+		CALL (a) { MATCH (a)-[:HAS_COMMENT]->(c:Comment) DETACH DELETE c }`, replaced); err != nil {
+		return err
+	}
+	// Every event a view goes to was written by then (writeEvents).
+	return t.exec(`UNWIND $articles AS art
+		MATCH (a:Article {id: art.id})
+		SET a = art.props
+		WITH a, art
+		CALL (a, art) {
+			UNWIND art.comments AS c
+			CREATE (a)-[:HAS_COMMENT]->(k:Comment)
+			SET k = c
+		}
+		CALL (a, art) {
+			UNWIND art.mentions AS row
+			MATCH (e:Entity {id: row.id})
+			CREATE (a)-[m:MENTIONS]->(e)
+			SET m = row.props
+		}
+		CALL (a, art) {
+			UNWIND art.assertions AS props
+			CREATE (a)-[:ASSERTS]->(x:Assertion)
+			SET x = props
+		}
+		CALL (a, art) {
+			UNWIND art.reports AS row
+			MATCH (v:Event {id: row.id})
+			CREATE (a)-[m:REPORTS]->(v)
+			SET m = row.props
+		}`, map[string]any{"articles": rows})
+}
+
+// articleRow is the row of writeArticles that writes one article.
+func articleRow(it *item, targets map[viewRef]string) (map[string]any, error) {
+	in := it.in
 	var err error
-	var mentions, reports, assertions, comments []any
+	mentions := make([]any, 0, len(in.entities))
 	for i := range in.entities {
 		e := in.entities[i]
 		evs := e.Evidence
@@ -439,6 +629,7 @@ func (t *txn) writeArticle(in *saveInput, seq int64, eventKeys []string, targets
 		err = errors.Join(err, perr)
 		mentions = append(mentions, map[string]any{"id": e.ID, "props": map[string]any(p)})
 	}
+	assertions := make([]any, 0, len(in.relations))
 	for i := range in.relations {
 		r := in.relations[i]
 		evs := r.Evidence
@@ -448,8 +639,9 @@ func (t *txn) writeArticle(in *saveInput, seq int64, eventKeys []string, targets
 		if p != nil {
 			p["relation"], p["type"], p["subject"], p["object"] = r.ID, string(r.Type), r.Subject, r.Object
 		}
-		assertions = append(assertions, map[string]any{"id": r.ID, "props": map[string]any(p)})
+		assertions = append(assertions, map[string]any(p))
 	}
+	reports := make([]any, 0, len(in.events))
 	for i := range in.events {
 		e := in.events[i]
 		evs := e.Evidence
@@ -457,46 +649,22 @@ func (t *txn) writeArticle(in *saveInput, seq int64, eventKeys []string, targets
 		p, perr := supportProps(i, &e, evs)
 		err = errors.Join(err, perr)
 		if p != nil {
-			p["viewId"], p["key"] = e.ID, eventKeys[i]
+			p["viewId"], p["key"] = e.ID, it.keys[i]
 		}
-		reports = append(reports, map[string]any{"id": targets[e.ID], "props": map[string]any(p)})
+		reports = append(reports, map[string]any{"id": targets[viewRef{in.art.ID, e.ID}], "props": map[string]any(p)})
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
+	comments := make([]any, 0, len(in.comments))
 	for i := range in.comments {
 		comments = append(comments, map[string]any(commentProps(i, &in.comments[i])))
 	}
-	params["mentions"], params["assertions"], params["reports"], params["comments"] =
-		nonNil(mentions), nonNil(assertions), nonNil(reports), nonNil(comments)
-	return t.exec(`MATCH (a:Article {id: $id})
-		CALL (a) { MATCH (a)-[r:MENTIONS|REPORTS]->() DELETE r }
-		CALL (a) { MATCH (a)-[:ASSERTS]->(x:Assertion) DETACH DELETE x }
-		CALL (a) { MATCH (a)-[:HAS_COMMENT]->(c:Comment) DETACH DELETE c }
-		SET a = $article
-		WITH a
-		CALL (a) {
-			UNWIND $comments AS c
-			MERGE (a)-[:HAS_COMMENT]->(k:Comment {pos: c.pos})
-			SET k = c
-		}
-		CALL (a) {
-			UNWIND $mentions AS row
-			MATCH (e:Entity {id: row.id})
-			MERGE (a)-[m:MENTIONS]->(e)
-			SET m = row.props
-		}
-		CALL (a) {
-			UNWIND $assertions AS row
-			MERGE (a)-[:ASSERTS]->(x:Assertion {relation: row.id})
-			SET x = row.props
-		}
-		CALL (a) {
-			UNWIND $reports AS row
-			MERGE (v:Event {id: row.id})
-			CREATE (a)-[m:REPORTS]->(v)
-			SET m = row.props
-		}`, params)
+	return map[string]any{
+		"id":       in.art.ID,
+		"props":    map[string]any(articleProps(&in.art, it.seq)),
+		"comments": comments, "mentions": mentions, "assertions": assertions, "reports": reports,
+	}, nil
 }
 
 // views reads every remaining article's view of the entities and relations
@@ -718,99 +886,125 @@ func sameValue(old, v any) bool {
 	return false
 }
 
-// writeMerged writes the merged facts in one statement: entities with
-// their labels, relations, events with their links, then the deletions.
+// writeMerged writes the merged facts: entities with their labels,
+// relations, events with their links, then the deletions. Each part is a
+// statement of its own, run only when it has rows: a small statement is
+// planned in milliseconds where one statement of them all took a second, and
+// Neo4j plans a statement again whenever the counts of what the graph holds
+// have changed much, as they do all along a bulk load into an empty
+// database. Labels and relationship types come from the whitelists:
+// relationship types are written into the statement, one per type present
+// (MERGE with a type given as a parameter finds no index), and a label is a
+// parameter holding a whitelisted value.
 func (t *txn) writeMerged(m *merged) error {
-	return t.exec(mergedStatement(), map[string]any{
-		"entities":      nonNil(m.entities),
-		"dropRelations": nonNil(sortedSet(m.dropRelations)),
-		"relations":     nonNil(m.relations),
-		"events":        nonNil(m.events),
-		"relink":        nonNil(m.relink),
-		"moves":         nonNil(m.moves),
-		"dropEvents":    nonNil(m.dropEvs),
-		"dropEntities":  nonNil(m.dropEntities),
-	})
+	// A label is set only when the entity is new or its type changed; the
+	// label is a value of the whitelist (putEntity), passed as a parameter.
+	if err := t.execRows(`UNWIND $rows AS row
+		MATCH (e:Entity {id: row.id})
+		SET e += row.props
+		WITH e, row WHERE row.label IS NOT NULL
+		REMOVE e:`+allEntityLabels()+`
+		SET e:$(row.label)`, m.entities); err != nil {
+		return err
+	}
+	if err := t.execRows(`UNWIND $rows AS id
+		MATCH ()-[r:`+anyRelType()+` {id: id}]->()
+		DELETE r`, anys(sortedSet(m.dropRelations))); err != nil {
+		return err
+	}
+	byType := map[string][]any{}
+	for _, r := range m.relations {
+		row, _ := r.(map[string]any)
+		typ, _ := row["type"].(string)
+		byType[typ] = append(byType[typ], row)
+	}
+	for _, typ := range slices.Sorted(maps.Keys(byType)) {
+		if !slices.Contains(relTypes(), typ) {
+			return fmt.Errorf("no relation type %q", typ)
+		}
+		if err := t.execRows(`UNWIND $rows AS row
+			MATCH (s:Entity {id: row.subject}), (o:Entity {id: row.object})
+			MERGE (s)-[r:`+typ+` {id: row.id}]->(o)
+			SET r += row.props`, byType[typ]); err != nil {
+			return err
+		}
+	}
+	if err := t.writeEvents(m); err != nil {
+		return err
+	}
+	if err := t.execRows(`UNWIND $rows AS row
+		MATCH (a:Article {id: row.article})-[m:REPORTS]->(:Event {id: row.from})
+		WHERE m.viewId = row.viewId
+		MATCH (to:Event {id: row.to})
+		CREATE (a)-[n:REPORTS]->(to)
+		SET n = properties(m)
+		DELETE m`, m.moves); err != nil {
+		return err
+	}
+	// An event's participants, concerns and location are distinct (see
+	// mergeEvent), and its old links go first: the new ones are created.
+	if err := t.execRows(`UNWIND $rows AS row
+		MATCH (v:Event {id: row.id})
+		CALL (v) { MATCH (v)<-[l:PARTICIPATES_IN]-(:Entity) DELETE l }
+		CALL (v) { MATCH (v)-[l:CONCERNS|AT]->(:Entity) DELETE l }
+		CALL (v, row) {
+			UNWIND row.participants AS p
+			MATCH (e:Entity {id: p.entity})
+			CREATE (e)-[:PARTICIPATES_IN {role: p.role}]->(v)
+		}
+		CALL (v, row) {
+			UNWIND row.concerns AS c
+			MATCH (e:Entity {id: c})
+			CREATE (v)-[:CONCERNS]->(e)
+		}
+		CALL (v, row) {
+			UNWIND row.location AS loc
+			MATCH (e:Entity {id: loc})
+			CREATE (v)-[:AT]->(e)
+		}`, m.relink); err != nil {
+		return err
+	}
+	if err := t.execRows(`UNWIND $rows AS id
+		MATCH (v:Event {id: id})
+		DETACH DELETE v`, anys(m.dropEvs)); err != nil {
+		return err
+	}
+	return t.execRows(`UNWIND $rows AS id
+		MATCH (e:Entity {id: id})
+		DETACH DELETE e`, anys(m.dropEntities))
 }
 
-// mergedStatement is writeMerged's Cypher. Labels and relationship types
-// come from the whitelists, one FOREACH branch each; the row's value only
-// chooses a branch.
-func mergedStatement() string {
-	labels := entityLabels()
-	var all []string
-	for _, l := range labels {
-		all = append(all, l)
+// writeEvents writes the merged events' nodes, without their links, and
+// leaves them out of m.
+func (t *txn) writeEvents(m *merged) error {
+	err := t.execRows(`UNWIND $rows AS row
+		MERGE (v:Event {id: row.id})
+		SET v += row.props`, m.events)
+	m.events = nil
+	return err
+}
+
+// execRows runs q, which UNWINDs $rows, when there are rows.
+func (t *txn) execRows(q string, rows []any) error {
+	if len(rows) == 0 {
+		return nil
 	}
-	slices.Sort(all)
-	var setLabel strings.Builder
-	for _, t := range slices.Sorted(maps.Keys(labels)) {
-		fmt.Fprintf(&setLabel, "\n\t\t\tFOREACH (_ IN CASE WHEN row.label = '%s' THEN [1] ELSE [] END | SET e:%s)", labels[t], labels[t])
+	return t.exec(q, map[string]any{"rows": rows})
+}
+
+// anys returns ss as a list of any, for execRows.
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
 	}
-	var mergeRel strings.Builder
-	for _, t := range relTypes() {
-		fmt.Fprintf(&mergeRel, "\n\t\t\tFOREACH (_ IN CASE WHEN row.type = '%s' THEN [1] ELSE [] END | MERGE (s)-[r:%s {id: row.id}]->(o) SET r += row.props)", t, t)
-	}
-	return `
-		CALL () {
-			UNWIND $entities AS row
-			MATCH (e:Entity {id: row.id})
-			SET e += row.props
-			WITH e, row WHERE row.label IS NOT NULL
-			REMOVE e:` + strings.Join(all, ":") + setLabel.String() + `
-		}
-		CALL () {
-			UNWIND $dropRelations AS id
-			MATCH ()-[r:` + anyRelType() + ` {id: id}]->()
-			DELETE r
-		}
-		CALL () {
-			UNWIND $relations AS row
-			MATCH (s:Entity {id: row.subject}), (o:Entity {id: row.object})` + mergeRel.String() + `
-		}
-		CALL () {
-			UNWIND $events AS row
-			MERGE (v:Event {id: row.id})
-			SET v += row.props
-		}
-		CALL () {
-			UNWIND $moves AS row
-			MATCH (a:Article {id: row.article})-[m:REPORTS]->(:Event {id: row.from})
-			WHERE m.viewId = row.viewId
-			MATCH (to:Event {id: row.to})
-			CREATE (a)-[n:REPORTS]->(to)
-			SET n = properties(m)
-			DELETE m
-		}
-		CALL () {
-			UNWIND $relink AS row
-			MATCH (v:Event {id: row.id})
-			CALL (v) { MATCH (v)<-[l:PARTICIPATES_IN]-(:Entity) DELETE l }
-			CALL (v) { MATCH (v)-[l:CONCERNS|AT]->(:Entity) DELETE l }
-			CALL (v, row) {
-				UNWIND row.participants AS p
-				MATCH (e:Entity {id: p.entity})
-				MERGE (e)-[:PARTICIPATES_IN {role: p.role}]->(v)
-			}
-			CALL (v, row) {
-				UNWIND row.concerns AS c
-				MATCH (e:Entity {id: c})
-				MERGE (v)-[:CONCERNS]->(e)
-			}
-			CALL (v, row) {
-				UNWIND row.location AS loc
-				MATCH (e:Entity {id: loc})
-				MERGE (v)-[:AT]->(e)
-			}
-		}
-		CALL () {
-			UNWIND $dropEvents AS id
-			MATCH (v:Event {id: id})
-			DETACH DELETE v
-		}
-		CALL () {
-			UNWIND $dropEntities AS id
-			MATCH (e:Entity {id: id})
-			DETACH DELETE e
-		}`
+	return out
+}
+
+// allEntityLabels is every entity type's label, as a label expression
+// (Country:Person:...), to remove an entity's old one.
+func allEntityLabels() string {
+	labels := slices.Collect(maps.Values(entityLabels()))
+	slices.Sort(labels)
+	return strings.Join(labels, ":")
 }

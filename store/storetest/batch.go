@@ -62,3 +62,75 @@ func testBatch(t *testing.T, s diplograph.Store) {
 	equal(t, "batch with a new version: replaced", res[1].Replaced, true)
 	equal(t, "stats after the second batch", stats(t, s).Articles, 3)
 }
+
+// testBatchRepeats checks that a batch that repeats itself saves as the
+// same saves one by one would: an article twice, a new version of an
+// article saved earlier in the batch, the first version's content under
+// another id after it (no longer stored by then, so saved), another
+// article's content under another id (stored: unchanged), and articles
+// that share entities, relations and event keys, among them reports of one
+// event whose date a new version changes.
+func testBatchRepeats(t *testing.T, s diplograph.Store) {
+	bs, ok := s.(diplograph.BatchSaver)
+	if !ok {
+		t.Fatalf("%T does not implement diplograph.BatchSaver", s)
+	}
+	ctx := t.Context()
+	gen := Generate(8, 31)
+	reports := mergeCorpus()
+
+	revised := *gen[2]
+	revised.Article.Title += " (revised)"
+	revised.Article.Hash = diplograph.ContentHash(&revised.Article)
+	revised.Events = nil
+	revised.Relations = revised.Relations[:1]
+	firstContent := *gen[2]
+	firstContent.Article.ID = "copy-of-first-version"
+	sameContent := *gen[3]
+	sameContent.Article.ID = "copy-of-gen-3"
+	redated := visit("o-14", "2025-10-15", visitID("2025-10"), oct24)
+
+	batch := []*diplograph.Extraction{
+		gen[0], reports[0], gen[1], gen[2], reports[1], gen[3], &sameContent, gen[1], &revised,
+		&firstContent, reports[2], redated, reports[3], gen[4], reports[4], gen[5], reports[5], gen[6], gen[7],
+	}
+	res, err := bs.SaveBatch(ctx, batch)
+	if err != nil {
+		t.Fatalf("SaveBatch: %v", err)
+	}
+	if len(res) != len(batch) {
+		t.Fatalf("SaveBatch returned %d results for %d articles", len(res), len(batch))
+	}
+	batched := takeSnapshot(t, s)
+	if batched.Stats.Articles != 15 {
+		t.Errorf("the batch stored %d articles, want 15", batched.Stats.Articles)
+	}
+	corroborated := 0
+	for _, e := range batched.Events {
+		if e.Corroboration > 1 {
+			corroborated++
+		}
+	}
+	if corroborated == 0 {
+		t.Error("no event of the batch has two reports; the test proves little")
+	}
+
+	arts, err := s.Articles(ctx, diplograph.Page{First: diplograph.MaxPageSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range nodeIDs(arts, articleID) {
+		deleteArticle(t, s, id)
+	}
+	equal(t, "stats after deleting the batch", stats(t, s), diplograph.Stats{})
+	for i, x := range batch {
+		one, err := s.Save(ctx, x)
+		if err != nil {
+			t.Fatalf("Save(%s): %v", x.Article.ID, err)
+		}
+		if res[i].Err != nil || res[i].SaveResult != one {
+			t.Errorf("batch[%d] (%s): %+v, %v; one by one: %+v", i, x.Article.ID, res[i].SaveResult, res[i].Err, one)
+		}
+	}
+	equal(t, "snapshot of a batch vs one by one", takeSnapshot(t, s), batched)
+}

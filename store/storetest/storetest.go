@@ -89,6 +89,7 @@ func Run(t *testing.T, open func(t *testing.T) diplograph.Store) {
 		{"Delete", testDelete},
 		{"Concurrent", testConcurrent},
 		{"Batch", testBatch},
+		{"BatchRepeats", testBatchRepeats},
 		{"StatsAndPing", testStatsAndPing},
 	}
 	for _, tc := range tests {
