@@ -757,69 +757,85 @@ func startsChunk(toks []token.Token, i int) bool {
 }
 
 // tenses returns a function telling the tense of the chunk holding token
-// i, else of the sentence. Each chunk's tense is computed once.
+// i, else of the sentence. The tense each word shows on its own and each
+// chunk's tense are computed once, in one pass over the sentence, because
+// the function is asked at every place a date may start.
 func (d *doc) tenses(toks []token.Token, chunks []int) func(i int) timex.Tense {
 	n := 0
 	if len(chunks) > 0 {
 		n = chunks[len(chunks)-1] + 1
 	}
-	byChunk := make([]timex.Tense, n)
-	for c := range byChunk {
-		byChunk[c] = d.tenseOf(toks, func(j int) bool { return chunks[j] == c })
+	word := make([]timex.Tense, len(toks))
+	for j := range toks {
+		switch {
+		case futureCues[toks[j].Lower]:
+			word[j] = timex.Future
+		case pastAt(toks, j):
+			word[j] = timex.Past
+		}
 	}
-	sentence := d.tenseOf(toks, func(int) bool { return true })
+	// Each chunk, and the sentence as a whole, is tallied as if scanned
+	// on its own: a cue phrase counts once, its words not again ("to be
+	// held"), within the tally that met the phrase's first word.
+	byChunk := make([]tenseTally, n)
+	var sentence tenseTally
+	for j := range toks {
+		c, cn, ok := d.x.cues.at(toks, j)
+		phrase := ok && cn > 1
+		for _, t := range [...]*tenseTally{&byChunk[chunks[j]], &sentence} {
+			if j < t.skipTo {
+				continue
+			}
+			if phrase {
+				switch c.status {
+				case diplograph.Planned, diplograph.Expected, diplograph.Proposed:
+					t.future++
+				case diplograph.Occurred:
+					t.past++
+				}
+				t.skipTo = j + cn
+				continue
+			}
+			switch word[j] {
+			case timex.Future:
+				t.future++
+			case timex.Past:
+				t.past++
+			}
+		}
+	}
 	return func(i int) timex.Tense {
 		// The verb next to a date governs it ("said on Tuesday that they
 		// would meet"): look up to four words either way, nearest first.
 		for dist := 1; dist <= 4; dist++ {
-			for _, j := range []int{i - dist, i + dist} {
+			for _, j := range [2]int{i - dist, i + dist} {
 				if j < 0 || j >= len(toks) || chunks[j] != chunks[i] {
 					continue
 				}
-				switch w := toks[j].Lower; {
-				case futureCues[w]:
-					return timex.Future
-				case pastAt(toks, j):
-					return timex.Past
+				if word[j] != timex.Unknown {
+					return word[j]
 				}
 			}
 		}
-		if t := byChunk[chunks[i]]; t != timex.Unknown {
+		if t := byChunk[chunks[i]].tense(); t != timex.Unknown {
 			return t
 		}
-		return sentence
+		return sentence.tense()
 	}
 }
 
-func (d *doc) tenseOf(toks []token.Token, in func(int) bool) timex.Tense {
-	future, past := 0, 0
-	for j := 0; j < len(toks); j++ {
-		if !in(j) {
-			continue
-		}
-		// A cue phrase counts once, its words not again ("to be held").
-		if c, n, ok := d.x.cues.at(toks, j); ok && n > 1 {
-			switch c.status {
-			case diplograph.Planned, diplograph.Expected, diplograph.Proposed:
-				future++
-			case diplograph.Occurred:
-				past++
-			}
-			j += n - 1
-			continue
-		}
-		w := toks[j].Lower
-		switch {
-		case futureCues[w]:
-			future++
-		case pastAt(toks, j):
-			past++
-		}
-	}
+// tenseTally counts the future and past cues of a stretch of a sentence.
+type tenseTally struct {
+	future, past int
+	// skipTo is the token after the cue phrase counted last.
+	skipTo int
+}
+
+func (t tenseTally) tense() timex.Tense {
 	switch {
-	case future > past:
+	case t.future > t.past:
 		return timex.Future
-	case past > future:
+	case t.past > t.future:
 		return timex.Past
 	}
 	return timex.Unknown

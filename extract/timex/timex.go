@@ -64,6 +64,12 @@ type Expr struct {
 func Find(toks []token.Token, anchor time.Time, tenseAt func(i int) Tense) []Expr {
 	var out []Expr
 	for i := 0; i < len(toks); {
+		if !mayStart(&toks[i]) {
+			// Most tokens start no expression: skip the matchers and the
+			// caller's tense, which costs far more than this look-up.
+			i++
+			continue
+		}
 		tense := Unknown
 		if tenseAt != nil {
 			tense = tenseAt(i)
@@ -115,6 +121,41 @@ var numberWords = map[string]int{
 var seasons = map[string]string{"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 var partsOfDay = map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+// startWords are the words an expression can start with: the first word
+// of every pattern below, numbers aside. Keep it in step with the
+// matchers; TestStartWords checks that none matches at a word missing here.
+var startWords = func() map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(`starting beginning from the first second latter later former earlier
+		third fourth last this next early late mid coming past previous following today tonight yesterday
+		tomorrow within for over in recent few several many decades centuries at now currently nowadays
+		previously formerly recently soon`) {
+		set[w] = true
+	}
+	for w := range months {
+		set[w] = true
+	}
+	for w := range weekdays {
+		set[w] = true
+	}
+	for w := range seasons {
+		set[w] = true
+	}
+	for w := range numberWords {
+		set[w] = true
+	}
+	for _, r := range references {
+		set[r.words[0]] = true
+	}
+	return set
+}()
+
+// mayStart reports whether an expression can start at t; false rules
+// every matcher out.
+func mayStart(t *token.Token) bool {
+	return t.Kind == token.Num || startWords[t.Lower]
+}
 
 // m is a small cursor over the tokens for writing patterns.
 type cursor struct {

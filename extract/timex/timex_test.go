@@ -137,3 +137,41 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestStartWords checks that Find's shortcut skips no token where a
+// matcher would match: each text holds at least one expression, and every
+// token where matchAt finds one must pass mayStart.
+func TestStartWords(t *testing.T) {
+	for _, text := range []string{
+		"starting Thursday", "beginning March 3", "from Monday", "on 2025-02-07", "Feb. 7, 2025",
+		"7 February 2025", "the latter half of 2025", "first quarter of 2024", "later half", "the fall",
+		"early next spring", "fall 2025", "last March", "late March", "October 2024", "in October",
+		"later this week", "earlier this year", "the coming week", "previous month", "following year",
+		"coming Friday", "past Monday", "Friday night", "today", "tonight", "yesterday", "tomorrow",
+		"this morning", "two weeks ago", "3 days ago", "a five-hour meeting", "a two-week", "for three days",
+		"at least 20 more years", "the past two years", "within weeks", "for months", "over years",
+		"in recent days", "several weeks", "few years", "many months", "decades", "centuries",
+		"at present", "now", "currently", "nowadays", "the present", "previously", "formerly",
+		"at the time", "recently", "the future", "soon", "in 2019", "late 2025", "mid-2025",
+		"this year's", "next year", "the 1956 uprising", "twelve-day", "several-day", "fourth quarter",
+	} {
+		toks := token.Tokenize(text, 0)
+		found := false
+		for i := range toks {
+			for _, tense := range []Tense{Unknown, Past, Future} {
+				for _, anchor := range []time.Time{pub, {}} {
+					if matchAt(toks, i, anchor, tense) == nil {
+						continue
+					}
+					found = true
+					if !mayStart(&toks[i]) {
+						t.Errorf("%q: an expression starts at %q, which mayStart rules out", text, toks[i].Text)
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no expression found", text)
+		}
+	}
+}
