@@ -148,6 +148,9 @@ func (g *gazetteer) addLeader(k *kb.KB, r kb.Record) {
 
 // allCaps reports whether s has at least three letters, all upper case.
 func allCaps(s string) bool {
+	if len(s) < 3 || 'a' <= s[0] && s[0] <= 'z' {
+		return false // too short for three letters, or starts in lower case
+	}
 	n := 0
 	for _, r := range s {
 		if unicode.IsLower(r) {
@@ -172,7 +175,9 @@ func capitalized(s string) string {
 // straightQuotes writes typographic apostrophes as straight ones, so that
 // "People’s" matches the knowledge base's "People's".
 func straightQuotes(s string) string {
-	if !strings.Contains(s, "’") {
+	// Nearly every word is plain ASCII: one byte scan rules the
+	// apostrophe out before the substring search.
+	if strings.IndexByte(s, "’"[0]) < 0 || !strings.Contains(s, "’") {
 		return s
 	}
 	return strings.ReplaceAll(s, "’", "'")
@@ -187,8 +192,12 @@ func hasUpper(s string) bool {
 	return false
 }
 
-// match returns the longest entry starting at toks[i], or nil.
+// match returns the longest entry starting at toks[i], or nil; nil too
+// past the last token, where a caller looking after a phrase may land.
 func (g *gazetteer) match(toks []token.Token, i int) (*entry, int) {
+	if i >= len(toks) {
+		return nil, 0
+	}
 	var best *entry
 	bestLen := 0
 	try := func(cands []*entry) {
@@ -207,7 +216,7 @@ func (g *gazetteer) match(toks []token.Token, i int) (*entry, int) {
 				got = straightQuotes(got)
 				// An all-capitals word (a dateline, a headline: "WARSAW")
 				// matches its name in any case.
-				if got != w && !(allCaps(got) && strings.EqualFold(got, w)) {
+				if got != w && !(strings.EqualFold(got, w) && allCaps(got)) {
 					ok = false
 					break
 				}
@@ -228,4 +237,36 @@ func (g *gazetteer) match(toks []token.Token, i int) (*entry, int) {
 	// A name written with its period ("U.S.") may appear without it at the
 	// end of a sentence, where the period went to the sentence.
 	return best, bestLen
+}
+
+// gazHit is the gazetteer's answer at one token of a sentence.
+type gazHit struct {
+	e    *entry
+	n    int
+	done bool
+}
+
+// known returns the longest gazetteer entry starting at token i of
+// sentence si, as gazetteer.match does. The mention passes ask about the
+// same tokens many times over (every pass checks that no known name starts
+// inside its candidate), so each answer is kept for the article.
+func (d *doc) known(si, i int) (*entry, int) {
+	toks := d.sents[si].Tokens
+	if i >= len(toks) {
+		return nil, 0
+	}
+	if d.gazHits == nil {
+		d.gazHits = make([][]gazHit, len(d.sents))
+	}
+	hits := d.gazHits[si]
+	if hits == nil {
+		hits = make([]gazHit, len(toks))
+		d.gazHits[si] = hits
+	}
+	h := &hits[i]
+	if !h.done {
+		h.e, h.n = d.x.gaz.match(toks, i)
+		h.done = true
+	}
+	return h.e, h.n
 }

@@ -376,7 +376,7 @@ var groupMembers = map[string]bool{"leader": true, "leaders": true, "commander":
 // which of its entities it names.
 func (d *doc) gazetteerMention(si, i int) *mention {
 	toks := d.sents[si].Tokens
-	e, n := d.x.gaz.match(toks, i)
+	e, n := d.known(si, i)
 	if e == nil {
 		return nil
 	}
@@ -462,7 +462,7 @@ func (d *doc) titledPerson(si, i int, before []*mention) *mention {
 		return nil
 	}
 	// "General Assembly": a known name that starts with a title word.
-	if e, k := d.x.gaz.match(toks, i); e != nil && k > n {
+	if e, k := d.known(si, i); e != nil && k > n {
 		return nil
 	}
 	// Titles such as "Prime Minister" are capitalized before a name; a
@@ -472,7 +472,7 @@ func (d *doc) titledPerson(si, i int, before []*mention) *mention {
 	if j < len(toks) && toks[j].Text == "." && strings.HasSuffix(strings.ToLower(joinTokens(toks[i:j])), "mr") {
 		j++
 	}
-	if e, k := d.x.gaz.match(toks, j); e != nil {
+	if e, k := d.known(si, j); e != nil {
 		for _, t := range e.tgts {
 			if t.typ == diplograph.Person && t.form == formName {
 				m := &mention{sent: si, first: j, last: j + k, id: t.id, typ: diplograph.Person,
@@ -611,7 +611,7 @@ func (d *doc) speakerPerson(si, i int) *mention {
 			return nil
 		}
 	}
-	if d.knownWithin(toks, i, i+k) != k {
+	if d.knownWithin(si, i, i+k) != k {
 		return nil
 	}
 	before := i > 0 && speechVerbs[toks[i-1].Lower]
@@ -640,7 +640,7 @@ func (d *doc) appositivePerson(si, i int) *mention {
 	if k < 2 || i+k >= len(toks) {
 		return nil
 	}
-	if d.knownWithin(toks, i, i+k) != k {
+	if d.knownWithin(si, i, i+k) != k {
 		return nil
 	}
 	j := i + k
@@ -651,7 +651,7 @@ func (d *doc) appositivePerson(si, i int) *mention {
 		if c < len(toks) && toks[c].Lower == "the" {
 			c++
 		}
-		id, n := d.countryAt(toks, c)
+		id, n := d.countryAt(si, c)
 		if id == "" {
 			return nil
 		}
@@ -668,7 +668,7 @@ func (d *doc) appositivePerson(si, i int) *mention {
 		j++
 	}
 	if j < len(toks) {
-		if e, n := d.x.gaz.match(toks, j); e != nil {
+		if e, n := d.known(si, j); e != nil {
 			for _, t := range e.tgts {
 				if t.typ == diplograph.Country || t.typ == diplograph.Organization && t.form == formName {
 					country = t.id
@@ -712,13 +712,10 @@ var appositionDeterminers = map[string]bool{"the": true, "a": true, "an": true, 
 var appositionModifiers = map[string]bool{"former": true, "then": true, "current": true, "acting": true,
 	"interim": true, "outgoing": true, "new": true, "veteran": true, "senior": true, "top": true}
 
-// countryAt returns the country whose name (not demonym) starts at toks[i]
-// and its length in tokens.
-func (d *doc) countryAt(toks []token.Token, i int) (string, int) {
-	if i >= len(toks) {
-		return "", 0
-	}
-	e, n := d.x.gaz.match(toks, i)
+// countryAt returns the country whose name (not demonym) starts at token
+// i of sentence si and its length in tokens.
+func (d *doc) countryAt(si, i int) (string, int) {
+	e, n := d.known(si, i)
 	if e == nil {
 		return "", 0
 	}
@@ -763,7 +760,7 @@ func (d *doc) orgByHead(si, i int) []*mention {
 		// "Monopolies and Mergers Commission", "Trade and Industry", but
 		// not "British Airways and American Airlines" (a head ends the
 		// first name) nor "ASEAN and Chinese Premier Li Qiang".
-		if (t.Lower == "and" || t.Text == "&") && end+1 < len(toks) && toks[end+1].Cap && lastHead != end-1 && !d.namedAt(toks, end+1) {
+		if (t.Lower == "and" || t.Text == "&") && end+1 < len(toks) && toks[end+1].Cap && lastHead != end-1 && !d.namedAt(si, end+1) {
 			end++
 			continue
 		}
@@ -799,7 +796,7 @@ func (d *doc) orgByHead(si, i int) []*mention {
 		first++
 	}
 	// The knowledge base wins when it knows a name at least as long.
-	if e, n := d.x.gaz.match(toks, first); e != nil && n >= last-first {
+	if e, n := d.known(si, first); e != nil && n >= last-first {
 		return nil
 	}
 	if last-first < 2 {
@@ -808,7 +805,7 @@ func (d *doc) orgByHead(si, i int) []*mention {
 	// A country name or demonym at its start says whose it is.
 	country := ""
 	var countryMention *mention
-	if e, n := d.x.gaz.match(toks, first); e != nil && n < last-first {
+	if e, n := d.known(si, first); e != nil && n < last-first {
 		for _, t := range e.tgts {
 			if t.typ != diplograph.Country {
 				continue
@@ -837,12 +834,13 @@ func (d *doc) orgByHead(si, i int) []*mention {
 	return []*mention{m}
 }
 
-// namedAt reports whether a knowledge-base name or a title starts at toks[i].
-func (d *doc) namedAt(toks []token.Token, i int) bool {
-	if e, _ := d.x.gaz.match(toks, i); e != nil {
+// namedAt reports whether a knowledge-base name or a title starts at token
+// i of sentence si.
+func (d *doc) namedAt(si, i int) bool {
+	if e, _ := d.known(si, i); e != nil {
 		return true
 	}
-	_, _, ok := d.x.titles.at(toks, i)
+	_, _, ok := d.x.titles.at(d.sents[si].Tokens, i)
 	return ok
 }
 
@@ -1011,7 +1009,7 @@ func (d *doc) articleCountries() map[string]bool {
 // description all of whose parties the article names; ambiguity resolves
 // to nothing.
 func (d *doc) treatyFor(m *mention, countries map[string]bool) string {
-	e, _ := d.x.gaz.match(d.sents[m.sent].Tokens, m.first)
+	e, _ := d.known(m.sent, m.first)
 	if e == nil {
 		return ""
 	}
