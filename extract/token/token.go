@@ -63,10 +63,17 @@ func IsAbbreviation(w string) bool { return abbreviations[strings.ToLower(w)] }
 // Tokenize splits text into tokens. Offsets are relative to text plus base.
 func Tokenize(text string, base int) []Token {
 	toks := make([]Token, 0, len(text)/5)
+	// lowered is text with its ASCII letters in lower case, made at the
+	// first capitalized ASCII word: such words take their Lower from it,
+	// one allocation per text rather than one per word.
+	lowered := ""
 	i := 0
 	space := true
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if unicode.IsSpace(r) {
 			i += size
 			space = true
@@ -81,6 +88,12 @@ func Tokenize(text string, base int) []Token {
 		case unicode.IsDigit(r):
 			kind = Num
 			i = scanNumber(text, i)
+			if i == start {
+				// A digit of another script ("߃") that scanNumber, which
+				// reads ASCII digits, does not take: a token of its own,
+				// lest the loop stand still.
+				i += size
+			}
 		case isApostrophe(r) && possessiveAt(text, i+size):
 			kind = Punct
 			i += size + 1 // "'s"
@@ -93,21 +106,58 @@ func Tokenize(text string, base int) []Token {
 			first, _ := utf8.DecodeRuneInString(t.Text)
 			t.Cap = unicode.IsUpper(first)
 		}
-		t.Lower = lower(t.Text)
+		switch lowerCase(t.Text) {
+		case isLower:
+			t.Lower = t.Text
+		case asciiUpper:
+			if lowered == "" {
+				lowered = asciiLower(text)
+			}
+			t.Lower = lowered[start:i]
+		default:
+			t.Lower = strings.ToLower(t.Text)
+		}
 		toks = append(toks, t)
 		space = false
 	}
 	return toks
 }
 
-func lower(s string) string {
+// caseClass says how a token's lower-case form is made.
+type caseClass uint8
+
+const (
+	isLower    caseClass = iota // ASCII without capitals: the text itself
+	asciiUpper                  // ASCII with capitals: byte-wise lowering
+	nonASCII                    // anything else: strings.ToLower
+)
+
+func lowerCase(s string) caseClass {
+	c := isLower
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			return strings.ToLower(s)
+		switch b := s[i]; {
+		case b >= utf8.RuneSelf:
+			return nonASCII
+		case 'A' <= b && b <= 'Z':
+			c = asciiUpper
 		}
 	}
-	return s
+	return c
+}
+
+// asciiLower lowers the ASCII letters of s and leaves every other byte
+// alone, so that byte offsets into s hold in the result.
+func asciiLower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
@@ -132,6 +182,10 @@ func possessiveAt(text string, i int) bool {
 func scanWord(text string, i int) int {
 	start := i
 	for i < len(text) {
+		if c := text[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			i++ // the common case, without decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
