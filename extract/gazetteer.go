@@ -256,14 +256,18 @@ func (d *doc) known(si, i int) (*entry, int) {
 		return nil, 0
 	}
 	if d.gazHits == nil {
+		// One block for the whole article, cut per sentence.
+		n := 0
+		for _, s := range d.sents {
+			n += len(s.Tokens)
+		}
+		all := make([]gazHit, n)
 		d.gazHits = make([][]gazHit, len(d.sents))
+		for k, s := range d.sents {
+			d.gazHits[k], all = all[:len(s.Tokens):len(s.Tokens)], all[len(s.Tokens):]
+		}
 	}
-	hits := d.gazHits[si]
-	if hits == nil {
-		hits = make([]gazHit, len(toks))
-		d.gazHits[si] = hits
-	}
-	h := &hits[i]
+	h := &d.gazHits[si][i]
 	if !h.done {
 		h.e, h.n = d.x.gaz.match(toks, i)
 		h.done = true

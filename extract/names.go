@@ -218,7 +218,7 @@ func (d *doc) knownWithin(si, i, j int) int {
 // words: "Karel Kovanda", "Jose Ramos Horta", "Osama el-Baz".
 func (d *doc) givenNamePerson(si, i int) *mention {
 	toks := d.sents[si].Tokens
-	if !d.x.kb.GivenName(toks[i].Text) || !startsRun(toks, i) {
+	if !startsRun(toks, i) || !d.x.kb.GivenName(toks[i].Text) {
 		return nil
 	}
 	k := nameRun(toks, i)
@@ -518,7 +518,7 @@ func placeMention(si int, toks []token.Token, first, last int, kind string) *men
 func (d *doc) locativePlace(si, i int, names *articleNames) *mention {
 	toks := d.sents[si].Tokens
 	t := toks[i]
-	if i == 0 || !placePrepositions[toks[i-1].Lower] || !namePart(t) || notPlaceWords[t.Lower] {
+	if i == 0 || !namePart(t) || !placePrepositions[toks[i-1].Lower] || notPlaceWords[t.Lower] {
 		return nil
 	}
 	// What follows must end the noun phrase: "in Mantua, where", "in

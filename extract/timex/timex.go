@@ -63,6 +63,9 @@ type Expr struct {
 // tenseAt tells the tense of the clause holding token i; nil means Unknown.
 func Find(toks []token.Token, anchor time.Time, tenseAt func(i int) Tense) []Expr {
 	var out []Expr
+	// One cursor serves every position: the matchers take it by pointer,
+	// which would otherwise cost an allocation per position tried.
+	c := &cursor{toks: toks}
 	for i := 0; i < len(toks); {
 		if !mayStart(&toks[i]) {
 			// Most tokens start no expression: skip the matchers and the
@@ -74,7 +77,8 @@ func Find(toks []token.Token, anchor time.Time, tenseAt func(i int) Tense) []Exp
 		if tenseAt != nil {
 			tense = tenseAt(i)
 		}
-		m := matchAt(toks, i, anchor, tense)
+		c.i = i
+		m := match(c, anchor, tense)
 		if m == nil {
 			i++
 			continue
@@ -184,7 +188,11 @@ func (c *cursor) is(k int, words ...string) bool {
 }
 
 func matchAt(toks []token.Token, i int, anchor time.Time, tense Tense) *Expr {
-	c := &cursor{toks: toks, i: i}
+	return match(&cursor{toks: toks, i: i}, anchor, tense)
+}
+
+// match tries every pattern at the cursor, in order of precedence.
+func match(c *cursor, anchor time.Time, tense Tense) *Expr {
 	for _, f := range []func(*cursor, time.Time, Tense) *Expr{
 		matchStartMarker, matchISO, matchMonthDay, matchDayMonth, matchHalf, matchSeason, matchMonth,
 		matchRelativeUnit, matchWeekday, matchDeictic, matchAgo, matchVague, matchDuration, matchReference, matchYear,

@@ -22,15 +22,16 @@ const (
 	Punct             // anything else, one rune (or "'s")
 )
 
-// Token is one word, number or punctuation mark.
+// Token is one word, number or punctuation mark. The small fields come
+// last, packed together: an article holds many tokens.
 type Token struct {
-	Text       string
+	Text string
+	// Lower is Text in lower case, precomputed because matching uses it a lot.
+	Lower      string
 	Start, End int // byte offsets in the text given to Split
 	Kind       Kind
 	// Cap is true when the token starts with an upper-case letter.
 	Cap bool
-	// Lower is Text in lower case, precomputed because matching uses it a lot.
-	Lower string
 	// SpaceBefore is true when whitespace precedes the token.
 	SpaceBefore bool
 }
