@@ -67,7 +67,8 @@ func Find(toks []token.Token, anchor time.Time, tenseAt func(i int) Tense) []Exp
 	// which would otherwise cost an allocation per position tried.
 	c := &cursor{toks: toks}
 	for i := 0; i < len(toks); {
-		if !mayStart(&toks[i]) {
+		mask := startsAt(&toks[i])
+		if mask == 0 {
 			// Most tokens start no expression: skip the matchers and the
 			// caller's tense, which costs far more than this look-up.
 			i++
@@ -78,7 +79,7 @@ func Find(toks []token.Token, anchor time.Time, tenseAt func(i int) Tense) []Exp
 			tense = tenseAt(i)
 		}
 		c.i = i
-		m := match(c, anchor, tense)
+		m := match(c, anchor, tense, mask)
 		if m == nil {
 			i++
 			continue
@@ -126,39 +127,72 @@ var seasons = map[string]string{"spring": "SP", "summer": "SU", "fall": "FA", "a
 
 var partsOfDay = map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
-// startWords are the words an expression can start with: the first word
-// of every pattern below, numbers aside. Keep it in step with the
-// matchers; TestStartWords checks that none matches at a word missing here.
-var startWords = func() map[string]bool {
-	set := map[string]bool{}
-	for _, w := range strings.Fields(`starting beginning from the first second latter later former earlier
-		third fourth last this next early late mid coming past previous following today tonight yesterday
-		tomorrow within for over in recent few several many decades centuries at now currently nowadays
-		previously formerly recently soon`) {
-		set[w] = true
+// patternStarts lists, in the order of patterns, what each pattern's
+// first token can be: a number, and the words given. Find tries at a
+// token only the patterns that can start there; TestPatternStarts checks
+// the table against the matchers.
+var patternStarts = [numPatterns]struct {
+	name  string // the matcher's, for messages
+	num   bool
+	words []string
+}{
+	{name: "matchStartMarker", words: []string{"starting", "beginning", "from"}},
+	{name: "matchISO", num: true},
+	{name: "matchMonthDay", words: keys(months)},
+	{name: "matchDayMonth", num: true},
+	{name: "matchHalf", words: strings.Fields("the first second latter later former earlier third fourth last")},
+	{name: "matchSeason", words: append(strings.Fields("this next last the early late"), keys(seasons)...)},
+	{name: "matchMonth", words: append(strings.Fields("last next this early late mid"), keys(months)...)},
+	{name: "matchRelativeUnit", words: strings.Fields("later earlier early late the this last next coming past previous following")},
+	{name: "matchWeekday", words: append(strings.Fields("last next this coming past"), keys(weekdays)...)},
+	{name: "matchDeictic", words: strings.Fields("today tonight yesterday tomorrow this")},
+	{name: "matchAgo", num: true, words: keys(numberWords)},
+	{name: "matchVague", words: strings.Fields("the within for over in coming recent past next last few several many decades centuries")},
+	{name: "matchDuration", num: true, words: append(strings.Fields("for at"), keys(numberWords)...)},
+	{name: "matchReference", words: referenceStarts()},
+	{name: "matchYear", num: true, words: strings.Fields("early late mid this next last the")},
+}
+
+// startMasks maps a word to the set of patterns (bit k for patterns()[k])
+// that can start with it; numberMask is the set that can start with a number.
+var startMasks, numberMask = func() (map[string]uint32, uint32) {
+	masks := map[string]uint32{}
+	var num uint32
+	for k, p := range patternStarts {
+		if p.num {
+			num |= 1 << k
+		}
+		for _, w := range p.words {
+			masks[w] |= 1 << k
+		}
 	}
-	for w := range months {
-		set[w] = true
-	}
-	for w := range weekdays {
-		set[w] = true
-	}
-	for w := range seasons {
-		set[w] = true
-	}
-	for w := range numberWords {
-		set[w] = true
-	}
-	for _, r := range references {
-		set[r.words[0]] = true
-	}
-	return set
+	return masks, num
 }()
 
-// mayStart reports whether an expression can start at t; false rules
-// every matcher out.
-func mayStart(t *token.Token) bool {
-	return t.Kind == token.Num || startWords[t.Lower]
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for w := range m {
+		out = append(out, w)
+	}
+	return out
+}
+
+func referenceStarts() []string {
+	var out []string
+	for _, r := range references {
+		out = append(out, r.words[0])
+	}
+	return out
+}
+
+// startsAt returns the set of patterns that can start at t; most tokens
+// start none, and Find skips them without trying a matcher.
+func startsAt(t *token.Token) uint32 {
+	mask := startMasks[t.Lower]
+	if t.Kind == token.Num {
+		mask |= numberMask
+	}
+	return mask
 }
 
 // m is a small cursor over the tokens for writing patterns.
@@ -187,21 +221,36 @@ func (c *cursor) is(k int, words ...string) bool {
 	return false
 }
 
+// matchAt tries every pattern at toks[i].
 func matchAt(toks []token.Token, i int, anchor time.Time, tense Tense) *Expr {
-	return match(&cursor{toks: toks, i: i}, anchor, tense)
+	return match(&cursor{toks: toks, i: i}, anchor, tense, ^uint32(0))
 }
 
-// match tries every pattern at the cursor, in order of precedence.
-func match(c *cursor, anchor time.Time, tense Tense) *Expr {
-	for _, f := range []func(*cursor, time.Time, Tense) *Expr{
-		matchStartMarker, matchISO, matchMonthDay, matchDayMonth, matchHalf, matchSeason, matchMonth,
-		matchRelativeUnit, matchWeekday, matchDeictic, matchAgo, matchVague, matchDuration, matchReference, matchYear,
-	} {
+// match tries the patterns in the set mask at the cursor, in order of
+// precedence.
+func match(c *cursor, anchor time.Time, tense Tense, mask uint32) *Expr {
+	for k, f := range patterns() {
+		if mask&(1<<k) == 0 {
+			continue
+		}
 		if e := f(c, anchor, tense); e != nil {
 			return e
 		}
 	}
 	return nil
+}
+
+// numPatterns sizes both patterns and patternStarts, so that the two
+// cannot differ in length.
+const numPatterns = 15
+
+// patterns returns the matchers in order of precedence; patternStarts
+// follows the same order.
+func patterns() [numPatterns]func(*cursor, time.Time, Tense) *Expr {
+	return [numPatterns]func(*cursor, time.Time, Tense) *Expr{
+		matchStartMarker, matchISO, matchMonthDay, matchDayMonth, matchHalf, matchSeason, matchMonth,
+		matchRelativeUnit, matchWeekday, matchDeictic, matchAgo, matchVague, matchDuration, matchReference, matchYear,
+	}
 }
 
 // matchStartMarker handles "starting Thursday", "beginning March 3",

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -135,13 +136,19 @@ func FuzzFind(f *testing.F) {
 			}
 			prev = e.Last
 		}
+		for i := range toks {
+			c := &cursor{toks: toks, i: i}
+			if got, all := match(c, anchor, Unknown, startsAt(&toks[i])), matchAt(toks, i, anchor, Unknown); !reflect.DeepEqual(got, all) {
+				t.Fatalf("at %q: found %+v, all patterns find %+v", toks[i].Text, got, all)
+			}
+		}
 	})
 }
 
-// TestStartWords checks that Find's shortcut skips no token where a
-// matcher would match: each text holds at least one expression, and every
-// token where matchAt finds one must pass mayStart.
-func TestStartWords(t *testing.T) {
+// TestPatternStarts checks Find's shortcut: wherever a pattern matches,
+// patternStarts lets it try, so that trying only the patterns a token can
+// start changes no result. Each text holds at least one expression.
+func TestPatternStarts(t *testing.T) {
 	for _, text := range []string{
 		"starting Thursday", "beginning March 3", "from Monday", "on 2025-02-07", "Feb. 7, 2025",
 		"7 February 2025", "the latter half of 2025", "first quarter of 2024", "later half", "the fall",
@@ -153,20 +160,25 @@ func TestStartWords(t *testing.T) {
 		"in recent days", "several weeks", "few years", "many months", "decades", "centuries",
 		"at present", "now", "currently", "nowadays", "the present", "previously", "formerly",
 		"at the time", "recently", "the future", "soon", "in 2019", "late 2025", "mid-2025",
-		"this year's", "next year", "the 1956 uprising", "twelve-day", "several-day", "fourth quarter",
+		"this year's", "next year", "a year ago", "the 1956 uprising", "twelve-day", "several-day", "fourth quarter",
 	} {
 		toks := token.Tokenize(text, 0)
 		found := false
 		for i := range toks {
+			mask := startsAt(&toks[i])
 			for _, tense := range []Tense{Unknown, Past, Future} {
 				for _, anchor := range []time.Time{pub, {}} {
-					if matchAt(toks, i, anchor, tense) == nil {
-						continue
+					c := &cursor{toks: toks, i: i}
+					for k, f := range patterns() {
+						if f(c, anchor, tense) != nil && mask&(1<<k) == 0 {
+							t.Errorf("%q: %s matches at %q, which patternStarts rules out", text, patternStarts[k].name, toks[i].Text)
+						}
 					}
-					found = true
-					if !mayStart(&toks[i]) {
-						t.Errorf("%q: an expression starts at %q, which mayStart rules out", text, toks[i].Text)
+					all := matchAt(toks, i, anchor, tense)
+					if got := match(c, anchor, tense, mask); !reflect.DeepEqual(got, all) {
+						t.Errorf("%q at %q: found %+v, all patterns find %+v", text, toks[i].Text, got, all)
 					}
+					found = found || all != nil
 				}
 			}
 		}
