@@ -297,7 +297,15 @@ func (p *phraseIndex[V]) all(toks []token.Token, i int) []phrase[V] {
 }
 
 func joinTokens(toks []token.Token) string {
+	if len(toks) == 1 {
+		return toks[0].Text // most names are one word: no copy
+	}
+	n := 0
+	for _, t := range toks {
+		n += len(t.Text) + 1
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i, t := range toks {
 		if i > 0 && t.SpaceBefore {
 			b.WriteByte(' ')

@@ -242,7 +242,7 @@ func (g *gazetteer) match(toks []token.Token, i int) (*entry, int) {
 // gazHit is the gazetteer's answer at one token of a sentence.
 type gazHit struct {
 	e    *entry
-	n    int
+	n    int32 // small, so that a hit takes two words
 	done bool
 }
 
@@ -269,8 +269,8 @@ func (d *doc) known(si, i int) (*entry, int) {
 	}
 	h := &d.gazHits[si][i]
 	if !h.done {
-		h.e, h.n = d.x.gaz.match(toks, i)
-		h.done = true
+		e, n := d.x.gaz.match(toks, i)
+		h.e, h.n, h.done = e, int32(n), true
 	}
-	return h.e, h.n
+	return h.e, int(h.n)
 }

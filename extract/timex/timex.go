@@ -96,7 +96,15 @@ func Find(toks []token.Token, anchor time.Time, tenseAt func(i int) Tense) []Exp
 }
 
 func joinText(toks []token.Token, first, last int) string {
+	if last-first == 1 {
+		return toks[first].Text // "Friday", "2025": no copy
+	}
+	n := 0
+	for i := first; i < last; i++ {
+		n += len(toks[i].Text) + 1
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i := first; i < last; i++ {
 		if i > first && toks[i].SpaceBefore {
 			b.WriteByte(' ')

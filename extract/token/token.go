@@ -151,13 +151,15 @@ func lowerCase(s string) caseClass {
 func asciiLower(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	done := 0 // s[:done] is written
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[done:i])
+			b.WriteByte(c + 'a' - 'A')
+			done = i + 1
 		}
-		b.WriteByte(c)
 	}
+	b.WriteString(s[done:])
 	return b.String()
 }
 
