@@ -63,11 +63,14 @@ func IsAbbreviation(w string) bool { return abbreviations[strings.ToLower(w)] }
 
 // Tokenize splits text into tokens. Offsets are relative to text plus base.
 func Tokenize(text string, base int) []Token {
-	toks := make([]Token, 0, len(text)/5)
-	// lowered is text with its ASCII letters in lower case, made at the
-	// first capitalized ASCII word: such words take their Lower from it,
-	// one allocation per text rather than one per word.
-	lowered := ""
+	return appendTokens(make([]Token, 0, len(text)/5), text, base, "")
+}
+
+// appendTokens appends the tokens of text to toks. lowered is text with
+// its ASCII letters in lower case, or "" to have it made at the first
+// capitalized ASCII word: such words take their Lower from it, one
+// allocation per text rather than one per word.
+func appendTokens(toks []Token, text string, base int, lowered string) []Token {
 	i := 0
 	space := true
 	for i < len(text) {
@@ -146,9 +149,21 @@ func lowerCase(s string) caseClass {
 	return c
 }
 
+func hasASCIIUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
 // asciiLower lowers the ASCII letters of s and leaves every other byte
 // alone, so that byte offsets into s hold in the result.
 func asciiLower(s string) string {
+	if !hasASCIIUpper(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	done := 0 // s[:done] is written
@@ -263,6 +278,11 @@ func scanNumber(text string, i int) int {
 // a personal initial.
 func Split(text string) []Sentence {
 	var out []Sentence
+	// The lines' tokens share one block, sized for the whole text: a
+	// block per line would often be outgrown by a line denser than
+	// average and copied.
+	toks := make([]Token, 0, len(text)/5)
+	lowered := asciiLower(text)
 	para := 0
 	lineStart := 0
 	for lineStart <= len(text) {
@@ -273,8 +293,11 @@ func Split(text string) []Sentence {
 		}
 		line := text[lineStart:lineEnd]
 		if strings.TrimSpace(line) != "" {
-			toks := Tokenize(line, lineStart)
-			out = appendSentences(out, text, toks, para)
+			first := len(toks)
+			toks = appendTokens(toks, line, lineStart, lowered[lineStart:lineEnd])
+			// The line's tokens, capped so that no append to them can
+			// write over the next line's.
+			out = appendSentences(out, text, toks[first:len(toks):len(toks)], para)
 			para++
 		}
 		if nl < 0 {
