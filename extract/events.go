@@ -765,23 +765,28 @@ func (d *doc) tenses(toks []token.Token, chunks []int) func(i int) timex.Tense {
 	if len(chunks) > 0 {
 		n = chunks[len(chunks)-1] + 1
 	}
+	// word is the tense each word shows on its own.
 	word := make([]timex.Tense, len(toks))
-	for j := range toks {
-		switch {
-		case futureCues[toks[j].Lower]:
-			word[j] = timex.Future
-		case pastAt(toks, j):
-			word[j] = timex.Past
-		}
-	}
 	// Each chunk, and the sentence as a whole, is tallied as if scanned
 	// on its own: a cue phrase counts once, its words not again ("to be
 	// held"), within the tally that met the phrase's first word.
 	byChunk := make([]tenseTally, n)
 	var sentence tenseTally
 	for j := range toks {
-		c, cn, ok := d.x.cues.at(toks, j)
-		phrase := ok && cn > 1
+		cls := d.x.tenseWords[toks[j].Lower]
+		switch {
+		case cls&futureWord != 0:
+			word[j] = timex.Future
+		case pastAt(toks, j, cls):
+			word[j] = timex.Past
+		}
+		var c cue
+		cn, phrase := 0, false
+		if cls&cuePhraseStart != 0 {
+			var ok bool
+			c, cn, ok = d.x.cues.at(toks, j)
+			phrase = ok && cn > 1
+		}
 		for _, t := range [...]*tenseTally{&byChunk[chunks[j]], &sentence} {
 			if j < t.skipTo {
 				continue
@@ -841,16 +846,50 @@ func (t tenseTally) tense() timex.Tense {
 	return timex.Unknown
 }
 
-// pastAt reports whether toks[j] is a past-tense verb: a past form that
-// is not a participle after a present form of "be" or before "by"
-// ("are administered by Japan" says nothing of the past).
-func pastAt(toks []token.Token, j int) bool {
-	w := toks[j].Lower
-	if !isPastForm(w) {
-		return false
+// tenseWord is what a word can tell of its clause's tense, gathered from
+// futureCues, pastCues, notPastEd and the cue phrases, so that tenses
+// looks each word up once rather than in four tables.
+type tenseWord uint8
+
+const (
+	futureWord     tenseWord = 1 << iota // in futureCues
+	pastWord                             // in pastCues
+	notPastEdWord                        // in notPastEd
+	cuePhraseStart                       // the first word of a cue phrase of two words or more
+)
+
+func tenseLexicon(cues *phraseIndex[cue]) map[string]tenseWord {
+	m := map[string]tenseWord{}
+	for w := range futureCues {
+		m[w] |= futureWord
 	}
-	if pastCues[w] {
+	for w := range pastCues {
+		m[w] |= pastWord
+	}
+	for w := range notPastEd {
+		m[w] |= notPastEdWord
+	}
+	for first, list := range cues.byFirst {
+		for _, ph := range list {
+			if len(ph.words) > 1 {
+				m[first] |= cuePhraseStart
+			}
+		}
+	}
+	return m
+}
+
+// pastAt reports whether toks[j], whose word is of class cls, is a
+// past-tense verb: a listed irregular form (pastCues), or a regular "-ed"
+// form that is not one of the adjectives and future cues that end the
+// same way (notPastEd), nor a participle after a present form of "be" or
+// before "by" ("are administered by Japan" says nothing of the past).
+func pastAt(toks []token.Token, j int, cls tenseWord) bool {
+	if cls&pastWord != 0 {
 		return true
+	}
+	if w := toks[j].Lower; len(w) < 5 || !strings.HasSuffix(w, "ed") || cls&notPastEdWord != 0 {
+		return false
 	}
 	if j > 0 {
 		switch toks[j-1].Lower {

@@ -35,6 +35,8 @@ type Extractor struct {
 	titles   *phraseIndex[string]
 	generic  *phraseIndex[string]
 	stance   *phraseIndex[int]
+	// tenseWords gathers the tense cues by word (see tenseWord).
+	tenseWords map[string]tenseWord
 }
 
 // New returns an Extractor over the knowledge base k.
@@ -54,6 +56,7 @@ func New(k *kb.KB) *Extractor {
 		}
 		x.cues.addKey(key, c.phrase, c)
 	}
+	x.tenseWords = tenseLexicon(x.cues)
 	x.titles = newPhraseIndex[string]()
 	for p, canon := range titles {
 		x.titles.add(p, canon)
