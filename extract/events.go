@@ -1517,6 +1517,11 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 	return true
 }
 
+// pairPhrases name the two parties of an event together.
+var pairPhrases = [][]string{{"the", "two", "sides"}, {"both", "sides"}, {"the", "two", "countries"}, {"both", "countries"},
+	{"the", "two", "leaders"}, {"both", "leaders"}, {"the", "two", "nations"}, {"both", "nations"},
+	{"the", "two", "governments"}, {"both", "governments"}}
+
 // groupSubject reports whether a pair phrase ("the two sides", "both
 // countries") is the subject right before token i.
 func groupSubject(toks []token.Token, i int) bool {
@@ -1524,9 +1529,7 @@ func groupSubject(toks []token.Token, i int) bool {
 	for j >= 0 && (copulas[toks[j].Lower] || toks[j].Lower == "had" || toks[j].Lower == "have" || toks[j].Lower == "has") {
 		j--
 	}
-	for _, g := range []string{"the two sides", "both sides", "the two countries", "both countries", "the two leaders",
-		"both leaders", "the two nations", "both nations", "the two governments", "both governments"} {
-		ws := strings.Fields(g)
+	for _, ws := range pairPhrases {
 		if k := j - len(ws) + 1; k >= 0 && wordsAt(toks, k, ws) {
 			return true
 		}

@@ -210,12 +210,22 @@ func (d *doc) entities() []diplograph.Entity {
 
 // hashID returns prefix + the first 16 hex digits of the SHA-256 of parts.
 func hashID(prefix string, parts ...string) string {
-	h := sha256.New()
+	// The parts, each ended by a zero byte, hashed in one piece; the
+	// buffer stays on the stack for the usual short parts.
+	var buf [256]byte
+	b := buf[:0]
 	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
+		b = append(b, p...)
+		b = append(b, 0)
 	}
-	return prefix + hex.EncodeToString(h.Sum(nil))[:16]
+	sum := sha256.Sum256(b)
+	var digits [16]byte
+	hex.Encode(digits[:], sum[:8])
+	var id strings.Builder
+	id.Grow(len(prefix) + len(digits))
+	id.WriteString(prefix)
+	id.Write(digits[:])
+	return id.String()
 }
 
 // phraseIndex finds multi-word phrases in lower-cased tokens, longest first.

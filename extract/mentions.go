@@ -61,8 +61,9 @@ func (d *doc) findMentions() {
 	for si := range d.sents {
 		d.ments[si] = d.reuseMentions(si, names)
 	}
+	countries := d.articleCountries()
 	for si := range d.sents {
-		d.resolveDescriptors(si)
+		d.resolveDescriptors(si, countries)
 	}
 	// Full names first, so that an entity found by cue is named in full
 	// even when its surname comes earlier (in a headline).
@@ -938,11 +939,13 @@ func sortMentions(ms []*mention) {
 // resolveDescriptors turns common-noun references ("the bilateral security
 // treaty") into the knowledge-base treaty whose parties the article names,
 // and treaty provisions ("Article 5") into entities of the treaty in
-// context.
-func (d *doc) resolveDescriptors(si int) {
+// context. countries are the countries the article names (see
+// articleCountries); a descriptor resolved to a country joins them once
+// the sentence is done, as if they were gathered anew for each sentence.
+func (d *doc) resolveDescriptors(si int, countries map[string]bool) {
 	toks := d.sents[si].Tokens
-	countries := d.articleCountries()
 	var out []*mention
+	var resolved []string // countries named by this sentence's descriptors
 	for _, m := range d.ments[si] {
 		if m.form == formDescriptor && m.id == "" {
 			m.id = d.treatyFor(m, countries)
@@ -951,11 +954,17 @@ func (d *doc) resolveDescriptors(si int) {
 			}
 			r, _ := d.x.kb.Get(m.id)
 			m.typ = r.Type
+			if m.typ == diplograph.Country {
+				resolved = append(resolved, m.id)
+			}
 		}
 		if m.typ == diplograph.Organization && m.id == "" {
 			continue
 		}
 		out = append(out, m)
+	}
+	for _, id := range resolved {
+		countries[id] = true
 	}
 	// "Article 5" (of the treaty in context).
 	for i := 0; i+1 < len(toks); i++ {

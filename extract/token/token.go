@@ -226,10 +226,15 @@ func scanWord(text string, i int) int {
 func isInitialism(text string, start, dot int) bool {
 	seg := text[start:dot]
 	// Each segment between periods must be one letter.
-	for _, part := range strings.Split(seg, ".") {
+	for rest := seg; ; {
+		part, after, more := strings.Cut(rest, ".")
 		if utf8.RuneCountInString(part) != 1 {
 			return false
 		}
+		if !more {
+			break
+		}
+		rest = after
 	}
 	if strings.Contains(seg, ".") {
 		return true
