@@ -99,34 +99,39 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 	// The passes in order of precedence: cues for people, organizations by
 	// head word, then places by noun, knowledge-base names, people by first
 	// name, news outlets and places by preposition.
-	before := []func(i int) *mention{
-		func(i int) *mention { return d.titledPerson(si, i, out) },
-		func(i int) *mention { return d.speakerPerson(si, i) },
-		func(i int) *mention { return d.appositivePerson(si, i) },
-		func(i int) *mention { return d.bylinePerson(si, i) },
-		func(i int) *mention { return d.cuedPerson(si, i) },
+	before := []mentionPass{
+		{find: func(i int) *mention { return d.titledPerson(si, i, out) }},
+		{find: func(i int) *mention { return d.speakerPerson(si, i) }, capital: true},
+		{find: func(i int) *mention { return d.appositivePerson(si, i) }, capital: true},
+		{find: func(i int) *mention { return d.bylinePerson(si, i) }, capital: true},
+		{find: func(i int) *mention { return d.cuedPerson(si, i) }, capital: true},
 	}
-	after := []func(i int) *mention{
-		func(i int) *mention { return d.leaderGovernment(si, i) },
-		func(i int) *mention { return d.placeByNoun(si, i) },
-		func(i int) *mention { return d.gazetteerMention(si, i) },
-		func(i int) *mention { return d.givenNamePerson(si, i) },
-		func(i int) *mention { return d.mediaOrg(si, i) },
-		func(i int) *mention { return d.locativePlace(si, i, names) },
+	after := []mentionPass{
+		{find: func(i int) *mention { return d.leaderGovernment(si, i) }, capital: true},
+		{find: func(i int) *mention { return d.placeByNoun(si, i) }},
+		{find: func(i int) *mention { return d.gazetteerMention(si, i) }},
+		{find: func(i int) *mention { return d.givenNamePerson(si, i) }},
+		{find: func(i int) *mention { return d.mediaOrg(si, i) }, capital: true},
+		{find: func(i int) *mention { return d.locativePlace(si, i, names) }, capital: true},
 	}
 	for i := 0; i < len(toks); {
-		m := firstMention(before, i)
+		capital := toks[i].Cap
+		m := firstMention(before, i, capital)
 		if m == nil {
-			ms := d.orgByHead(si, i)
-			if ms == nil {
-				ms = d.orgByShape(si, i)
+			var ms []*mention
+			if capital {
+				// Both find organizations by a name's capitalized words.
+				ms = d.orgByHead(si, i)
+				if ms == nil {
+					ms = d.orgByShape(si, i)
+				}
 			}
 			if ms != nil {
 				out = append(out, ms...)
 				i = ms[len(ms)-1].last
 				continue
 			}
-			m = firstMention(after, i)
+			m = firstMention(after, i, capital)
 		}
 		if m != nil {
 			out = append(out, m)
@@ -154,9 +159,22 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 	return out
 }
 
-func firstMention(passes []func(i int) *mention, i int) *mention {
+// mentionPass is one way of finding a mention at a token.
+type mentionPass struct {
+	find func(i int) *mention
+	// capital marks a pass that finds nothing unless the token is a
+	// capitalized word: it is not run at other tokens, most of a text.
+	capital bool
+}
+
+// firstMention returns the mention the first of passes finds at token i;
+// capital tells whether that token is a capitalized word.
+func firstMention(passes []mentionPass, i int, capital bool) *mention {
 	for _, p := range passes {
-		if m := p(i); m != nil {
+		if p.capital && !capital {
+			continue
+		}
+		if m := p.find(i); m != nil {
 			return m
 		}
 	}
