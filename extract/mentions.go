@@ -110,7 +110,7 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 		{find: func(i int) *mention { return d.leaderGovernment(si, i) }, capital: true},
 		{find: func(i int) *mention { return d.placeByNoun(si, i) }},
 		{find: func(i int) *mention { return d.gazetteerMention(si, i) }},
-		{find: func(i int) *mention { return d.givenNamePerson(si, i) }},
+		{find: func(i int) *mention { return d.givenNamePerson(si, i) }, capital: true},
 		{find: func(i int) *mention { return d.mediaOrg(si, i) }, capital: true},
 		{find: func(i int) *mention { return d.locativePlace(si, i, names) }, capital: true},
 	}
@@ -140,7 +140,9 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 			i = m.last
 			continue
 		}
-		if kind, n, ok := d.x.generic.at(toks, i); ok && !toks[i].Cap {
+		// Generic institutions are written in lower case ("a
+		// parliamentary committee").
+		if kind, n, ok := d.genericAt(toks, i, capital); ok {
 			out = append(out, &mention{sent: si, first: i, last: i + n, typ: diplograph.Organization,
 				text: joinTokens(toks[i : i+n]), title: kind})
 			i += n
@@ -157,6 +159,15 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 	d.demonymActors(si, toks, out)
 	d.resolveGenericOrgs(si, out)
 	return out
+}
+
+// genericAt returns the generic institution named at toks[i], which
+// starts in lower case: none at a capitalized word.
+func (d *doc) genericAt(toks []token.Token, i int, capital bool) (string, int, bool) {
+	if capital {
+		return "", 0, false
+	}
+	return d.x.generic.at(toks, i)
 }
 
 // mentionPass is one way of finding a mention at a token.
