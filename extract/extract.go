@@ -111,13 +111,13 @@ type doc struct {
 	anchor time.Time
 	sents  []token.Sentence
 	ments  [][]*mention // per sentence, in token order
-	// gazHits keeps the gazetteer's answers per sentence and token.
-	gazHits [][]gazHit
-	ents    map[string]*entAcc
-	order   []string // entity ids in order of first mention
-	rels    map[string]*relAcc
-	relIDs  []string
-	events  []*evAcc
+	// memos keeps answers about tokens per sentence (see tokenMemo).
+	memos  [][]tokenMemo
+	ents   map[string]*entAcc
+	order  []string // entity ids in order of first mention
+	rels   map[string]*relAcc
+	relIDs []string
+	events []*evAcc
 }
 
 // entAcc accumulates one entity over an article.

@@ -241,38 +241,44 @@ func (g *gazetteer) match(toks []token.Token, i int) (*entry, int) {
 	return best, bestLen
 }
 
-// gazHit is the gazetteer's answer at one token of a sentence.
-type gazHit struct {
-	e    *entry
-	n    int32 // small, so that a hit takes two words
-	done bool
+// tokenMemo keeps answers about one token that the mention passes ask
+// many times over: every pass checks that no known name starts inside its
+// candidate, and several measure the same run of name words.
+type tokenMemo struct {
+	entry *entry
+	n     int32 // the entry's length; small, so that a memo takes two words
+	known bool  // entry and n are set
+	run   int8  // nameRun's answer plus one; 0 until asked
 }
 
-// known returns the longest gazetteer entry starting at token i of
-// sentence si, as gazetteer.match does. The mention passes ask about the
-// same tokens many times over (every pass checks that no known name starts
-// inside its candidate), so each answer is kept for the article.
-func (d *doc) known(si, i int) (*entry, int) {
-	toks := d.sents[si].Tokens
-	if i >= len(toks) {
-		return nil, 0
-	}
-	if d.gazHits == nil {
+// memo returns the memo of token i of sentence si, i < len(tokens).
+func (d *doc) memo(si, i int) *tokenMemo {
+	if d.memos == nil {
 		// One block for the whole article, cut per sentence.
 		n := 0
 		for _, s := range d.sents {
 			n += len(s.Tokens)
 		}
-		all := make([]gazHit, n)
-		d.gazHits = make([][]gazHit, len(d.sents))
+		all := make([]tokenMemo, n)
+		d.memos = make([][]tokenMemo, len(d.sents))
 		for k, s := range d.sents {
-			d.gazHits[k], all = all[:len(s.Tokens):len(s.Tokens)], all[len(s.Tokens):]
+			d.memos[k], all = all[:len(s.Tokens):len(s.Tokens)], all[len(s.Tokens):]
 		}
 	}
-	h := &d.gazHits[si][i]
-	if !h.done {
-		e, n := d.x.gaz.match(toks, i)
-		h.e, h.n, h.done = e, int32(n), true
+	return &d.memos[si][i]
+}
+
+// known returns the longest gazetteer entry starting at token i of
+// sentence si, as gazetteer.match does, computed once per token.
+func (d *doc) known(si, i int) (*entry, int) {
+	toks := d.sents[si].Tokens
+	if i >= len(toks) {
+		return nil, 0
 	}
-	return h.e, int(h.n)
+	m := d.memo(si, i)
+	if !m.known {
+		e, n := d.x.gaz.match(toks, i)
+		m.entry, m.n, m.known = e, int32(n), true
+	}
+	return m.entry, int(m.n)
 }

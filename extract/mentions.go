@@ -513,7 +513,7 @@ func (d *doc) titledPerson(si, i int, before []*mention) *mention {
 		}
 		return nil
 	}
-	k := nameRun(toks, j)
+	k := d.nameRunAt(si, j)
 	if k == 0 {
 		return nil
 	}
@@ -585,6 +585,20 @@ func nameRun(toks []token.Token, j int) int {
 	return trimRun(toks, j, k)
 }
 
+// nameRunAt returns nameRun at token j of sentence si, computed once per
+// token.
+func (d *doc) nameRunAt(si, j int) int {
+	toks := d.sents[si].Tokens
+	if j >= len(toks) {
+		return nameRun(toks, j)
+	}
+	m := d.memo(si, j)
+	if m.run == 0 {
+		m.run = int8(nameRun(toks, j) + 1)
+	}
+	return int(m.run) - 1
+}
+
 func trimRun(toks []token.Token, j, k int) int {
 	for k > 0 && (toks[j+k-1].Text == "-" || nameParticles[toks[j+k-1].Lower]) {
 		k--
@@ -632,7 +646,7 @@ func (d *doc) speakerPerson(si, i int) *mention {
 	if i > 0 && toks[i-1].Kind == token.Word && toks[i-1].Cap {
 		return nil
 	}
-	k := nameRun(toks, i)
+	k := d.nameRunAt(si, i)
 	if k < 2 || k > 3 {
 		return nil
 	}
@@ -666,7 +680,7 @@ func (d *doc) appositivePerson(si, i int) *mention {
 	if i > 0 && toks[i-1].Kind == token.Word && toks[i-1].Cap {
 		return nil // inside a longer capitalized run
 	}
-	k := nameRun(toks, i)
+	k := d.nameRunAt(si, i)
 	if k < 2 || i+k >= len(toks) {
 		return nil
 	}

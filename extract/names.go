@@ -221,7 +221,7 @@ func (d *doc) givenNamePerson(si, i int) *mention {
 	if !startsRun(toks, i) || !d.x.kb.GivenName(toks[i].Text) {
 		return nil
 	}
-	k := nameRun(toks, i)
+	k := d.nameRunAt(si, i)
 	// "Ben Gurion International Airport", "George Washington University":
 	// a name inside an institution's or a place's is theirs.
 	for j := i + 1; j < i+k; j++ {
@@ -262,7 +262,7 @@ func (d *doc) leaderGovernment(si, i int) *mention {
 	if !toks[i].Cap || !startsRun(toks, i) && toks[i-1].Lower != "the" || !headWithin(toks, i+1, 6, governmentWords) {
 		return nil
 	}
-	k := nameRun(toks, i)
+	k := d.nameRunAt(si, i)
 	e := i + k
 	if k == 0 || e >= len(toks) || !governmentWords[toks[e].Lower] {
 		return nil
@@ -404,7 +404,7 @@ func (d *doc) cuedPerson(si, i int) *mention {
 	if !startsRun(toks, i) {
 		return nil
 	}
-	k := nameRun(toks, i)
+	k := d.nameRunAt(si, i)
 	if k < 2 || k > 4 || d.knownWithin(si, i, i+k) != k {
 		return nil
 	}
