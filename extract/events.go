@@ -757,84 +757,139 @@ func startsChunk(toks []token.Token, i int) bool {
 }
 
 // tenses returns a function telling the tense of the chunk holding token
-// i, else of the sentence. Each chunk's tense is computed once.
+// i, else of the sentence. The tense each word shows on its own and each
+// chunk's tense are computed once, in one pass over the sentence, because
+// the function is asked at every place a date may start.
 func (d *doc) tenses(toks []token.Token, chunks []int) func(i int) timex.Tense {
 	n := 0
 	if len(chunks) > 0 {
 		n = chunks[len(chunks)-1] + 1
 	}
-	byChunk := make([]timex.Tense, n)
-	for c := range byChunk {
-		byChunk[c] = d.tenseOf(toks, func(j int) bool { return chunks[j] == c })
+	// word is the tense each word shows on its own.
+	word := make([]timex.Tense, len(toks))
+	// Each chunk, and the sentence as a whole, is tallied as if scanned
+	// on its own: a cue phrase counts once, its words not again ("to be
+	// held"), within the tally that met the phrase's first word.
+	byChunk := make([]tenseTally, n)
+	var sentence tenseTally
+	for j := range toks {
+		cls := d.x.tenseWords[toks[j].Lower]
+		switch {
+		case cls&futureWord != 0:
+			word[j] = timex.Future
+		case pastAt(toks, j, cls):
+			word[j] = timex.Past
+		}
+		var c cue
+		cn, phrase := 0, false
+		if cls&cuePhraseStart != 0 {
+			var ok bool
+			c, cn, ok = d.x.cues.at(toks, j)
+			phrase = ok && cn > 1
+		}
+		for _, t := range [...]*tenseTally{&byChunk[chunks[j]], &sentence} {
+			if j < t.skipTo {
+				continue
+			}
+			if phrase {
+				switch c.status {
+				case diplograph.Planned, diplograph.Expected, diplograph.Proposed:
+					t.future++
+				case diplograph.Occurred:
+					t.past++
+				}
+				t.skipTo = j + cn
+				continue
+			}
+			switch word[j] {
+			case timex.Future:
+				t.future++
+			case timex.Past:
+				t.past++
+			}
+		}
 	}
-	sentence := d.tenseOf(toks, func(int) bool { return true })
 	return func(i int) timex.Tense {
 		// The verb next to a date governs it ("said on Tuesday that they
 		// would meet"): look up to four words either way, nearest first.
 		for dist := 1; dist <= 4; dist++ {
-			for _, j := range []int{i - dist, i + dist} {
+			for _, j := range [2]int{i - dist, i + dist} {
 				if j < 0 || j >= len(toks) || chunks[j] != chunks[i] {
 					continue
 				}
-				switch w := toks[j].Lower; {
-				case futureCues[w]:
-					return timex.Future
-				case pastAt(toks, j):
-					return timex.Past
+				if word[j] != timex.Unknown {
+					return word[j]
 				}
 			}
 		}
-		if t := byChunk[chunks[i]]; t != timex.Unknown {
+		if t := byChunk[chunks[i]].tense(); t != timex.Unknown {
 			return t
 		}
-		return sentence
+		return sentence.tense()
 	}
 }
 
-func (d *doc) tenseOf(toks []token.Token, in func(int) bool) timex.Tense {
-	future, past := 0, 0
-	for j := 0; j < len(toks); j++ {
-		if !in(j) {
-			continue
-		}
-		// A cue phrase counts once, its words not again ("to be held").
-		if c, n, ok := d.x.cues.at(toks, j); ok && n > 1 {
-			switch c.status {
-			case diplograph.Planned, diplograph.Expected, diplograph.Proposed:
-				future++
-			case diplograph.Occurred:
-				past++
-			}
-			j += n - 1
-			continue
-		}
-		w := toks[j].Lower
-		switch {
-		case futureCues[w]:
-			future++
-		case pastAt(toks, j):
-			past++
-		}
-	}
+// tenseTally counts the future and past cues of a stretch of a sentence.
+type tenseTally struct {
+	future, past int
+	// skipTo is the token after the cue phrase counted last.
+	skipTo int
+}
+
+func (t tenseTally) tense() timex.Tense {
 	switch {
-	case future > past:
+	case t.future > t.past:
 		return timex.Future
-	case past > future:
+	case t.past > t.future:
 		return timex.Past
 	}
 	return timex.Unknown
 }
 
-// pastAt reports whether toks[j] is a past-tense verb: a past form that
-// is not a participle after a present form of "be" or before "by"
-// ("are administered by Japan" says nothing of the past).
-func pastAt(toks []token.Token, j int) bool {
-	w := toks[j].Lower
-	if !isPastForm(w) {
-		return false
+// tenseWord is what a word can tell of its clause's tense, gathered from
+// futureCues, pastCues, notPastEd and the cue phrases, so that tenses
+// looks each word up once rather than in four tables.
+type tenseWord uint8
+
+const (
+	futureWord     tenseWord = 1 << iota // in futureCues
+	pastWord                             // in pastCues
+	notPastEdWord                        // in notPastEd
+	cuePhraseStart                       // the first word of a cue phrase of two words or more
+)
+
+func tenseLexicon(cues *phraseIndex[cue]) map[string]tenseWord {
+	m := map[string]tenseWord{}
+	for w := range futureCues {
+		m[w] |= futureWord
 	}
-	if pastCues[w] {
+	for w := range pastCues {
+		m[w] |= pastWord
+	}
+	for w := range notPastEd {
+		m[w] |= notPastEdWord
+	}
+	for first, list := range cues.byFirst {
+		for _, ph := range list {
+			if len(ph.words) > 1 {
+				m[first] |= cuePhraseStart
+			}
+		}
+	}
+	return m
+}
+
+// pastAt reports whether toks[j], whose word is of class cls, is a
+// past-tense verb: a listed irregular form (pastCues), or a regular "-ed"
+// form that is not one of the adjectives and future cues that end the
+// same way (notPastEd), nor a participle after a present form of "be" or
+// before "by" ("are administered by Japan" says nothing of the past).
+func pastAt(toks []token.Token, j int, cls tenseWord) bool {
+	if cls&pastWord != 0 {
 		return true
+	}
+	if w := toks[j].Lower; len(w) < 5 || !strings.HasSuffix(w, "ed") || cls&notPastEdWord != 0 {
+		return false
 	}
 	if j > 0 {
 		switch toks[j-1].Lower {
@@ -1462,6 +1517,11 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 	return true
 }
 
+// pairPhrases name the two parties of an event together.
+var pairPhrases = [][]string{{"the", "two", "sides"}, {"both", "sides"}, {"the", "two", "countries"}, {"both", "countries"},
+	{"the", "two", "leaders"}, {"both", "leaders"}, {"the", "two", "nations"}, {"both", "nations"},
+	{"the", "two", "governments"}, {"both", "governments"}}
+
 // groupSubject reports whether a pair phrase ("the two sides", "both
 // countries") is the subject right before token i.
 func groupSubject(toks []token.Token, i int) bool {
@@ -1469,9 +1529,7 @@ func groupSubject(toks []token.Token, i int) bool {
 	for j >= 0 && (copulas[toks[j].Lower] || toks[j].Lower == "had" || toks[j].Lower == "have" || toks[j].Lower == "has") {
 		j--
 	}
-	for _, g := range []string{"the two sides", "both sides", "the two countries", "both countries", "the two leaders",
-		"both leaders", "the two nations", "both nations", "the two governments", "both governments"} {
-		ws := strings.Fields(g)
+	for _, ws := range pairPhrases {
 		if k := j - len(ws) + 1; k >= 0 && wordsAt(toks, k, ws) {
 			return true
 		}

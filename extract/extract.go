@@ -35,6 +35,8 @@ type Extractor struct {
 	titles   *phraseIndex[string]
 	generic  *phraseIndex[string]
 	stance   *phraseIndex[int]
+	// tenseWords gathers the tense cues by word (see tenseWord).
+	tenseWords map[string]tenseWord
 }
 
 // New returns an Extractor over the knowledge base k.
@@ -54,6 +56,7 @@ func New(k *kb.KB) *Extractor {
 		}
 		x.cues.addKey(key, c.phrase, c)
 	}
+	x.tenseWords = tenseLexicon(x.cues)
 	x.titles = newPhraseIndex[string]()
 	for p, canon := range titles {
 		x.titles.add(p, canon)
@@ -108,6 +111,8 @@ type doc struct {
 	anchor time.Time
 	sents  []token.Sentence
 	ments  [][]*mention // per sentence, in token order
+	// memos keeps answers about tokens per sentence (see tokenMemo).
+	memos  [][]tokenMemo
 	ents   map[string]*entAcc
 	order  []string // entity ids in order of first mention
 	rels   map[string]*relAcc
@@ -205,12 +210,22 @@ func (d *doc) entities() []diplograph.Entity {
 
 // hashID returns prefix + the first 16 hex digits of the SHA-256 of parts.
 func hashID(prefix string, parts ...string) string {
-	h := sha256.New()
+	// The parts, each ended by a zero byte, hashed in one piece; the
+	// buffer stays on the stack for the usual short parts.
+	var buf [256]byte
+	b := buf[:0]
 	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
+		b = append(b, p...)
+		b = append(b, 0)
 	}
-	return prefix + hex.EncodeToString(h.Sum(nil))[:16]
+	sum := sha256.Sum256(b)
+	var digits [16]byte
+	hex.Encode(digits[:], sum[:8])
+	var id strings.Builder
+	id.Grow(len(prefix) + len(digits))
+	id.WriteString(prefix)
+	id.Write(digits[:])
+	return id.String()
 }
 
 // phraseIndex finds multi-word phrases in lower-cased tokens, longest first.
@@ -295,7 +310,15 @@ func (p *phraseIndex[V]) all(toks []token.Token, i int) []phrase[V] {
 }
 
 func joinTokens(toks []token.Token) string {
+	if len(toks) == 1 {
+		return toks[0].Text // most names are one word: no copy
+	}
+	n := 0
+	for _, t := range toks {
+		n += len(t.Text) + 1
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i, t := range toks {
 		if i > 0 && t.SpaceBefore {
 			b.WriteByte(' ')

@@ -231,6 +231,9 @@ func TestBadPublishedDate(t *testing.T) {
 func FuzzExtract(f *testing.F) {
 	f.Add("Prime Minister Shigeru Ishiba will meet U.S. President Donald Trump in Washington on Friday.", "2025-02-04")
 	f.Add("Beijing calls them Diaoyu, administered by Japan. Article 5 of the security treaty applies.", "")
+	// A title at the very end of a sentence once sent the name look-up
+	// past the last token.
+	f.Add("They met the president", "2025-02-04")
 	x, err := testExtractor()
 	if err != nil {
 		f.Fatal(err)

@@ -148,6 +148,9 @@ func (g *gazetteer) addLeader(k *kb.KB, r kb.Record) {
 
 // allCaps reports whether s has at least three letters, all upper case.
 func allCaps(s string) bool {
+	if len(s) < 3 || 'a' <= s[0] && s[0] <= 'z' {
+		return false // too short for three letters, or starts in lower case
+	}
 	n := 0
 	for _, r := range s {
 		if unicode.IsLower(r) {
@@ -172,10 +175,14 @@ func capitalized(s string) string {
 // straightQuotes writes typographic apostrophes as straight ones, so that
 // "People’s" matches the knowledge base's "People's".
 func straightQuotes(s string) string {
-	if !strings.Contains(s, "’") {
-		return s
+	// Words are short and nearly all plain ASCII: a plain loop rules the
+	// apostrophe's first byte out faster than a substring search.
+	for i := 0; i < len(s); i++ {
+		if s[i] == "’"[0] {
+			return strings.ReplaceAll(s, "’", "'")
+		}
 	}
-	return strings.ReplaceAll(s, "’", "'")
+	return s
 }
 
 func hasUpper(s string) bool {
@@ -187,8 +194,12 @@ func hasUpper(s string) bool {
 	return false
 }
 
-// match returns the longest entry starting at toks[i], or nil.
+// match returns the longest entry starting at toks[i], or nil; nil too
+// past the last token, where a caller looking after a phrase may land.
 func (g *gazetteer) match(toks []token.Token, i int) (*entry, int) {
+	if i >= len(toks) {
+		return nil, 0
+	}
 	var best *entry
 	bestLen := 0
 	try := func(cands []*entry) {
@@ -228,4 +239,46 @@ func (g *gazetteer) match(toks []token.Token, i int) (*entry, int) {
 	// A name written with its period ("U.S.") may appear without it at the
 	// end of a sentence, where the period went to the sentence.
 	return best, bestLen
+}
+
+// tokenMemo keeps answers about one token that the mention passes ask
+// many times over: every pass checks that no known name starts inside its
+// candidate, and several measure the same run of name words.
+type tokenMemo struct {
+	entry *entry
+	n     int32 // the entry's length; small, so that a memo takes two words
+	known bool  // entry and n are set
+	run   int8  // nameRun's answer plus one; 0 until asked
+}
+
+// memo returns the memo of token i of sentence si, i < len(tokens).
+func (d *doc) memo(si, i int) *tokenMemo {
+	if d.memos == nil {
+		// One block for the whole article, cut per sentence.
+		n := 0
+		for _, s := range d.sents {
+			n += len(s.Tokens)
+		}
+		all := make([]tokenMemo, n)
+		d.memos = make([][]tokenMemo, len(d.sents))
+		for k, s := range d.sents {
+			d.memos[k], all = all[:len(s.Tokens):len(s.Tokens)], all[len(s.Tokens):]
+		}
+	}
+	return &d.memos[si][i]
+}
+
+// known returns the longest gazetteer entry starting at token i of
+// sentence si, as gazetteer.match does, computed once per token.
+func (d *doc) known(si, i int) (*entry, int) {
+	toks := d.sents[si].Tokens
+	if i >= len(toks) {
+		return nil, 0
+	}
+	m := d.memo(si, i)
+	if !m.known {
+		e, n := d.x.gaz.match(toks, i)
+		m.entry, m.n, m.known = e, int32(n), true
+	}
+	return m.entry, int(m.n)
 }

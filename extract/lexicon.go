@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"strings"
-
 	"github.com/diplograph/diplograph"
 )
 
@@ -617,16 +615,6 @@ var pastCues = map[string]bool{
 	"yesterday": true, "earlier": true, "called": true, "sworn": true, "made": true, "went": true, "came": true,
 	"spoke": true, "began": true, "ended": true, "arrived": true, "returned": true, "left": true, "protested": true,
 	"summoned": true, "accused": true, "rejected": true, "denied": true, "warned": true, "urged": true,
-}
-
-// isPastForm reports whether w is a past-tense cue: a listed irregular
-// form, or a regular "-ed" form that is not one of the adjectives and
-// future cues that end the same way.
-func isPastForm(w string) bool {
-	if pastCues[w] {
-		return true
-	}
-	return len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPastEd[w]
 }
 
 var notPastEd = map[string]bool{

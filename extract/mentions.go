@@ -61,8 +61,9 @@ func (d *doc) findMentions() {
 	for si := range d.sents {
 		d.ments[si] = d.reuseMentions(si, names)
 	}
+	countries := d.articleCountries()
 	for si := range d.sents {
-		d.resolveDescriptors(si)
+		d.resolveDescriptors(si, countries)
 	}
 	// Full names first, so that an entity found by cue is named in full
 	// even when its surname comes earlier (in a headline).
@@ -98,34 +99,39 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 	// The passes in order of precedence: cues for people, organizations by
 	// head word, then places by noun, knowledge-base names, people by first
 	// name, news outlets and places by preposition.
-	before := []func(i int) *mention{
-		func(i int) *mention { return d.titledPerson(si, i, out) },
-		func(i int) *mention { return d.speakerPerson(si, i) },
-		func(i int) *mention { return d.appositivePerson(si, i) },
-		func(i int) *mention { return d.bylinePerson(si, i) },
-		func(i int) *mention { return d.cuedPerson(si, i) },
+	before := []mentionPass{
+		{find: func(i int) *mention { return d.titledPerson(si, i, out) }},
+		{find: func(i int) *mention { return d.speakerPerson(si, i) }, capital: true},
+		{find: func(i int) *mention { return d.appositivePerson(si, i) }, capital: true},
+		{find: func(i int) *mention { return d.bylinePerson(si, i) }, capital: true},
+		{find: func(i int) *mention { return d.cuedPerson(si, i) }, capital: true},
 	}
-	after := []func(i int) *mention{
-		func(i int) *mention { return d.leaderGovernment(si, i) },
-		func(i int) *mention { return d.placeByNoun(si, i) },
-		func(i int) *mention { return d.gazetteerMention(si, i) },
-		func(i int) *mention { return d.givenNamePerson(si, i) },
-		func(i int) *mention { return d.mediaOrg(si, i) },
-		func(i int) *mention { return d.locativePlace(si, i, names) },
+	after := []mentionPass{
+		{find: func(i int) *mention { return d.leaderGovernment(si, i) }, capital: true},
+		{find: func(i int) *mention { return d.placeByNoun(si, i) }},
+		{find: func(i int) *mention { return d.gazetteerMention(si, i) }},
+		{find: func(i int) *mention { return d.givenNamePerson(si, i) }, capital: true},
+		{find: func(i int) *mention { return d.mediaOrg(si, i) }, capital: true},
+		{find: func(i int) *mention { return d.locativePlace(si, i, names) }, capital: true},
 	}
 	for i := 0; i < len(toks); {
-		m := firstMention(before, i)
+		capital := toks[i].Cap
+		m := firstMention(before, i, capital)
 		if m == nil {
-			ms := d.orgByHead(si, i)
-			if ms == nil {
-				ms = d.orgByShape(si, i)
+			var ms []*mention
+			if capital {
+				// Both find organizations by a name's capitalized words.
+				ms = d.orgByHead(si, i)
+				if ms == nil {
+					ms = d.orgByShape(si, i)
+				}
 			}
 			if ms != nil {
 				out = append(out, ms...)
 				i = ms[len(ms)-1].last
 				continue
 			}
-			m = firstMention(after, i)
+			m = firstMention(after, i, capital)
 		}
 		if m != nil {
 			out = append(out, m)
@@ -134,7 +140,9 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 			i = m.last
 			continue
 		}
-		if kind, n, ok := d.x.generic.at(toks, i); ok && !toks[i].Cap {
+		// Generic institutions are written in lower case ("a
+		// parliamentary committee").
+		if kind, n, ok := d.genericAt(toks, i, capital); ok {
 			out = append(out, &mention{sent: si, first: i, last: i + n, typ: diplograph.Organization,
 				text: joinTokens(toks[i : i+n]), title: kind})
 			i += n
@@ -153,9 +161,31 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 	return out
 }
 
-func firstMention(passes []func(i int) *mention, i int) *mention {
+// genericAt returns the generic institution named at toks[i], which
+// starts in lower case: none at a capitalized word.
+func (d *doc) genericAt(toks []token.Token, i int, capital bool) (string, int, bool) {
+	if capital {
+		return "", 0, false
+	}
+	return d.x.generic.at(toks, i)
+}
+
+// mentionPass is one way of finding a mention at a token.
+type mentionPass struct {
+	find func(i int) *mention
+	// capital marks a pass that finds nothing unless the token is a
+	// capitalized word: it is not run at other tokens, most of a text.
+	capital bool
+}
+
+// firstMention returns the mention the first of passes finds at token i;
+// capital tells whether that token is a capitalized word.
+func firstMention(passes []mentionPass, i int, capital bool) *mention {
 	for _, p := range passes {
-		if m := p(i); m != nil {
+		if p.capital && !capital {
+			continue
+		}
+		if m := p.find(i); m != nil {
 			return m
 		}
 	}
@@ -376,7 +406,7 @@ var groupMembers = map[string]bool{"leader": true, "leaders": true, "commander":
 // which of its entities it names.
 func (d *doc) gazetteerMention(si, i int) *mention {
 	toks := d.sents[si].Tokens
-	e, n := d.x.gaz.match(toks, i)
+	e, n := d.known(si, i)
 	if e == nil {
 		return nil
 	}
@@ -462,7 +492,7 @@ func (d *doc) titledPerson(si, i int, before []*mention) *mention {
 		return nil
 	}
 	// "General Assembly": a known name that starts with a title word.
-	if e, k := d.x.gaz.match(toks, i); e != nil && k > n {
+	if e, k := d.known(si, i); e != nil && k > n {
 		return nil
 	}
 	// Titles such as "Prime Minister" are capitalized before a name; a
@@ -472,7 +502,7 @@ func (d *doc) titledPerson(si, i int, before []*mention) *mention {
 	if j < len(toks) && toks[j].Text == "." && strings.HasSuffix(strings.ToLower(joinTokens(toks[i:j])), "mr") {
 		j++
 	}
-	if e, k := d.x.gaz.match(toks, j); e != nil {
+	if e, k := d.known(si, j); e != nil {
 		for _, t := range e.tgts {
 			if t.typ == diplograph.Person && t.form == formName {
 				m := &mention{sent: si, first: j, last: j + k, id: t.id, typ: diplograph.Person,
@@ -483,7 +513,7 @@ func (d *doc) titledPerson(si, i int, before []*mention) *mention {
 		}
 		return nil
 	}
-	k := nameRun(toks, j)
+	k := d.nameRunAt(si, j)
 	if k == 0 {
 		return nil
 	}
@@ -555,6 +585,20 @@ func nameRun(toks []token.Token, j int) int {
 	return trimRun(toks, j, k)
 }
 
+// nameRunAt returns nameRun at token j of sentence si, computed once per
+// token.
+func (d *doc) nameRunAt(si, j int) int {
+	toks := d.sents[si].Tokens
+	if j >= len(toks) {
+		return nameRun(toks, j)
+	}
+	m := d.memo(si, j)
+	if m.run == 0 {
+		m.run = int8(nameRun(toks, j) + 1)
+	}
+	return int(m.run) - 1
+}
+
 func trimRun(toks []token.Token, j, k int) int {
 	for k > 0 && (toks[j+k-1].Text == "-" || nameParticles[toks[j+k-1].Lower]) {
 		k--
@@ -602,7 +646,7 @@ func (d *doc) speakerPerson(si, i int) *mention {
 	if i > 0 && toks[i-1].Kind == token.Word && toks[i-1].Cap {
 		return nil
 	}
-	k := nameRun(toks, i)
+	k := d.nameRunAt(si, i)
 	if k < 2 || k > 3 {
 		return nil
 	}
@@ -611,7 +655,7 @@ func (d *doc) speakerPerson(si, i int) *mention {
 			return nil
 		}
 	}
-	if d.knownWithin(toks, i, i+k) != k {
+	if d.knownWithin(si, i, i+k) != k {
 		return nil
 	}
 	before := i > 0 && speechVerbs[toks[i-1].Lower]
@@ -636,11 +680,11 @@ func (d *doc) appositivePerson(si, i int) *mention {
 	if i > 0 && toks[i-1].Kind == token.Word && toks[i-1].Cap {
 		return nil // inside a longer capitalized run
 	}
-	k := nameRun(toks, i)
+	k := d.nameRunAt(si, i)
 	if k < 2 || i+k >= len(toks) {
 		return nil
 	}
-	if d.knownWithin(toks, i, i+k) != k {
+	if d.knownWithin(si, i, i+k) != k {
 		return nil
 	}
 	j := i + k
@@ -651,7 +695,7 @@ func (d *doc) appositivePerson(si, i int) *mention {
 		if c < len(toks) && toks[c].Lower == "the" {
 			c++
 		}
-		id, n := d.countryAt(toks, c)
+		id, n := d.countryAt(si, c)
 		if id == "" {
 			return nil
 		}
@@ -668,7 +712,7 @@ func (d *doc) appositivePerson(si, i int) *mention {
 		j++
 	}
 	if j < len(toks) {
-		if e, n := d.x.gaz.match(toks, j); e != nil {
+		if e, n := d.known(si, j); e != nil {
 			for _, t := range e.tgts {
 				if t.typ == diplograph.Country || t.typ == diplograph.Organization && t.form == formName {
 					country = t.id
@@ -712,13 +756,10 @@ var appositionDeterminers = map[string]bool{"the": true, "a": true, "an": true, 
 var appositionModifiers = map[string]bool{"former": true, "then": true, "current": true, "acting": true,
 	"interim": true, "outgoing": true, "new": true, "veteran": true, "senior": true, "top": true}
 
-// countryAt returns the country whose name (not demonym) starts at toks[i]
-// and its length in tokens.
-func (d *doc) countryAt(toks []token.Token, i int) (string, int) {
-	if i >= len(toks) {
-		return "", 0
-	}
-	e, n := d.x.gaz.match(toks, i)
+// countryAt returns the country whose name (not demonym) starts at token
+// i of sentence si and its length in tokens.
+func (d *doc) countryAt(si, i int) (string, int) {
+	e, n := d.known(si, i)
 	if e == nil {
 		return "", 0
 	}
@@ -763,7 +804,7 @@ func (d *doc) orgByHead(si, i int) []*mention {
 		// "Monopolies and Mergers Commission", "Trade and Industry", but
 		// not "British Airways and American Airlines" (a head ends the
 		// first name) nor "ASEAN and Chinese Premier Li Qiang".
-		if (t.Lower == "and" || t.Text == "&") && end+1 < len(toks) && toks[end+1].Cap && lastHead != end-1 && !d.namedAt(toks, end+1) {
+		if (t.Lower == "and" || t.Text == "&") && end+1 < len(toks) && toks[end+1].Cap && lastHead != end-1 && !d.namedAt(si, end+1) {
 			end++
 			continue
 		}
@@ -799,7 +840,7 @@ func (d *doc) orgByHead(si, i int) []*mention {
 		first++
 	}
 	// The knowledge base wins when it knows a name at least as long.
-	if e, n := d.x.gaz.match(toks, first); e != nil && n >= last-first {
+	if e, n := d.known(si, first); e != nil && n >= last-first {
 		return nil
 	}
 	if last-first < 2 {
@@ -808,7 +849,7 @@ func (d *doc) orgByHead(si, i int) []*mention {
 	// A country name or demonym at its start says whose it is.
 	country := ""
 	var countryMention *mention
-	if e, n := d.x.gaz.match(toks, first); e != nil && n < last-first {
+	if e, n := d.known(si, first); e != nil && n < last-first {
 		for _, t := range e.tgts {
 			if t.typ != diplograph.Country {
 				continue
@@ -837,12 +878,13 @@ func (d *doc) orgByHead(si, i int) []*mention {
 	return []*mention{m}
 }
 
-// namedAt reports whether a knowledge-base name or a title starts at toks[i].
-func (d *doc) namedAt(toks []token.Token, i int) bool {
-	if e, _ := d.x.gaz.match(toks, i); e != nil {
+// namedAt reports whether a knowledge-base name or a title starts at token
+// i of sentence si.
+func (d *doc) namedAt(si, i int) bool {
+	if e, _ := d.known(si, i); e != nil {
 		return true
 	}
-	_, _, ok := d.x.titles.at(toks, i)
+	_, _, ok := d.x.titles.at(d.sents[si].Tokens, i)
 	return ok
 }
 
@@ -940,11 +982,13 @@ func sortMentions(ms []*mention) {
 // resolveDescriptors turns common-noun references ("the bilateral security
 // treaty") into the knowledge-base treaty whose parties the article names,
 // and treaty provisions ("Article 5") into entities of the treaty in
-// context.
-func (d *doc) resolveDescriptors(si int) {
+// context. countries are the countries the article names (see
+// articleCountries); a descriptor resolved to a country joins them once
+// the sentence is done, as if they were gathered anew for each sentence.
+func (d *doc) resolveDescriptors(si int, countries map[string]bool) {
 	toks := d.sents[si].Tokens
-	countries := d.articleCountries()
 	var out []*mention
+	var resolved []string // countries named by this sentence's descriptors
 	for _, m := range d.ments[si] {
 		if m.form == formDescriptor && m.id == "" {
 			m.id = d.treatyFor(m, countries)
@@ -953,11 +997,17 @@ func (d *doc) resolveDescriptors(si int) {
 			}
 			r, _ := d.x.kb.Get(m.id)
 			m.typ = r.Type
+			if m.typ == diplograph.Country {
+				resolved = append(resolved, m.id)
+			}
 		}
 		if m.typ == diplograph.Organization && m.id == "" {
 			continue
 		}
 		out = append(out, m)
+	}
+	for _, id := range resolved {
+		countries[id] = true
 	}
 	// "Article 5" (of the treaty in context).
 	for i := 0; i+1 < len(toks); i++ {
@@ -1011,7 +1061,7 @@ func (d *doc) articleCountries() map[string]bool {
 // description all of whose parties the article names; ambiguity resolves
 // to nothing.
 func (d *doc) treatyFor(m *mention, countries map[string]bool) string {
-	e, _ := d.x.gaz.match(d.sents[m.sent].Tokens, m.first)
+	e, _ := d.known(m.sent, m.first)
 	if e == nil {
 		return ""
 	}

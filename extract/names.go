@@ -203,11 +203,11 @@ func words(toks []token.Token, i, j int) int {
 	return n
 }
 
-// knownWithin returns the offset of the first token in toks[i:j] at which
-// a knowledge-base name starts, or j-i.
-func (d *doc) knownWithin(toks []token.Token, i, j int) int {
+// knownWithin returns the offset of the first token in [i, j) of sentence
+// si at which a knowledge-base name starts, or j-i.
+func (d *doc) knownWithin(si, i, j int) int {
 	for k := i; k < j; k++ {
-		if e, _ := d.x.gaz.match(toks, k); e != nil {
+		if e, _ := d.known(si, k); e != nil {
 			return k - i
 		}
 	}
@@ -218,10 +218,10 @@ func (d *doc) knownWithin(toks []token.Token, i, j int) int {
 // words: "Karel Kovanda", "Jose Ramos Horta", "Osama el-Baz".
 func (d *doc) givenNamePerson(si, i int) *mention {
 	toks := d.sents[si].Tokens
-	if !d.x.kb.GivenName(toks[i].Text) || !startsRun(toks, i) {
+	if !startsRun(toks, i) || !d.x.kb.GivenName(toks[i].Text) {
 		return nil
 	}
-	k := nameRun(toks, i)
+	k := d.nameRunAt(si, i)
 	// "Ben Gurion International Airport", "George Washington University":
 	// a name inside an institution's or a place's is theirs.
 	for j := i + 1; j < i+k; j++ {
@@ -230,7 +230,7 @@ func (d *doc) givenNamePerson(si, i int) *mention {
 		}
 	}
 	// The name stops where a known name starts.
-	k = d.knownWithin(toks, i, i+k)
+	k = d.knownWithin(si, i, i+k)
 	k = trimRun(toks, i, k)
 	if words(toks, i, i+k) < 2 {
 		return nil
@@ -262,7 +262,7 @@ func (d *doc) leaderGovernment(si, i int) *mention {
 	if !toks[i].Cap || !startsRun(toks, i) && toks[i-1].Lower != "the" || !headWithin(toks, i+1, 6, governmentWords) {
 		return nil
 	}
-	k := nameRun(toks, i)
+	k := d.nameRunAt(si, i)
 	e := i + k
 	if k == 0 || e >= len(toks) || !governmentWords[toks[e].Lower] {
 		return nil
@@ -319,7 +319,7 @@ func (d *doc) orgByShape(si, i int) []*mention {
 	}
 	j, country := i, ""
 	var lead *mention
-	if e, n := d.x.gaz.match(toks, i); e != nil {
+	if e, n := d.known(si, i); e != nil {
 		for _, t := range e.tgts {
 			if t.typ == diplograph.Country && (t.form == formDemonym || t.form == formName) {
 				country, j = t.id, i+n
@@ -333,7 +333,7 @@ func (d *doc) orgByShape(si, i int) []*mention {
 		}
 	}
 	k := capRun(toks, j, 4)
-	if k == 0 || d.knownWithin(toks, j, j+k) != k {
+	if k == 0 || d.knownWithin(si, j, j+k) != k {
 		return nil
 	}
 	generic := true
@@ -391,7 +391,7 @@ func (d *doc) bylinePerson(si, i int) *mention {
 			return nil
 		}
 	}
-	if d.knownWithin(toks, 0, len(toks)) != len(toks) {
+	if d.knownWithin(si, 0, len(toks)) != len(toks) {
 		return nil
 	}
 	return personMention(si, toks, 0, len(toks))
@@ -404,8 +404,8 @@ func (d *doc) cuedPerson(si, i int) *mention {
 	if !startsRun(toks, i) {
 		return nil
 	}
-	k := nameRun(toks, i)
-	if k < 2 || k > 4 || d.knownWithin(toks, i, i+k) != k {
+	k := d.nameRunAt(si, i)
+	if k < 2 || k > 4 || d.knownWithin(si, i, i+k) != k {
 		return nil
 	}
 	for j := i; j < i+k; j++ {
@@ -440,7 +440,7 @@ func (d *doc) placeByNoun(si, i int) *mention {
 			return nil
 		}
 		k := capRun(toks, i+2, 3)
-		if k == 0 || d.knownWithin(toks, i+2, i+2+k) == 0 {
+		if k == 0 || d.knownWithin(si, i+2, i+2+k) == 0 {
 			return nil
 		}
 		first := i + 2
@@ -461,7 +461,7 @@ func (d *doc) placeByNoun(si, i int) *mention {
 	if !ok {
 		return nil
 	}
-	known := d.knownWithin(toks, i, e)
+	known := d.knownWithin(si, i, e)
 	if kind == "SITE" {
 		// An airport may be named after its city: "London Heathrow".
 		if k < 2 && known == 0 {
@@ -518,7 +518,7 @@ func placeMention(si int, toks []token.Token, first, last int, kind string) *men
 func (d *doc) locativePlace(si, i int, names *articleNames) *mention {
 	toks := d.sents[si].Tokens
 	t := toks[i]
-	if i == 0 || !placePrepositions[toks[i-1].Lower] || !namePart(t) || notPlaceWords[t.Lower] {
+	if i == 0 || !namePart(t) || !placePrepositions[toks[i-1].Lower] || notPlaceWords[t.Lower] {
 		return nil
 	}
 	// What follows must end the noun phrase: "in Mantua, where", "in
@@ -529,7 +529,7 @@ func (d *doc) locativePlace(si, i int, names *articleNames) *mention {
 			return nil
 		}
 	}
-	if e, _ := d.x.gaz.match(toks, i); e != nil {
+	if e, _ := d.known(si, i); e != nil {
 		return nil
 	}
 	if _, ok := orgHeadKind(t.Lower); ok || d.x.kb.GivenName(t.Text) || names.people[t.Text] != "" {
@@ -549,7 +549,7 @@ func (d *doc) mediaOrg(si, i int) *mention {
 		return nil
 	}
 	k := capRun(toks, i, 5)
-	if k == 0 || d.knownWithin(toks, i, i+k) != k {
+	if k == 0 || d.knownWithin(si, i, i+k) != k {
 		return nil
 	}
 	before := i > 0 && mediaBefore[toks[i-1].Lower]

@@ -120,6 +120,9 @@ func (d *doc) territoryRelations(si int, ms []*mention) {
 	at := func(i int) *mention { return mentionAt(ms, i) }
 	for i := 0; i < len(toks); i++ {
 		w := toks[i].Lower
+		if !territoryCues[w] {
+			continue
+		}
 		// Passive: "<T> ..., which are administered by X (and Y)".
 		if typ, ok := passiveTerritoryVerbs[w]; ok && i+1 < len(toks) && toks[i+1].Lower == "by" {
 			// The thing administered or claimed, not an earlier agent
@@ -187,6 +190,22 @@ var activeTerritoryVerbs = map[string]diplograph.RelationType{
 }
 
 var regardVerbs = map[string]bool{"regards": true, "considers": true, "views": true, "sees": true, "regard": true, "consider": true}
+
+// territoryCues are all the words territoryRelations acts on, so that it
+// passes over the others with one look-up instead of one per list.
+var territoryCues = func() map[string]bool {
+	cues := map[string]bool{"calls": true, "call": true, "called": true}
+	for w := range passiveTerritoryVerbs {
+		cues[w] = true
+	}
+	for w := range activeTerritoryVerbs {
+		cues[w] = true
+	}
+	for w := range regardVerbs {
+		cues[w] = true
+	}
+	return cues
+}()
 
 var claimWords = []string{"province", "part of", "its territory", "its own", "sovereign", "reunified", "reunification",
 	"inalienable", "inherent"}

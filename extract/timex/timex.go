@@ -63,12 +63,23 @@ type Expr struct {
 // tenseAt tells the tense of the clause holding token i; nil means Unknown.
 func Find(toks []token.Token, anchor time.Time, tenseAt func(i int) Tense) []Expr {
 	var out []Expr
+	// One cursor serves every position: the matchers take it by pointer,
+	// which would otherwise cost an allocation per position tried.
+	c := &cursor{toks: toks}
 	for i := 0; i < len(toks); {
+		mask := startsAt(&toks[i])
+		if mask == 0 {
+			// Most tokens start no expression: skip the matchers and the
+			// caller's tense, which costs far more than this look-up.
+			i++
+			continue
+		}
 		tense := Unknown
 		if tenseAt != nil {
 			tense = tenseAt(i)
 		}
-		m := matchAt(toks, i, anchor, tense)
+		c.i = i
+		m := match(c, anchor, tense, mask)
 		if m == nil {
 			i++
 			continue
@@ -85,7 +96,15 @@ func Find(toks []token.Token, anchor time.Time, tenseAt func(i int) Tense) []Exp
 }
 
 func joinText(toks []token.Token, first, last int) string {
+	if last-first == 1 {
+		return toks[first].Text // "Friday", "2025": no copy
+	}
+	n := 0
+	for i := first; i < last; i++ {
+		n += len(toks[i].Text) + 1
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i := first; i < last; i++ {
 		if i > first && toks[i].SpaceBefore {
 			b.WriteByte(' ')
@@ -116,6 +135,74 @@ var seasons = map[string]string{"spring": "SP", "summer": "SU", "fall": "FA", "a
 
 var partsOfDay = map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
+// patternStarts lists, in the order of patterns, what each pattern's
+// first token can be: a number, and the words given. Find tries at a
+// token only the patterns that can start there; TestPatternStarts checks
+// the table against the matchers.
+var patternStarts = [numPatterns]struct {
+	name  string // the matcher's, for messages
+	num   bool
+	words []string
+}{
+	{name: "matchStartMarker", words: []string{"starting", "beginning", "from"}},
+	{name: "matchISO", num: true},
+	{name: "matchMonthDay", words: keys(months)},
+	{name: "matchDayMonth", num: true},
+	{name: "matchHalf", words: strings.Fields("the first second latter later former earlier third fourth last")},
+	{name: "matchSeason", words: append(strings.Fields("this next last the early late"), keys(seasons)...)},
+	{name: "matchMonth", words: append(strings.Fields("last next this early late mid"), keys(months)...)},
+	{name: "matchRelativeUnit", words: strings.Fields("later earlier early late the this last next coming past previous following")},
+	{name: "matchWeekday", words: append(strings.Fields("last next this coming past"), keys(weekdays)...)},
+	{name: "matchDeictic", words: strings.Fields("today tonight yesterday tomorrow this")},
+	{name: "matchAgo", num: true, words: keys(numberWords)},
+	{name: "matchVague", words: strings.Fields("the within for over in coming recent past next last few several many decades centuries")},
+	{name: "matchDuration", num: true, words: append(strings.Fields("for at"), keys(numberWords)...)},
+	{name: "matchReference", words: referenceStarts()},
+	{name: "matchYear", num: true, words: strings.Fields("early late mid this next last the")},
+}
+
+// startMasks maps a word to the set of patterns (bit k for patterns()[k])
+// that can start with it; numberMask is the set that can start with a number.
+var startMasks, numberMask = func() (map[string]uint32, uint32) {
+	masks := map[string]uint32{}
+	var num uint32
+	for k, p := range patternStarts {
+		if p.num {
+			num |= 1 << k
+		}
+		for _, w := range p.words {
+			masks[w] |= 1 << k
+		}
+	}
+	return masks, num
+}()
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for w := range m {
+		out = append(out, w)
+	}
+	return out
+}
+
+func referenceStarts() []string {
+	var out []string
+	for _, r := range references {
+		out = append(out, r.words[0])
+	}
+	return out
+}
+
+// startsAt returns the set of patterns that can start at t; most tokens
+// start none, and Find skips them without trying a matcher.
+func startsAt(t *token.Token) uint32 {
+	mask := startMasks[t.Lower]
+	if t.Kind == token.Num {
+		mask |= numberMask
+	}
+	return mask
+}
+
 // m is a small cursor over the tokens for writing patterns.
 type cursor struct {
 	toks []token.Token
@@ -142,17 +229,36 @@ func (c *cursor) is(k int, words ...string) bool {
 	return false
 }
 
+// matchAt tries every pattern at toks[i].
 func matchAt(toks []token.Token, i int, anchor time.Time, tense Tense) *Expr {
-	c := &cursor{toks: toks, i: i}
-	for _, f := range []func(*cursor, time.Time, Tense) *Expr{
-		matchStartMarker, matchISO, matchMonthDay, matchDayMonth, matchHalf, matchSeason, matchMonth,
-		matchRelativeUnit, matchWeekday, matchDeictic, matchAgo, matchVague, matchDuration, matchReference, matchYear,
-	} {
+	return match(&cursor{toks: toks, i: i}, anchor, tense, ^uint32(0))
+}
+
+// match tries the patterns in the set mask at the cursor, in order of
+// precedence.
+func match(c *cursor, anchor time.Time, tense Tense, mask uint32) *Expr {
+	for k, f := range patterns() {
+		if mask&(1<<k) == 0 {
+			continue
+		}
 		if e := f(c, anchor, tense); e != nil {
 			return e
 		}
 	}
 	return nil
+}
+
+// numPatterns sizes both patterns and patternStarts, so that the two
+// cannot differ in length.
+const numPatterns = 15
+
+// patterns returns the matchers in order of precedence; patternStarts
+// follows the same order.
+func patterns() [numPatterns]func(*cursor, time.Time, Tense) *Expr {
+	return [numPatterns]func(*cursor, time.Time, Tense) *Expr{
+		matchStartMarker, matchISO, matchMonthDay, matchDayMonth, matchHalf, matchSeason, matchMonth,
+		matchRelativeUnit, matchWeekday, matchDeictic, matchAgo, matchVague, matchDuration, matchReference, matchYear,
+	}
 }
 
 // matchStartMarker handles "starting Thursday", "beginning March 3",

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -135,5 +136,54 @@ func FuzzFind(f *testing.F) {
 			}
 			prev = e.Last
 		}
+		for i := range toks {
+			c := &cursor{toks: toks, i: i}
+			if got, all := match(c, anchor, Unknown, startsAt(&toks[i])), matchAt(toks, i, anchor, Unknown); !reflect.DeepEqual(got, all) {
+				t.Fatalf("at %q: found %+v, all patterns find %+v", toks[i].Text, got, all)
+			}
+		}
 	})
+}
+
+// TestPatternStarts checks Find's shortcut: wherever a pattern matches,
+// patternStarts lets it try, so that trying only the patterns a token can
+// start changes no result. Each text holds at least one expression.
+func TestPatternStarts(t *testing.T) {
+	for _, text := range []string{
+		"starting Thursday", "beginning March 3", "from Monday", "on 2025-02-07", "Feb. 7, 2025",
+		"7 February 2025", "the latter half of 2025", "first quarter of 2024", "later half", "the fall",
+		"early next spring", "fall 2025", "last March", "late March", "October 2024", "in October",
+		"later this week", "earlier this year", "the coming week", "previous month", "following year",
+		"coming Friday", "past Monday", "Friday night", "today", "tonight", "yesterday", "tomorrow",
+		"this morning", "two weeks ago", "3 days ago", "a five-hour meeting", "a two-week", "for three days",
+		"at least 20 more years", "the past two years", "within weeks", "for months", "over years",
+		"in recent days", "several weeks", "few years", "many months", "decades", "centuries",
+		"at present", "now", "currently", "nowadays", "the present", "previously", "formerly",
+		"at the time", "recently", "the future", "soon", "in 2019", "late 2025", "mid-2025",
+		"this year's", "next year", "a year ago", "the 1956 uprising", "twelve-day", "several-day", "fourth quarter",
+	} {
+		toks := token.Tokenize(text, 0)
+		found := false
+		for i := range toks {
+			mask := startsAt(&toks[i])
+			for _, tense := range []Tense{Unknown, Past, Future} {
+				for _, anchor := range []time.Time{pub, {}} {
+					c := &cursor{toks: toks, i: i}
+					for k, f := range patterns() {
+						if f(c, anchor, tense) != nil && mask&(1<<k) == 0 {
+							t.Errorf("%q: %s matches at %q, which patternStarts rules out", text, patternStarts[k].name, toks[i].Text)
+						}
+					}
+					all := matchAt(toks, i, anchor, tense)
+					if got := match(c, anchor, tense, mask); !reflect.DeepEqual(got, all) {
+						t.Errorf("%q at %q: found %+v, all patterns find %+v", text, toks[i].Text, got, all)
+					}
+					found = found || all != nil
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no expression found", text)
+		}
+	}
 }

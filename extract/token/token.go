@@ -22,15 +22,16 @@ const (
 	Punct             // anything else, one rune (or "'s")
 )
 
-// Token is one word, number or punctuation mark.
+// Token is one word, number or punctuation mark. The small fields come
+// last, packed together: an article holds many tokens.
 type Token struct {
-	Text       string
+	Text string
+	// Lower is Text in lower case, precomputed because matching uses it a lot.
+	Lower      string
 	Start, End int // byte offsets in the text given to Split
 	Kind       Kind
 	// Cap is true when the token starts with an upper-case letter.
 	Cap bool
-	// Lower is Text in lower case, precomputed because matching uses it a lot.
-	Lower string
 	// SpaceBefore is true when whitespace precedes the token.
 	SpaceBefore bool
 }
@@ -62,11 +63,21 @@ func IsAbbreviation(w string) bool { return abbreviations[strings.ToLower(w)] }
 
 // Tokenize splits text into tokens. Offsets are relative to text plus base.
 func Tokenize(text string, base int) []Token {
-	toks := make([]Token, 0, len(text)/5)
+	return appendTokens(make([]Token, 0, len(text)/5), text, base, "")
+}
+
+// appendTokens appends the tokens of text to toks. lowered is text with
+// its ASCII letters in lower case, or "" to have it made at the first
+// capitalized ASCII word: such words take their Lower from it, one
+// allocation per text rather than one per word.
+func appendTokens(toks []Token, text string, base int, lowered string) []Token {
 	i := 0
 	space := true
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if unicode.IsSpace(r) {
 			i += size
 			space = true
@@ -81,6 +92,12 @@ func Tokenize(text string, base int) []Token {
 		case unicode.IsDigit(r):
 			kind = Num
 			i = scanNumber(text, i)
+			if i == start {
+				// A digit of another script ("߃") that scanNumber, which
+				// reads ASCII digits, does not take: a token of its own,
+				// lest the loop stand still.
+				i += size
+			}
 		case isApostrophe(r) && possessiveAt(text, i+size):
 			kind = Punct
 			i += size + 1 // "'s"
@@ -93,21 +110,72 @@ func Tokenize(text string, base int) []Token {
 			first, _ := utf8.DecodeRuneInString(t.Text)
 			t.Cap = unicode.IsUpper(first)
 		}
-		t.Lower = lower(t.Text)
+		switch lowerCase(t.Text) {
+		case isLower:
+			t.Lower = t.Text
+		case asciiUpper:
+			if lowered == "" {
+				lowered = asciiLower(text)
+			}
+			t.Lower = lowered[start:i]
+		default:
+			t.Lower = strings.ToLower(t.Text)
+		}
 		toks = append(toks, t)
 		space = false
 	}
 	return toks
 }
 
-func lower(s string) string {
+// caseClass says how a token's lower-case form is made.
+type caseClass uint8
+
+const (
+	isLower    caseClass = iota // ASCII without capitals: the text itself
+	asciiUpper                  // ASCII with capitals: byte-wise lowering
+	nonASCII                    // anything else: strings.ToLower
+)
+
+func lowerCase(s string) caseClass {
+	c := isLower
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			return strings.ToLower(s)
+		switch b := s[i]; {
+		case b >= utf8.RuneSelf:
+			return nonASCII
+		case 'A' <= b && b <= 'Z':
+			c = asciiUpper
 		}
 	}
-	return s
+	return c
+}
+
+func hasASCIIUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower lowers the ASCII letters of s and leaves every other byte
+// alone, so that byte offsets into s hold in the result.
+func asciiLower(s string) string {
+	if !hasASCIIUpper(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	done := 0 // s[:done] is written
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[done:i])
+			b.WriteByte(c + 'a' - 'A')
+			done = i + 1
+		}
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
@@ -132,6 +200,10 @@ func possessiveAt(text string, i int) bool {
 func scanWord(text string, i int) int {
 	start := i
 	for i < len(text) {
+		if c := text[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			i++ // the common case, without decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
@@ -154,10 +226,15 @@ func scanWord(text string, i int) int {
 func isInitialism(text string, start, dot int) bool {
 	seg := text[start:dot]
 	// Each segment between periods must be one letter.
-	for _, part := range strings.Split(seg, ".") {
+	for rest := seg; ; {
+		part, after, more := strings.Cut(rest, ".")
 		if utf8.RuneCountInString(part) != 1 {
 			return false
 		}
+		if !more {
+			break
+		}
+		rest = after
 	}
 	if strings.Contains(seg, ".") {
 		return true
@@ -206,6 +283,11 @@ func scanNumber(text string, i int) int {
 // a personal initial.
 func Split(text string) []Sentence {
 	var out []Sentence
+	// The lines' tokens share one block, sized for the whole text: a
+	// block per line would often be outgrown by a line denser than
+	// average and copied.
+	toks := make([]Token, 0, len(text)/5)
+	lowered := asciiLower(text)
 	para := 0
 	lineStart := 0
 	for lineStart <= len(text) {
@@ -216,8 +298,11 @@ func Split(text string) []Sentence {
 		}
 		line := text[lineStart:lineEnd]
 		if strings.TrimSpace(line) != "" {
-			toks := Tokenize(line, lineStart)
-			out = appendSentences(out, text, toks, para)
+			first := len(toks)
+			toks = appendTokens(toks, line, lineStart, lowered[lineStart:lineEnd])
+			// The line's tokens, capped so that no append to them can
+			// write over the next line's.
+			out = appendSentences(out, text, toks[first:len(toks):len(toks)], para)
 			para++
 		}
 		if nl < 0 {

@@ -2,6 +2,7 @@ package token
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -86,6 +87,8 @@ func TestSplit(t *testing.T) {
 func FuzzSplit(f *testing.F) {
 	f.Add("Mr. Trump met U.S. officials on Feb. 7. They talked.\n\"Yes,\" he said.")
 	f.Add("Ren'ai Reef’s water-cannon 2,000 D.C.")
+	f.Add("WARSAW — İstanbul's ÉLYSÉE and Ünal met O’Brien in KİEV.")
+	f.Add(".0!0a0߃!\xdf") // a non-ASCII digit once stalled the tokenizer
 	f.Fuzz(func(t *testing.T, in string) {
 		prev := 0
 		for _, s := range Split(in) {
@@ -95,6 +98,9 @@ func FuzzSplit(f *testing.F) {
 			for _, tok := range s.Tokens {
 				if tok.Start < s.Start || tok.End > s.End || in[tok.Start:tok.End] != tok.Text {
 					t.Fatalf("bad token %q %d:%d", tok.Text, tok.Start, tok.End)
+				}
+				if tok.Lower != strings.ToLower(tok.Text) {
+					t.Fatalf("token %q lowered to %q", tok.Text, tok.Lower)
 				}
 			}
 			prev = s.End
