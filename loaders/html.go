@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -16,26 +15,12 @@ import (
 	"github.com/diplograph/diplograph"
 )
 
-// readHTML reads one web page as one article. The whole file is one
-// record, so it is read whole, up to the size limit.
+// readHTML reads one web page as one article.
 func readHTML(ctx context.Context, name string, r *bufio.Reader, opts Options, yield yieldFunc) bool {
-	pos := Position{File: name, Line: 1, Record: 1}
-	if ctx.Err() != nil {
-		return false
-	}
-	limit := opts.maxBytes()
-	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
-	if err != nil {
-		return yield(errRecord(pos, fmt.Errorf("%w: %w", ErrUnreadable, err)))
-	}
-	if len(data) > limit {
-		return yield(errRecord(pos, fmt.Errorf("%w: file is over the %d-byte limit", ErrTooLarge, limit)))
-	}
-	a, err := parseHTML(data)
-	if err != nil {
-		return yield(errRecord(pos, err))
-	}
-	return emit(a, pos, nil, opts, yield)
+	return readWhole(ctx, name, r, opts, yield, func(data []byte) (diplograph.Article, []string, error) {
+		a, err := parseHTML(data)
+		return a, nil, err
+	})
 }
 
 // parseHTML turns a web page into an article: the readable text of its

@@ -126,9 +126,21 @@ func badUTF8Line(data []byte) int {
 	return line
 }
 
-// readText reads one plain-text article from r. The whole file is one
-// record, so it is read whole, up to the size limit.
+// readText reads one plain-text article from r.
 func readText(ctx context.Context, name string, r *bufio.Reader, opts Options, yield yieldFunc) bool {
+	return readWhole(ctx, name, r, opts, yield, func(data []byte) (diplograph.Article, []string, error) {
+		doc, err := parseText(data)
+		if err != nil {
+			return diplograph.Article{}, nil, err
+		}
+		return diplograph.Article{Text: doc.body, Comments: doc.comments}, doc.warnings, nil
+	})
+}
+
+// readWhole reads a file that is one record, so whole, up to the size
+// limit, and emits the article parse makes of it.
+func readWhole(ctx context.Context, name string, r *bufio.Reader, opts Options, yield yieldFunc,
+	parse func([]byte) (diplograph.Article, []string, error)) bool {
 	pos := Position{File: name, Line: 1, Record: 1}
 	if ctx.Err() != nil {
 		return false
@@ -141,10 +153,9 @@ func readText(ctx context.Context, name string, r *bufio.Reader, opts Options, y
 	if len(data) > limit {
 		return yield(errRecord(pos, fmt.Errorf("%w: file is over the %d-byte limit", ErrTooLarge, limit)))
 	}
-	doc, err := parseText(data)
+	a, warnings, err := parse(data)
 	if err != nil {
 		return yield(errRecord(pos, err))
 	}
-	a := diplograph.Article{Text: doc.body, Comments: doc.comments}
-	return emit(a, pos, doc.warnings, opts, yield)
+	return emit(a, pos, warnings, opts, yield)
 }
