@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
-	"path"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -26,15 +25,7 @@ func TestGolden(t *testing.T) {
 	ctx := context.Background()
 	seen := map[string]bool{}
 	for _, f := range samples.Files() {
-		r, err := samples.FS().Open(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		format, err := loaders.ParseFormat(path.Ext(f.Name)[1:])
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rec := range loaders.Read(ctx, "-", loaders.Options{Stdin: r, Format: format, Published: f.Published}) {
+		for rec := range samples.Read(ctx, f, loaders.Options{}) {
 			if rec.Err != nil {
 				t.Fatalf("%s: %v", f.Name, rec.Err)
 			}
@@ -72,7 +63,6 @@ func TestGolden(t *testing.T) {
 				}
 			})
 		}
-		r.Close()
 	}
 	if len(seen) < 21 {
 		t.Errorf("only %d samples; the foundation asks for the seed and at least 20 more", len(seen))

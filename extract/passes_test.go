@@ -2,7 +2,6 @@ package extract
 
 import (
 	"context"
-	"path"
 	"testing"
 
 	"github.com/diplograph/diplograph/extract/token"
@@ -26,15 +25,7 @@ func TestCapitalPasses(t *testing.T) {
 		"karel kovanda of the ministry, 45, told the newspaper mlada fronta dnes that the bush administration failed.",
 	}
 	for _, f := range samples.Files() {
-		r, err := samples.FS().Open(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		format, err := loaders.ParseFormat(path.Ext(f.Name)[1:])
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rec := range loaders.Read(context.Background(), "-", loaders.Options{Stdin: r, Format: format, Published: f.Published}) {
+		for rec := range samples.Read(context.Background(), f, loaders.Options{}) {
 			if rec.Err != nil {
 				t.Fatalf("%s: %v", f.Name, rec.Err)
 			}

@@ -114,25 +114,14 @@ func bundledSamples(ctx context.Context) (map[string]*diplograph.Article, map[st
 	byID := map[string]*diplograph.Article{}
 	byFile := map[string]*diplograph.Article{}
 	for _, sf := range samples.Files() {
-		r, err := samples.FS().Open(sf.Name)
-		if err != nil {
-			return nil, nil, err
-		}
-		format, err := loaders.ParseFormat(path.Ext(sf.Name)[1:])
-		if err != nil {
-			r.Close()
-			return nil, nil, err
-		}
-		for rec := range loaders.Read(ctx, "-", loaders.Options{Stdin: r, Format: format, Published: sf.Published}) {
+		for rec := range samples.Read(ctx, sf, loaders.Options{}) {
 			if rec.Err != nil {
-				r.Close()
 				return nil, nil, fmt.Errorf("samples %s: %w", sf.Name, rec.Err)
 			}
 			a := rec.Article
 			byID[a.ID] = &a
 			byFile[sf.Name] = &a
 		}
-		r.Close()
 	}
 	return byID, byFile, nil
 }

@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -42,21 +41,12 @@ func writeCorpus(t *testing.T, file string, n int) {
 	t.Helper()
 	var base []diplograph.Article
 	for _, f := range samples.Files() {
-		r, err := samples.FS().Open(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		format, err := loaders.ParseFormat(path.Ext(f.Name)[1:])
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rec := range loaders.Read(t.Context(), "-", loaders.Options{Stdin: r, Format: format, Published: f.Published}) {
+		for rec := range samples.Read(t.Context(), f, loaders.Options{}) {
 			if rec.Err != nil {
 				t.Fatal(rec.Err)
 			}
 			base = append(base, rec.Article)
 		}
-		r.Close()
 	}
 	out, err := os.Create(file)
 	if err != nil {

@@ -7,7 +7,6 @@ import (
 
 	"net"
 	"net/http"
-	"path"
 	"time"
 
 	"github.com/diplograph/diplograph"
@@ -93,18 +92,8 @@ func loadSamples(ctx context.Context, e *env, st diplograph.Store) error {
 	start := time.Now()
 	var total loaders.Summary
 	for _, f := range samples.Files() {
-		r, err := samples.FS().Open(f.Name)
-		if err != nil {
-			return fmt.Errorf("samples: %w", err)
-		}
-		format, err := loaders.ParseFormat(path.Ext(f.Name)[1:])
-		if err != nil {
-			r.Close()
-			return err
-		}
-		recs := loaders.Read(ctx, "-", loaders.Options{Stdin: r, Format: format, Published: f.Published, Logger: e.log})
+		recs := samples.Read(ctx, f, loaders.Options{Logger: e.log})
 		sum, err := loaders.Load(ctx, recs, x, st, loaders.LoadOptions{Logger: e.log})
-		r.Close()
 		if err != nil {
 			return fmt.Errorf("load samples %s: %w", f.Name, err)
 		}
