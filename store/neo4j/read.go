@@ -11,6 +11,7 @@ import (
 
 	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/store/internal/cursor"
+	"github.com/diplograph/diplograph/store/internal/facts"
 )
 
 // Reads run in managed read transactions (so a cluster routes them to
@@ -411,7 +412,7 @@ func (s *Store) Events(ctx context.Context, f diplograph.EventFilter, p diplogra
 		}
 	}
 	for _, d := range []string{f.From, f.To} {
-		if d != "" && !isDate(d) {
+		if d != "" && !facts.IsDate(d) {
 			return conn, diplograph.Errorf(diplograph.EINVALID, "date %q is not YYYY-MM-DD", d)
 		}
 	}

@@ -461,7 +461,7 @@ func (s *Store) Events(ctx context.Context, f diplograph.EventFilter, p diplogra
 		}
 	}
 	for _, d := range []string{f.From, f.To} {
-		if d != "" && !isDate(d) {
+		if d != "" && !facts.IsDate(d) {
 			return conn, diplograph.Errorf(diplograph.EINVALID, "date %q is not YYYY-MM-DD", d)
 		}
 	}

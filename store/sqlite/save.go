@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
-	"time"
 
 	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/store/internal/facts"
@@ -749,121 +747,14 @@ type saveInput struct {
 	events    []diplograph.Event
 }
 
+// newSaveInput checks and normalizes x as every backend does
+// (facts.NewInput).
 func newSaveInput(x *diplograph.Extraction) (*saveInput, error) {
-	if x == nil {
-		return nil, diplograph.Errorf(diplograph.EINVALID, "no extraction to save")
+	in, err := facts.NewInput(x, false)
+	if err != nil {
+		return nil, err
 	}
-	in := &saveInput{art: x.Article, comments: x.Comments}
-	a := &in.art
-	if a.Hash == "" {
-		a.Hash = diplograph.ContentHash(a)
-	}
-	if a.ID == "" {
-		a.ID = diplograph.ArticleIDFromHash(a.Hash)
-	}
-	bad := func(format string, args ...any) error {
-		return diplograph.Errorf(diplograph.EINVALID, "article %s: "+format, append([]any{a.ID}, args...)...)
-	}
-	if a.Published != "" && !isDate(a.Published) {
-		return nil, bad("published date %q is not YYYY-MM-DD", a.Published)
-	}
-	if len(in.comments) == 0 {
-		in.comments = a.Comments
-	}
-	a.Comments = nil
-
-	seen := map[string]int{}
-	for i, e := range x.Entities {
-		switch {
-		case strings.TrimSpace(e.ID) == "":
-			return nil, bad("entity %d has no id", i)
-		case !e.Type.Valid():
-			return nil, bad("entity %s has unknown type %q", e.ID, e.Type)
-		case strings.TrimSpace(e.Name) == "":
-			return nil, bad("entity %s has no name", e.ID)
-		}
-		if err := checkEvidence(e.Evidence); err != nil {
-			return nil, bad("entity %s: %v", e.ID, err)
-		}
-		e.Evidence = slices.Clone(e.Evidence)
-		e.Corroboration, e.FirstSeen, e.LastSeen = 0, "", ""
-		if j, ok := seen[e.ID]; ok {
-			acc := &in.entities[j]
-			acc.Evidence = append(acc.Evidence, e.Evidence...)
-			e.Evidence = nil
-			mergeEntity(acc, &e, false)
-			continue
-		}
-		seen[e.ID] = len(in.entities)
-		in.entities = append(in.entities, e)
-	}
-
-	clear(seen)
-	for i, r := range x.Relations {
-		switch {
-		case strings.TrimSpace(r.ID) == "":
-			return nil, bad("relation %d has no id", i)
-		case !r.Type.Valid():
-			return nil, bad("relation %s has unknown type %q", r.ID, r.Type)
-		case r.Subject == "" || r.Object == "":
-			return nil, bad("relation %s lacks a subject or an object", r.ID)
-		}
-		if err := checkEvidence(r.Evidence); err != nil {
-			return nil, bad("relation %s: %v", r.ID, err)
-		}
-		r.Evidence = slices.Clone(r.Evidence)
-		r.Corroboration, r.FirstSeen, r.LastSeen = 0, "", ""
-		if j, ok := seen[r.ID]; ok {
-			in.relations[j].Evidence = append(in.relations[j].Evidence, r.Evidence...)
-			continue
-		}
-		seen[r.ID] = len(in.relations)
-		in.relations = append(in.relations, r)
-	}
-
-	clear(seen)
-	for i, e := range x.Events {
-		switch {
-		case strings.TrimSpace(e.ID) == "":
-			return nil, bad("event %d has no id", i)
-		case !e.Type.Valid():
-			return nil, bad("event %s has unknown type %q", e.ID, e.Type)
-		case !e.Status.Valid():
-			return nil, bad("event %s has unknown status %q", e.ID, e.Status)
-		case e.Start != "" && !isDate(e.Start), e.End != "" && !isDate(e.End):
-			return nil, bad("event %s: dates must be YYYY-MM-DD", e.ID)
-		}
-		if err := checkEvidence(e.Evidence); err != nil {
-			return nil, bad("event %s: %v", e.ID, err)
-		}
-		e.Evidence = slices.Clone(e.Evidence)
-		e.Corroboration, e.FirstSeen, e.LastSeen = 0, "", ""
-		if j, ok := seen[e.ID]; ok {
-			acc := &in.events[j]
-			acc.Evidence = append(acc.Evidence, e.Evidence...)
-			e.Evidence = nil
-			mergeEvent(acc, &e, false)
-			continue
-		}
-		seen[e.ID] = len(in.events)
-		in.events = append(in.events, e)
-	}
-	return in, nil
-}
-
-func checkEvidence(evs []diplograph.Evidence) error {
-	for _, ev := range evs {
-		if ev.Start < 0 || ev.End < ev.Start {
-			return fmt.Errorf("evidence offsets [%d, %d) are not a span", ev.Start, ev.End)
-		}
-	}
-	return nil
-}
-
-// isDate reports whether s is an ISO calendar date, YYYY-MM-DD.
-func isDate(s string) bool {
-	_, err := time.Parse(time.DateOnly, s)
-	return err == nil && len(s) == len(time.DateOnly)
+	return &saveInput{art: in.Article, comments: in.Comments, entities: in.Entities, relations: in.Relations, events: in.Events}, nil
 }
 
 // nonNil returns s, or an empty slice for nil, so that JSON holds [] and not
