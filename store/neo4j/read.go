@@ -119,19 +119,12 @@ func (s *Store) ArticlesByID(ctx context.Context, ids []string) ([]diplograph.Ar
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: articles by id: %w", err)
 	}
-	byID := make(map[string]diplograph.Article, len(recs))
+	found := make([]diplograph.Article, 0, len(recs))
 	for _, r := range recs {
 		m, _ := r["a"].(map[string]any)
-		a := readArticle(m)
-		byID[a.ID] = a
+		found = append(found, readArticle(m))
 	}
-	out := make([]diplograph.Article, 0, len(byID))
-	for _, id := range ids {
-		if a, ok := byID[id]; ok {
-			out = append(out, a)
-		}
-	}
-	return out, nil
+	return facts.InIDOrder(ids, found, func(a diplograph.Article) string { return a.ID }), nil
 }
 
 // Articles lists articles, the latest published first (undated last), then
@@ -199,19 +192,12 @@ func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]diplograph.En
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: entities by id: %w", err)
 	}
-	byID := make(map[string]diplograph.Entity, len(recs))
+	found := make([]diplograph.Entity, 0, len(recs))
 	for _, r := range recs {
 		m, _ := r["e"].(map[string]any)
-		e := readEntity(m)
-		byID[e.ID] = e
+		found = append(found, readEntity(m))
 	}
-	out := make([]diplograph.Entity, 0, len(byID))
-	for _, id := range ids {
-		if e, ok := byID[id]; ok {
-			out = append(out, e)
-		}
-	}
-	return out, nil
+	return facts.InIDOrder(ids, found, func(e diplograph.Entity) string { return e.ID }), nil
 }
 
 // Entities lists the entities that match f. With a query, exact matches of a

@@ -245,17 +245,7 @@ func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]diplograph.En
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entities by id: %w", err)
 	}
-	byID := make(map[string]diplograph.Entity, len(found))
-	for _, e := range found {
-		byID[e.ID] = e
-	}
-	out := make([]diplograph.Entity, 0, len(found))
-	for _, id := range ids {
-		if e, ok := byID[id]; ok {
-			out = append(out, e)
-		}
-	}
-	return out, nil
+	return facts.InIDOrder(ids, found, func(e diplograph.Entity) string { return e.ID }), nil
 }
 
 // Entities lists the entities that match f. With a query, exact matches of a

@@ -157,3 +157,20 @@ func IsDate(s string) bool {
 	_, err := time.Parse(time.DateOnly, s)
 	return err == nil && len(s) == len(time.DateOnly)
 }
+
+// InIDOrder returns the found items in the order of ids, as the by-id
+// lookups of the Store promise: ids found nothing for are left out, and an
+// id asked twice gives its item twice.
+func InIDOrder[T any](ids []string, found []T, id func(T) string) []T {
+	byID := make(map[string]T, len(found))
+	for _, v := range found {
+		byID[id(v)] = v
+	}
+	out := make([]T, 0, len(found))
+	for _, i := range ids {
+		if v, ok := byID[i]; ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
