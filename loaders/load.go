@@ -218,7 +218,7 @@ func Load(ctx context.Context, recs iter.Seq[Record], x Extractor, w Writer, opt
 			timerC = timer.C
 		}
 		pend = append(pend, pendingJob{j, o})
-		if o.x != nil {
+		if pend[len(pend)-1].saves() {
 			size += len(j.rec.Article.Text)
 		}
 		if len(pend) >= batchSize || size >= batchBytes {
@@ -271,6 +271,11 @@ type pendingJob struct {
 	o outcome
 }
 
+// saves reports whether the record's extraction goes to the store.
+func (p pendingJob) saves() bool {
+	return p.o.x != nil && !p.o.stored && p.o.reject == nil && p.j.rec.Err == nil
+}
+
 // write saves a batch's extractions and then settles its records in input
 // order. A store failure leaves the whole batch uncounted: none of it is
 // stored.
@@ -293,7 +298,7 @@ func (l *loader) write(ctx context.Context, b []pendingJob) error {
 		if p.o.fatal != nil {
 			return p.o.fatal
 		}
-		if p.o.x != nil && !p.o.stored && p.o.reject == nil && p.j.rec.Err == nil {
+		if p.saves() {
 			xs = append(xs, p.o.x)
 		}
 	}
@@ -306,7 +311,7 @@ func (l *loader) write(ctx context.Context, b []pendingJob) error {
 	var limit error
 	for _, p := range b {
 		var res *diplograph.BatchResult
-		if p.o.x != nil && !p.o.stored && p.o.reject == nil && p.j.rec.Err == nil {
+		if p.saves() {
 			res = &results[next]
 			next++
 		}
