@@ -67,6 +67,25 @@ func writeCorpus(t *testing.T, file string, n int) {
 	}
 }
 
+// allPages returns every node of a paged list, page after page.
+func allPages[T any](t *testing.T, list func(diplograph.Page) (diplograph.Connection[T], error)) []T {
+	t.Helper()
+	var out []T
+	for p := (diplograph.Page{First: diplograph.MaxPageSize}); ; {
+		c, err := list(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range c.Edges {
+			out = append(out, e.Node)
+		}
+		if !c.HasNextPage {
+			return out
+		}
+		p.After = c.Edges[len(c.Edges)-1].Cursor
+	}
+}
+
 // graphOf is everything an embedded store holds, in a comparable form:
 // what it exports per article and the merged facts it serves.
 func graphOf(t *testing.T, db string) string {
@@ -78,34 +97,12 @@ func graphOf(t *testing.T, db string) string {
 	defer st.Close()
 	g := map[string]any{"export": exportAll(t, st)}
 	ctx := t.Context()
-	var ents []diplograph.Entity
-	for p := (diplograph.Page{First: diplograph.MaxPageSize}); ; {
-		c, err := st.Entities(ctx, diplograph.EntityFilter{}, p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range c.Edges {
-			ents = append(ents, e.Node)
-		}
-		if !c.HasNextPage {
-			break
-		}
-		p.After = c.Edges[len(c.Edges)-1].Cursor
-	}
-	var evs []diplograph.Event
-	for p := (diplograph.Page{First: diplograph.MaxPageSize}); ; {
-		c, err := st.Events(ctx, diplograph.EventFilter{}, p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range c.Edges {
-			evs = append(evs, e.Node)
-		}
-		if !c.HasNextPage {
-			break
-		}
-		p.After = c.Edges[len(c.Edges)-1].Cursor
-	}
+	ents := allPages(t, func(p diplograph.Page) (diplograph.Connection[diplograph.Entity], error) {
+		return st.Entities(ctx, diplograph.EntityFilter{}, p)
+	})
+	evs := allPages(t, func(p diplograph.Page) (diplograph.Connection[diplograph.Event], error) {
+		return st.Events(ctx, diplograph.EventFilter{}, p)
+	})
 	stats, err := st.Stats(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -200,44 +197,20 @@ func idsOf(t *testing.T, db string) map[string][]string {
 	defer st.Close()
 	ctx := t.Context()
 	out := map[string][]string{}
-	for p := (diplograph.Page{First: diplograph.MaxPageSize}); ; {
-		c, err := st.Entities(ctx, diplograph.EntityFilter{}, p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range c.Edges {
-			out["entities"] = append(out["entities"], e.Node.ID)
-		}
-		if !c.HasNextPage {
-			break
-		}
-		p.After = c.Edges[len(c.Edges)-1].Cursor
+	for _, e := range allPages(t, func(p diplograph.Page) (diplograph.Connection[diplograph.Entity], error) {
+		return st.Entities(ctx, diplograph.EntityFilter{}, p)
+	}) {
+		out["entities"] = append(out["entities"], e.ID)
 	}
-	for p := (diplograph.Page{First: diplograph.MaxPageSize}); ; {
-		c, err := st.Relations(ctx, diplograph.RelationFilter{}, p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range c.Edges {
-			out["relations"] = append(out["relations"], e.Node.ID)
-		}
-		if !c.HasNextPage {
-			break
-		}
-		p.After = c.Edges[len(c.Edges)-1].Cursor
+	for _, r := range allPages(t, func(p diplograph.Page) (diplograph.Connection[diplograph.Relation], error) {
+		return st.Relations(ctx, diplograph.RelationFilter{}, p)
+	}) {
+		out["relations"] = append(out["relations"], r.ID)
 	}
-	for p := (diplograph.Page{First: diplograph.MaxPageSize}); ; {
-		c, err := st.Events(ctx, diplograph.EventFilter{}, p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range c.Edges {
-			out["events"] = append(out["events"], e.Node.ID)
-		}
-		if !c.HasNextPage {
-			break
-		}
-		p.After = c.Edges[len(c.Edges)-1].Cursor
+	for _, e := range allPages(t, func(p diplograph.Page) (diplograph.Connection[diplograph.Event], error) {
+		return st.Events(ctx, diplograph.EventFilter{}, p)
+	}) {
+		out["events"] = append(out["events"], e.ID)
 	}
 	for k := range out {
 		slices.Sort(out[k])
