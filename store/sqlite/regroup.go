@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -13,63 +12,180 @@ import (
 	"github.com/diplograph/diplograph/store/internal/facts"
 )
 
-// regroupKeys groups the views of each event key again (see regroup), keys
-// in order.
-func regroupKeys(w *wtx, keys []string, p *pending, dirty map[factKey]bool) error {
-	for _, k := range keys {
-		if err := regroup(w, k, p, dirty); err != nil {
-			return fmt.Errorf("event key %s: %w", k, err)
+// The statements regrouping reads with (facts.KeyViews). Each takes a JSON
+// array of what it asks for, so that one statement serves every key of a
+// transaction; CROSS JOIN keeps the array the outer loop.
+const (
+	keyViewColumns = `SELECT s.event_key, s.rowid, s.fact_id, s.view_id, s.article_id, a.published, s.span_start, s.span_end, s.span_precision `
+	qReachViews    = keyViewColumns + `FROM json_each(?) r
+		CROSS JOIN support s ON s.kind = 'event' AND s.event_key = r.value ->> 0 AND s.reach_tier = r.value ->> 1
+			AND s.reach_lo BETWEEN r.value ->> 2 AND r.value ->> 3 AND s.reach_hi >= r.value ->> 4
+		JOIN articles a ON a.id = s.article_id`
+	qEventViews = keyViewColumns + `FROM json_each(?) r
+		CROSS JOIN support s ON s.kind = 'event' AND s.fact_id = r.value
+		JOIN articles a ON a.id = s.article_id`
+	qFirstReported = `SELECT e.event_key, e.id, e.base_id, e.first_published, e.first_article FROM json_each(?) r
+		CROSS JOIN events e ON e.event_key = r.value ->> 0 AND e.base_id = r.value ->> 1`
+	qEventKeys = `SELECT e.id, e.event_key FROM json_each(?) r CROSS JOIN events e ON e.id = r.value`
+	qMoveView  = `UPDATE support SET fact_id = ? WHERE rowid = ?`
+)
+
+// keyView is one view of an event key as regrouping sees it.
+type keyView struct {
+	key     string
+	rowid   int64
+	ev      facts.EventView
+	current string // the event it is stored in; "" when fresh
+}
+
+func viewOf(v keyView) (string, facts.EventView, string) { return v.key, v.ev, v.current }
+
+// keySource reads stored views for facts.Regroup.
+type keySource struct {
+	w *wtx
+}
+
+func (s keySource) InReach(rs []facts.ReachRange) ([]keyView, error) {
+	args := make([][]any, len(rs))
+	for i, r := range rs {
+		args[i] = []any{r.Key, r.Tier, r.From, r.To, r.Min}
+	}
+	return s.views(qReachViews, args)
+}
+
+func (s keySource) OfEvents(ids []string) ([]keyView, error) {
+	return s.views(qEventViews, ids)
+}
+
+func (s keySource) FirstReported(qs []facts.FirstReport) ([]facts.StoredEvent, error) {
+	args := make([][2]string, len(qs))
+	for i, q := range qs {
+		args[i] = [2]string{q.Key, q.Base}
+	}
+	rows, err := s.w.query(qFirstReported, jsonArg(args))
+	if err != nil {
+		return nil, err
+	}
+	var out []facts.StoredEvent
+	for rows.Next() {
+		var e facts.StoredEvent
+		if err := rows.Scan(&e.Key, &e.ID, &e.First.ID, &e.First.Published, &e.First.Article); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, closeRows(rows)
+}
+
+func (s keySource) views(q string, arg any) ([]keyView, error) {
+	rows, err := s.w.query(q, jsonArg(arg))
+	if err != nil {
+		return nil, err
+	}
+	return scanViews(rows)
+}
+
+func scanViews(rows *sql.Rows) ([]keyView, error) {
+	var out []keyView
+	for rows.Next() {
+		var v keyView
+		if err := rows.Scan(&v.key, &v.rowid, &v.current, &v.ev.ID, &v.ev.Article, &v.ev.Published, &v.ev.Span.Start, &v.ev.Span.End, &v.ev.Span.Precision); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, closeRows(rows)
+}
+
+// jsonArg encodes a statement's array argument. Marshaling strings,
+// numbers and slices of them cannot fail.
+func jsonArg(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func closeRows(rows *sql.Rows) error {
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	return rows.Err()
+}
+
+// regroup groups again the views of each changed event key near those that
+// changed (facts.Regroup) and brings their events up to date, key by key in
+// order: views that change event move, events whose views changed are
+// merged again from them, and events left without views go. Events that
+// only gained fresh views merge them incrementally; the rest of a key is
+// not read.
+//
+// It runs in the writer's transaction, which holds every key at once, and
+// depends on nothing but the views stored, so it serves one article's save
+// as well as a batch's.
+func regroup(w *wtx, changes map[string]*facts.KeyChange[keyView], p *pending) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	res, err := facts.Regroup(changes, viewOf, keySource{w})
+	if err != nil {
+		return err
+	}
+	// An id no event of its key had may be an event's of another key, when
+	// extractions other than the extractor's reuse ids.
+	var fresh []string
+	for _, r := range res {
+		before := map[string]bool{}
+		for _, id := range r.Before {
+			before[id] = true
+		}
+		for _, g := range r.Groups {
+			if !before[g.ID] {
+				fresh = append(fresh, g.ID)
+			}
+		}
+	}
+	owner := map[string]string{}
+	if len(fresh) > 0 {
+		rows, err := w.query(qEventKeys, jsonArg(fresh))
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id, key string
+			if err := rows.Scan(&id, &key); err != nil {
+				rows.Close()
+				return err
+			}
+			owner[id] = key
+		}
+		if err := closeRows(rows); err != nil {
+			return err
+		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(res)) {
+		if err := apply(w, key, res[key], changes[key].Lost, owner, p); err != nil {
+			return fmt.Errorf("event key %s: %w", key, err)
 		}
 	}
 	return nil
 }
 
-// regroup groups the views of one event key into events (facts.ClusterEvents)
-// and brings the key's stored events up to date: views that change event
-// move, events whose views changed are merged again from them, and events
-// left without views go. The views of the articles being saved (fresh) and
-// the events that lost a view (dirty) count as changed; other events are
-// left as they are, so that an article touches only the events it is
-// about, however many events its key has.
-//
-// It runs in the writer's transaction, which holds every key at once, and
-// depends on nothing but the views stored, so it serves one article's save
-// as well as a batch's.
-func regroup(w *wtx, key string, p *pending, dirty map[factKey]bool) error {
-	fresh := p.fresh
-	rows, err := w.query(qKeyViews, key)
-	if err != nil {
-		return err
+// apply writes one key's regrouped component: see regroup.
+func apply(w *wtx, key string, res *facts.Regrouped[keyView], lostIDs []string, owner map[string]string, p *pending) error {
+	views, groups := res.Views, res.Groups
+	stored := map[string]bool{}
+	for _, id := range res.Before {
+		stored[id] = true
 	}
-	var rowids []int64
-	var current []string // each view's event now
-	var views []facts.EventView
-	for rows.Next() {
-		var rowid int64
-		var fact string
-		var v facts.EventView
-		if err := rows.Scan(&rowid, &fact, &v.ID, &v.Article, &v.Published, &v.Span.Start, &v.Span.End, &v.Span.Precision); err != nil {
-			rows.Close()
-			return err
-		}
-		rowids, current, views = append(rowids, rowid), append(current, fact), append(views, v)
+	lost := map[string]bool{}
+	for _, id := range lostIDs {
+		lost[id] = true
 	}
-	if err := rows.Close(); err != nil {
-		return err
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	stored, err := keyEvents(w, key)
-	if err != nil {
-		return err
-	}
-
-	groups := facts.ClusterEvents(key, views)
-	members := map[string]int{} // views per event now, from articles stored before
-	for i, id := range current {
-		if !fresh[views[i].Article] {
-			members[id]++
+	members := map[string]int{} // views per event now, stored before
+	for _, v := range views {
+		if v.current != "" {
+			members[v.current]++
 		}
 	}
 	type move struct {
@@ -78,40 +194,32 @@ func regroup(w *wtx, key string, p *pending, dirty map[factKey]bool) error {
 	}
 	var moves []move
 	var changed []string
-	// gained maps the events that only gained views from the articles being
-	// saved to those views: they are merged incrementally, the others from
-	// scratch.
+	// gained maps the events that only gained fresh views to those views:
+	// they are merged incrementally, the others from scratch.
 	gained := map[string][]int64{}
 	ids := map[string]bool{}
 	for gi := range groups {
 		g := &groups[gi]
-		if !stored[g.ID] {
-			// The id may be an event's of another key, when extractions
-			// other than the extractor's reuse ids.
-			var other string
-			switch err := w.queryRow(qEventKeyOf, g.ID).Scan(&other); {
-			case err == nil && other != key:
-				g.ID = facts.AltEventID(key, views[g.First])
-			case err != nil && !errors.Is(err, sql.ErrNoRows):
-				return err
-			}
+		if o, ok := owner[g.ID]; ok && o != key && !stored[g.ID] {
+			g.ID = facts.AltEventID(key, views[g.First].ev)
 		}
 		ids[g.ID] = true
-		old, lost := 0, false
+		w.firsts[g.ID] = views[g.First].ev
+		old, left := 0, false
 		var added []int64
 		for _, m := range g.Members {
-			if fresh[views[m].Article] {
-				added = append(added, rowids[m])
+			if views[m].current == "" {
+				added = append(added, views[m].rowid)
 			} else {
 				old++
-				lost = lost || current[m] != g.ID
+				left = left || views[m].current != g.ID
 			}
-			if current[m] != g.ID {
+			if views[m].current != g.ID {
 				moves = append(moves, move{m, g.ID})
 			}
 		}
 		// A new event of fresh views only is merged from them as well.
-		full := (!stored[g.ID] && old > 0) || dirty[factKey{diplograph.EventFact, g.ID}] || lost || members[g.ID] != old
+		full := (!stored[g.ID] && old > 0) || lost[g.ID] || left || members[g.ID] != old
 		switch {
 		case full:
 			changed = append(changed, g.ID)
@@ -124,21 +232,21 @@ func regroup(w *wtx, key string, p *pending, dirty map[factKey]bool) error {
 	// placeholder. An article with one view moving moves it directly.
 	moving := map[string]int{}
 	for _, m := range moves {
-		moving[views[m.view].Article]++
+		moving[views[m.view].ev.Article]++
 	}
 	for _, m := range moves {
-		if moving[views[m.view].Article] > 1 {
-			if _, err := w.exec(qMoveView, fmt.Sprintf("\x00moving %d", rowids[m.view]), rowids[m.view]); err != nil {
+		if moving[views[m.view].ev.Article] > 1 {
+			if _, err := w.exec(qMoveView, fmt.Sprintf("\x00moving %d", views[m.view].rowid), views[m.view].rowid); err != nil {
 				return err
 			}
 		}
 	}
 	for _, m := range moves {
-		if _, err := w.exec(qMoveView, m.to, rowids[m.view]); err != nil {
+		if _, err := w.exec(qMoveView, m.to, views[m.view].rowid); err != nil {
 			return err
 		}
 	}
-	for _, id := range slices.Sorted(maps.Keys(stored)) {
+	for _, id := range res.Before {
 		if !ids[id] {
 			if err := dropEvent(w, id); err != nil {
 				return err
@@ -187,32 +295,9 @@ func viewsAt(w *wtx, p *pending, rowids []int64) ([]viewAt[diplograph.Event], er
 	return out, nil
 }
 
-func keyEvents(w *wtx, key string) (map[string]bool, error) {
-	rows, err := w.query(qKeyEvents, key)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
-}
-
-// regroupAllEvents is schema version 2's data step: every event view gets
-// its key, and the events are made again from their views, grouped across
-// articles.
-func regroupAllEvents(w *wtx) error {
-	for _, q := range []string{`DELETE FROM event_participants`, `DELETE FROM events`} {
-		if _, err := w.exec(q); err != nil {
-			return err
-		}
-	}
+// keyEventViews is schema version 2's data step: every event view gets its
+// key. (Version 3 groups them.)
+func keyEventViews(w *wtx) error {
 	rows, err := w.query(`SELECT rowid, body FROM support WHERE kind = 'event'`)
 	if err != nil {
 		return err
@@ -232,18 +317,43 @@ func regroupAllEvents(w *wtx) error {
 		}
 		keyOf[rowid] = diplograph.EventKey(&e)
 	}
-	if err := rows.Close(); err != nil {
+	if err := closeRows(rows); err != nil {
 		return err
 	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	keys := map[string]bool{}
-	for rowid, k := range keyOf {
-		keys[k] = true
-		if _, err := w.exec(`UPDATE support SET event_key = ? WHERE rowid = ?`, k, rowid); err != nil {
+	for _, rowid := range slices.Sorted(maps.Keys(keyOf)) {
+		if _, err := w.exec(`UPDATE support SET event_key = ? WHERE rowid = ?`, keyOf[rowid], rowid); err != nil {
 			return err
 		}
 	}
-	return regroupKeys(w, slices.Sorted(maps.Keys(keys)), newPending(), nil)
+	return nil
+}
+
+// regroupAllEvents is schema version 3's data step: every event view gets
+// its reach, and the events are made again from all their views.
+func regroupAllEvents(w *wtx) error {
+	for _, q := range []string{`DELETE FROM event_participants`, `DELETE FROM events`} {
+		if _, err := w.exec(q); err != nil {
+			return err
+		}
+	}
+	rows, err := w.query(keyViewColumns + `FROM support s JOIN articles a ON a.id = s.article_id WHERE s.kind = 'event'`)
+	if err != nil {
+		return err
+	}
+	views, err := scanViews(rows)
+	if err != nil {
+		return err
+	}
+	p := newPending()
+	for _, v := range views {
+		r := facts.ViewReach(v.ev)
+		if _, err := w.exec(`UPDATE support SET reach_tier = ?, reach_lo = ?, reach_hi = ? WHERE rowid = ?`, r.Tier, r.Lo, r.Hi, v.rowid); err != nil {
+			return err
+		}
+		// Every view is fresh: the events are made from scratch.
+		v.current = ""
+		ch := p.change(v.key)
+		ch.Fresh = append(ch.Fresh, v)
+	}
+	return regroup(w, p.regroup, p)
 }

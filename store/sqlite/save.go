@@ -20,36 +20,30 @@ const (
 	qArticleByHash  = `SELECT id FROM articles WHERE hash = ? LIMIT 1`
 	qInsertArticle  = `INSERT INTO articles (id, hash, title, url, source, published, body, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	qInsertComment  = `INSERT INTO comments (article_id, pos, idx, author, text, stance, targets) VALUES (?, ?, ?, ?, ?, ?, ?)`
-	qInsertSupport  = `INSERT INTO support (kind, fact_id, article_id, body, evidence, view_id, event_key, span_start, span_end, span_precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	qArticleFacts   = `SELECT kind, fact_id, event_key FROM support WHERE article_id = ?`
+	qInsertSupport  = `INSERT INTO support (kind, fact_id, article_id, body, evidence, view_id, event_key, span_start, span_end, span_precision, reach_tier, reach_lo, reach_hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	qArticleFacts   = `SELECT kind, fact_id, event_key, reach_tier, reach_lo, reach_hi FROM support WHERE article_id = ?`
 	qDeleteSupport  = `DELETE FROM support WHERE article_id = ?`
 	qDeleteComments = `DELETE FROM comments WHERE article_id = ?`
 	qDeleteArticle  = `DELETE FROM articles WHERE id = ?`
 	qFactSupport    = `SELECT s.body, a.published, a.seq FROM support s JOIN articles a ON a.id = s.article_id WHERE s.kind = ? AND s.fact_id = ?`
 
-	qEntityAcc       = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src FROM entities WHERE id = ?`
-	qUpsertEntity    = `INSERT INTO entities (id, type, name, body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq, prop_src = excluded.prop_src`
-	qDeleteEntity    = `DELETE FROM entities WHERE id = ?`
-	qDeleteEntityFTS = `DELETE FROM entity_fts WHERE rowid IN (SELECT id FROM entity_names WHERE entity_id = ?)`
-	qDeleteNames     = `DELETE FROM entity_names WHERE entity_id = ?`
-	qInsertName      = `INSERT INTO entity_names (entity_id, name, norm) VALUES (?, ?, ?)`
-	qInsertEntityFTS = `INSERT INTO entity_fts (rowid, name) VALUES (?, ?)`
-	qRelationAcc     = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src FROM relations WHERE id = ?`
-	qUpsertRelation  = `INSERT INTO relations (id, type, subject, object, body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, subject = excluded.subject, object = excluded.object, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq, prop_src = excluded.prop_src`
-	qDeleteRelation  = `DELETE FROM relations WHERE id = ?`
-	qEventAcc        = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, '{}' FROM events WHERE id = ?`
-	qUpsertEvent     = `INSERT INTO events (id, type, status, location, undated, start_date, span_end, body, corroboration, first_seen, last_seen, win_published, win_seq, event_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, status = excluded.status, location = excluded.location, undated = excluded.undated, start_date = excluded.start_date, span_end = excluded.span_end, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq, event_key = excluded.event_key`
-	qDeleteEvent     = `DELETE FROM events WHERE id = ?`
-	qDeleteParts     = `DELETE FROM event_participants WHERE event_id = ?`
-	qInsertPart      = `INSERT INTO event_participants (entity_id, event_id, undated, start_date, span_end) VALUES (?, ?, ?, ?, ?)`
-	qHashExists      = `SELECT EXISTS (SELECT 1 FROM articles WHERE hash = ?)`
-	// The views of one event key, with what grouping them needs.
-	qKeyViews = `SELECT s.rowid, s.fact_id, s.view_id, s.article_id, a.published, s.span_start, s.span_end, s.span_precision
-		FROM support s JOIN articles a ON a.id = s.article_id WHERE s.kind = 'event' AND s.event_key = ?`
-	qKeyEvents        = `SELECT id FROM events WHERE event_key = ?`
+	qEntityAcc        = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src FROM entities WHERE id = ?`
+	qUpsertEntity     = `INSERT INTO entities (id, type, name, body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq, prop_src = excluded.prop_src`
+	qDeleteEntity     = `DELETE FROM entities WHERE id = ?`
+	qDeleteEntityFTS  = `DELETE FROM entity_fts WHERE rowid IN (SELECT id FROM entity_names WHERE entity_id = ?)`
+	qDeleteNames      = `DELETE FROM entity_names WHERE entity_id = ?`
+	qInsertName       = `INSERT INTO entity_names (entity_id, name, norm) VALUES (?, ?, ?)`
+	qInsertEntityFTS  = `INSERT INTO entity_fts (rowid, name) VALUES (?, ?)`
+	qRelationAcc      = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src FROM relations WHERE id = ?`
+	qUpsertRelation   = `INSERT INTO relations (id, type, subject, object, body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, subject = excluded.subject, object = excluded.object, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq, prop_src = excluded.prop_src`
+	qDeleteRelation   = `DELETE FROM relations WHERE id = ?`
+	qEventAcc         = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, '{}' FROM events WHERE id = ?`
+	qUpsertEvent      = `INSERT INTO events (id, type, status, location, undated, start_date, span_end, body, corroboration, first_seen, last_seen, win_published, win_seq, event_key, base_id, first_published, first_article) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, status = excluded.status, location = excluded.location, undated = excluded.undated, start_date = excluded.start_date, span_end = excluded.span_end, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq, event_key = excluded.event_key, base_id = excluded.base_id, first_published = excluded.first_published, first_article = excluded.first_article`
+	qDeleteEvent      = `DELETE FROM events WHERE id = ?`
+	qDeleteParts      = `DELETE FROM event_participants WHERE event_id = ?`
+	qInsertPart       = `INSERT INTO event_participants (entity_id, event_id, undated, start_date, span_end) VALUES (?, ?, ?, ?, ?)`
+	qHashExists       = `SELECT EXISTS (SELECT 1 FROM articles WHERE hash = ?)`
 	qSupportRow       = `SELECT s.body, a.published, a.seq FROM support s JOIN articles a ON a.id = s.article_id WHERE s.rowid = ?`
-	qEventKeyOf       = `SELECT event_key FROM events WHERE id = ?`
-	qMoveView         = `UPDATE support SET fact_id = ? WHERE rowid = ?`
 	qArticleExistsRow = `SELECT 1 FROM articles WHERE id = ?`
 )
 
@@ -59,7 +53,7 @@ var writeQueries = []string{
 	qEntityAcc, qUpsertEntity, qDeleteEntity, qDeleteEntityFTS, qDeleteNames, qInsertName, qInsertEntityFTS,
 	qRelationAcc, qUpsertRelation, qDeleteRelation,
 	qEventAcc, qUpsertEvent, qDeleteEvent, qDeleteParts, qInsertPart, qArticleExistsRow,
-	qKeyViews, qKeyEvents, qEventKeyOf, qMoveView,
+	qReachViews, qEventViews, qFirstReported, qEventKeys, qMoveView, qSupportRow,
 }
 
 func (s *Store) prepare(ctx context.Context) error {
@@ -82,6 +76,9 @@ type wtx struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	// firsts holds the first report of each event regrouping puts, which
+	// the event's row keeps (facts.StoredEvent).
+	firsts map[string]facts.EventView
 }
 
 func (w *wtx) stmt(q string) *sql.Stmt {
@@ -122,7 +119,7 @@ func (s *Store) writeTx(ctx context.Context, fn func(w *wtx) error) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := fn(&wtx{ctx: ctx, tx: tx, stmts: s.stmts}); err != nil {
+	if err := fn(&wtx{ctx: ctx, tx: tx, stmts: s.stmts, firsts: map[string]facts.EventView{}}); err != nil {
 		return err
 	}
 	if s.beforeCommit != nil {
@@ -204,21 +201,17 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 		} else if err != nil {
 			return err
 		}
-		touched, keys, err := retract(w, id)
+		p := newPending()
+		touched, err := retract(w, id, p)
 		if err != nil {
 			return err
 		}
-		dirty := map[factKey]bool{}
 		for _, k := range touched {
-			if k.kind == diplograph.EventFact {
-				dirty[k] = true
-				continue
-			}
 			if err := refold(w, k); err != nil {
 				return err
 			}
 		}
-		return regroupKeys(w, keys, newPending(), dirty)
+		return regroup(w, p.regroup, p)
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: delete article %s: %w", id, err)
@@ -258,15 +251,12 @@ func save(w *wtx, in *saveInput, p *pending) (diplograph.SaveResult, error) {
 	switch err := w.queryRow(qArticleExistsRow, in.art.ID).Scan(&one); {
 	case err == nil:
 		res.Replaced = true
-		keys, eventKeys, err := retract(w, in.art.ID)
+		keys, err := retract(w, in.art.ID, p)
 		if err != nil {
 			return res, err
 		}
 		for _, k := range keys {
 			p.stale[k] = true
-		}
-		for _, k := range eventKeys {
-			p.regroup[k] = true
 		}
 	case !errors.Is(err, sql.ErrNoRows):
 		return res, err
@@ -315,12 +305,14 @@ func save(w *wtx, in *saveInput, p *pending) (diplograph.SaveResult, error) {
 	for i := range in.events {
 		v := &in.events[i]
 		key := diplograph.EventKey(v)
-		p.regroup[key] = true
-		rowid, err := addViewSupport(w, a.ID, diplograph.EventFact, v.ID, key, v, &v.Evidence)
+		ev := facts.EventView{Article: a.ID, Published: a.Published, ID: v.ID, Span: v.TimeSpan}
+		rowid, err := addViewSupport(w, a.ID, diplograph.EventFact, v.ID, key, facts.ViewReach(ev), v, &v.Evidence)
 		if err != nil {
 			return res, err
 		}
 		p.events[rowid] = viewAt[diplograph.Event]{v, st}
+		ch := p.change(key)
+		ch.Fresh = append(ch.Fresh, keyView{key: key, rowid: rowid, ev: ev})
 	}
 
 	for i := range in.entities {
@@ -331,7 +323,6 @@ func save(w *wtx, in *saveInput, p *pending) (diplograph.SaveResult, error) {
 		v := &in.relations[i]
 		p.relations[v.ID] = append(p.relations[v.ID], viewAt[diplograph.Relation]{v, st})
 	}
-	p.fresh[a.ID] = true
 	return res, nil
 }
 
@@ -349,10 +340,20 @@ type pending struct {
 	// entities and relations gain these views, in save order.
 	entities  map[string][]viewAt[diplograph.Entity]
 	relations map[string][]viewAt[diplograph.Relation]
-	// regroup holds the event keys whose views changed; fresh the
-	// articles saved, and events their event views by support row.
-	regroup, fresh map[string]bool
-	events         map[int64]viewAt[diplograph.Event]
+	// regroup holds what changed among the views of each event key, and
+	// events the fresh event views by support row.
+	regroup map[string]*facts.KeyChange[keyView]
+	events  map[int64]viewAt[diplograph.Event]
+}
+
+// change returns the change to the views of one event key.
+func (p *pending) change(key string) *facts.KeyChange[keyView] {
+	ch := p.regroup[key]
+	if ch == nil {
+		ch = &facts.KeyChange[keyView]{}
+		p.regroup[key] = ch
+	}
+	return ch
 }
 
 func newPending() *pending {
@@ -360,8 +361,8 @@ func newPending() *pending {
 		stale:     map[factKey]bool{},
 		entities:  map[string][]viewAt[diplograph.Entity]{},
 		relations: map[string][]viewAt[diplograph.Relation]{},
-		regroup:   map[string]bool{}, fresh: map[string]bool{},
-		events: map[int64]viewAt[diplograph.Event]{},
+		regroup:   map[string]*facts.KeyChange[keyView]{},
+		events:    map[int64]viewAt[diplograph.Event]{},
 	}
 }
 
@@ -379,16 +380,8 @@ func (p *pending) flush(w *wtx) error {
 			return err
 		}
 	}
-	dirty := map[factKey]bool{}
-	rest := make([]factKey, 0, len(p.stale))
-	for k := range p.stale {
-		if k.kind == diplograph.EventFact {
-			dirty[k] = true
-			continue
-		}
-		rest = append(rest, k)
-	}
-	if err := regroupKeys(w, slices.Sorted(maps.Keys(p.regroup)), p, dirty); err != nil {
+	rest := slices.Collect(maps.Keys(p.stale))
+	if err := regroup(w, p.regroup, p); err != nil {
 		return err
 	}
 	slices.SortFunc(rest, compareKeys)
@@ -404,13 +397,13 @@ func (p *pending) flush(w *wtx) error {
 // without its evidence, which goes in its own column; evidence is left
 // cleared in v, so v is the view that merging uses.
 func addSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, id string, v *T, evidence *[]diplograph.Evidence) error {
-	_, err := addViewSupport(w, articleID, kind, id, "", v, evidence)
+	_, err := addViewSupport(w, articleID, kind, id, "", facts.Reach{}, v, evidence)
 	return err
 }
 
 // addViewSupport is addSupport for an event view, which carries its event
 // key. Its fact_id is its own id until regroup puts it in an event.
-func addViewSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, id, key string, v *T, evidence *[]diplograph.Evidence) (rowid int64, err error) {
+func addViewSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, id, key string, reach facts.Reach, v *T, evidence *[]diplograph.Evidence) (rowid int64, err error) {
 	ev, err := json.Marshal(nonNil(*evidence))
 	if err != nil {
 		return 0, err
@@ -424,7 +417,8 @@ func addViewSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, i
 	if e, ok := any(v).(*diplograph.Event); ok {
 		span = e.TimeSpan
 	}
-	r, err := w.exec(qInsertSupport, string(kind), id, articleID, string(body), string(ev), id, key, span.Start, span.End, string(span.Precision))
+	r, err := w.exec(qInsertSupport, string(kind), id, articleID, string(body), string(ev), id, key, span.Start, span.End, string(span.Precision),
+		reach.Tier, reach.Lo, reach.Hi)
 	if err != nil {
 		return 0, err
 	}
@@ -441,43 +435,50 @@ func update[T any](w *wtx, stale map[factKey]bool, k factKey, sp *factSpec[T], a
 	return materialize(w, sp, k.id, adds)
 }
 
-// retract deletes an article with its comments and its support rows and
-// returns the facts it supported, which the caller must merge again, and
-// the keys of its events, whose views the caller must group again.
-func retract(w *wtx, articleID string) ([]factKey, []string, error) {
+// retract deletes an article with its comments and its support rows. It
+// returns the entities and relations it supported, which the caller must
+// merge again, and leaves in p the reaches and events of its event views,
+// whose keys must be grouped again.
+func retract(w *wtx, articleID string, p *pending) ([]factKey, error) {
+	// A version saved earlier in the same transaction is not fresh any
+	// more: it goes like a stored one.
+	for _, ch := range p.regroup {
+		ch.Fresh = slices.DeleteFunc(ch.Fresh, func(v keyView) bool { return v.ev.Article == articleID })
+	}
 	rows, err := w.query(qArticleFacts, articleID)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	var keys []factKey
-	var eventKeys []string
 	for rows.Next() {
 		var k factKey
 		var kind, eventKey string
-		if err := rows.Scan(&kind, &k.id, &eventKey); err != nil {
+		var r facts.Reach
+		if err := rows.Scan(&kind, &k.id, &eventKey, &r.Tier, &r.Lo, &r.Hi); err != nil {
 			rows.Close()
-			return nil, nil, err
+			return nil, err
 		}
 		k.kind = diplograph.FactKind(kind)
-		keys = append(keys, k)
-		if k.kind == diplograph.EventFact {
-			eventKeys = append(eventKeys, eventKey)
+		if k.kind != diplograph.EventFact {
+			keys = append(keys, k)
+			continue
+		}
+		ch := p.change(eventKey)
+		ch.Seeds = append(ch.Seeds, r)
+		if !slices.Contains(ch.Lost, k.id) {
+			ch.Lost = append(ch.Lost, k.id)
 		}
 	}
-	if err := rows.Close(); err != nil {
-		return nil, nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, nil, err
+	if err := closeRows(rows); err != nil {
+		return nil, err
 	}
 	for _, q := range []string{qDeleteSupport, qDeleteComments, qDeleteArticle} {
 		if _, err := w.exec(q, articleID); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	slices.SortFunc(keys, compareKeys)
-	slices.Sort(eventKeys)
-	return keys, slices.Compact(eventKeys), nil
+	return keys, nil
 }
 
 func compareKeys(a, b factKey) int {
@@ -492,8 +493,6 @@ func refold(w *wtx, k factKey) error {
 		return materialize(w, &entitySpec, k.id, nil)
 	case diplograph.RelationFact:
 		return materialize(w, &relationSpec, k.id, nil)
-	case diplograph.EventFact:
-		return materialize(w, &eventSpec, k.id, nil)
 	}
 	return fmt.Errorf("unknown fact kind %q", k.kind)
 }
@@ -698,8 +697,13 @@ func putEvent(w *wtx, id string, e *diplograph.Event, p prov, prev *diplograph.E
 		return err
 	}
 	undated, spanEnd := eventKey(e)
+	first, ok := w.firsts[id]
+	if !ok {
+		return fmt.Errorf("event %s put without its first report", id)
+	}
 	if _, err := w.exec(qUpsertEvent, id, string(e.Type), string(e.Status), e.Location, undated, e.Start, spanEnd,
-		string(body), p.Corroboration, p.FirstSeen, p.LastSeen, p.Win.Published, p.Win.Seq, diplograph.EventKey(e)); err != nil {
+		string(body), p.Corroboration, p.FirstSeen, p.LastSeen, p.Win.Published, p.Win.Seq, diplograph.EventKey(e),
+		first.ID, first.Published, first.Article); err != nil {
 		return err
 	}
 	// The timeline rows carry the dates too, so they change with either.

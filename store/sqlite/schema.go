@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+
+	"github.com/diplograph/diplograph/store/internal/facts"
 )
 
 // migration takes a file from one schema version to the next: its
@@ -163,6 +165,21 @@ var migrations = []migration{
 		`CREATE INDEX support_event_view ON support (view_id) WHERE kind = 'event'`,
 		`ALTER TABLE events ADD COLUMN event_key TEXT NOT NULL DEFAULT ''`,
 		`CREATE INDEX events_key ON events (event_key)`,
+	}, fn: keyEventViews},
+	// 3: events are grouped again only near the views that change
+	// (facts.Regroup). An event view keeps its reach, and an event its
+	// first report, by which its id is chosen among events of its key.
+	{stmts: []string{
+		`ALTER TABLE support ADD COLUMN reach_tier INTEGER NOT NULL DEFAULT 0`,
+		`ALTER TABLE support ADD COLUMN reach_lo TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE support ADD COLUMN reach_hi TEXT NOT NULL DEFAULT ''`,
+		`DROP INDEX support_event_key`,
+		`CREATE INDEX support_reach ON support (event_key, reach_tier, reach_lo, reach_hi) WHERE kind = 'event'`,
+		`ALTER TABLE events ADD COLUMN base_id TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE events ADD COLUMN first_published TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE events ADD COLUMN first_article TEXT NOT NULL DEFAULT ''`,
+		`DROP INDEX events_key`,
+		`CREATE INDEX events_base ON events (event_key, base_id)`,
 	}, fn: regroupAllEvents},
 }
 
@@ -193,7 +210,7 @@ func migrate(ctx context.Context, db *sql.DB, log *slog.Logger) error {
 		}
 		if fn := migrations[i].fn; fn != nil && v > 0 {
 			// A new file has no data to recompute.
-			if err := fn(&wtx{ctx: ctx, tx: tx}); err != nil {
+			if err := fn(&wtx{ctx: ctx, tx: tx, firsts: map[string]facts.EventView{}}); err != nil {
 				return fmt.Errorf("version %d: %w", i+1, err)
 			}
 		}

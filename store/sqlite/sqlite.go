@@ -165,10 +165,10 @@ func dsn(path string, writer bool, busyTimeout time.Duration) string {
 		// In WAL mode NORMAL never corrupts the file; a power cut may lose
 		// the last saves, which a rerun of the load puts back.
 		q.Add("_pragma", "synchronous(NORMAL)")
-		// A save reads the fact rows it merges into; a 64 MiB page cache
+		// A save reads the fact rows it merges into; a 192 MiB page cache
 		// (the default is 2 MiB) keeps a bulk load's working set in memory
 		// instead of reading it back page by page.
-		q.Add("_pragma", "cache_size(-65536)")
+		q.Add("_pragma", "cache_size(-196608)")
 		q.Set("_txlock", "immediate")
 	} else {
 		q.Add("_pragma", "query_only(1)")

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"math"
 	"slices"
 	"time"
 
@@ -41,10 +42,16 @@ import (
 //     date, it joins the one whose dates lie closest to that day at their
 //     farthest (a visit on the 14th is nearer to an article of the 16th
 //     than "October" is), unless another is as close; else it joins the
-//     undated event of its key first reported within UndatedWindow days
-//     before it, or starts one. An undated view of an undated article joins
-//     the key's only dated event, if there is exactly one, else the key's
-//     one event of such views.
+//     undated event of its key from the same fortnight (undatedBucket:
+//     fixed two-week periods starting on Mondays), or starts one. The
+//     undated views of undated articles are one event of their own.
+//
+// Every rule relates views whose dates (or, for an undated view, the
+// UndatedWindow days around its publication date) overlap, so a store
+// groups again only the views near those that changed (see Reach and
+// Regroup), not every view of a busy key. That is why undated reports
+// group by fixed fortnights rather than by a chain of reports each near
+// the last, which would tie a report to every other of its key.
 //
 // An event takes the finest date among its views (CompareDates); its other
 // fields follow the precedence rules of Prov. Its id is the id its first
@@ -182,17 +189,14 @@ type cluster struct {
 	exact    map[diplograph.TimeSpan]bool // the members' dates, without their words
 	articles map[string]bool
 	dated    bool
-	anchor   span // the finest member's dates, when dated
-	firstPub string
+	anchor   span  // the finest member's dates, when dated
+	bucket   int64 // an undated cluster's undatedBucket
 }
 
 func (c *cluster) add(i int, v EventView, s span, dated bool) {
 	c.members = append(c.members, i)
 	c.articles[v.Article] = true
 	if !dated {
-		if len(c.members) == 1 {
-			c.firstPub = v.Published
-		}
 		return
 	}
 	if !c.dated {
@@ -280,24 +284,11 @@ func ClusterEvents(key string, views []EventView) []EventGroup {
 			if tie {
 				join = nil
 			}
-		} else {
-			var cands []*cluster
-			for _, c := range clusters {
-				if c.dated && !c.articles[it.v.Article] {
-					cands = append(cands, c)
-				}
-			}
-			if len(cands) == 1 {
-				join = cands[0]
-			}
 		}
 		if join == nil {
+			b := undatedBucket(it.v.Published)
 			for _, c := range clusters {
-				if c.dated || c.articles[it.v.Article] {
-					continue
-				}
-				q, ok := dayNumber(c.firstPub)
-				if ok == published && (!ok || p-q <= UndatedWindow) {
+				if !c.dated && !c.articles[it.v.Article] && c.bucket == b {
 					join = c
 					break
 				}
@@ -305,6 +296,7 @@ func ClusterEvents(key string, views []EventView) []EventGroup {
 		}
 		if join == nil {
 			join = newCluster()
+			join.bucket = undatedBucket(it.v.Published)
 			clusters = append(clusters, join)
 		}
 		join.add(it.i, it.v, span{}, false)
@@ -322,16 +314,76 @@ func ClusterEvents(key string, views []EventView) []EventGroup {
 		out = append(out, g)
 	}
 	slices.SortFunc(out, func(a, b EventGroup) int { return reportOrder(views[a.First], views[b.First]) })
-	taken := map[string]bool{}
-	for i := range out {
-		v := views[out[i].First]
-		out[i].ID = v.ID
-		if taken[v.ID] {
-			out[i].ID = AltEventID(key, v)
-		}
-		taken[out[i].ID] = true
-	}
+	AssignIDs(key, views, out, nil)
 	return out
+}
+
+// StoredEvent is an event of a key that a regrouping leaves as it is, as
+// AssignIDs sees it: its id and its first report.
+type StoredEvent struct {
+	Key   string
+	ID    string
+	First EventView // Article, Published and ID (the id it gave the event)
+}
+
+// AssignIDs names the groups of one key: each takes its first report's id,
+// unless an event of the key first reported earlier has that id too, when it
+// takes AltEventID. The events in others are the key's events outside the
+// groups whose first reports gave one of the groups' ids; AssignIDs returns
+// the new id of each of them that the groups make change (an event first
+// reported later than it took its id, or gave it back), which the caller
+// must regroup too.
+func AssignIDs(key string, views []EventView, groups []EventGroup, others []StoredEvent) map[string]string {
+	type named struct {
+		first EventView
+		group int // index into groups, -1 for others
+		other int
+	}
+	all := make([]named, 0, len(groups)+len(others))
+	for i, g := range groups {
+		all = append(all, named{first: views[g.First], group: i, other: -1})
+	}
+	for i, o := range others {
+		all = append(all, named{first: o.First, group: -1, other: i})
+	}
+	slices.SortStableFunc(all, func(a, b named) int { return reportOrder(a.first, b.first) })
+	taken := map[string]bool{}
+	var renamed map[string]string
+	for _, n := range all {
+		id := n.first.ID
+		if taken[id] {
+			id = AltEventID(key, n.first)
+		}
+		taken[id] = true
+		if n.group >= 0 {
+			groups[n.group].ID = id
+			continue
+		}
+		if o := others[n.other]; o.ID != id {
+			if renamed == nil {
+				renamed = map[string]string{}
+			}
+			renamed[o.ID] = id
+		}
+	}
+	return renamed
+}
+
+// undatedBucket is the fortnight of a publication date that undated views
+// without a dated event group by: two-week periods from Monday 5 January
+// 1970, so that a boundary falls between a Sunday and a Monday, when news
+// is thinnest. Undated articles are a bucket of their own.
+func undatedBucket(published string) int64 {
+	p, ok := dayNumber(published)
+	if !ok {
+		return math.MinInt64
+	}
+	const monday = 4 // 1970-01-01 was a Thursday
+	d := p - monday
+	if d < 0 {
+		d -= 2*7 - 1
+	}
+	return int64(d / (2 * 7))
 }
 
 func all[T any](s []T, f func(T) bool) bool {

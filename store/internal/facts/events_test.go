@@ -68,18 +68,24 @@ func TestClusterEvents(t *testing.T) {
 		{"undated near and far", []EventView{
 			{Article: "a", Published: "2025-10-15", ID: "m", Span: dayOf("2025-10-14")},
 			{Article: "b", Published: "2025-10-16", ID: "u"},
-			{Article: "c", Published: "2025-12-20", ID: "u"},
-			{Article: "d", Published: "2025-12-22", ID: "u"},
+			{Article: "c", Published: "2025-12-22", ID: "u"},
+			{Article: "d", Published: "2025-12-24", ID: "u"},
 		}, [][]string{{"a", "b"}, {"c", "d"}}},
+		{"undated in two fortnights", []EventView{
+			{Article: "c", Published: "2025-12-21", ID: "u"}, // a Sunday
+			{Article: "d", Published: "2025-12-22", ID: "u"},
+			{Article: "e", Published: "2026-01-04", ID: "u"},
+		}, [][]string{{"c"}, {"d", "e"}}},
 		{"undated between two days at the same distance", []EventView{
 			{Article: "a", Published: "2025-10-15", ID: "m", Span: dayOf("2025-10-14")},
 			{Article: "b", Published: "2025-10-19", ID: "m", Span: dayOf("2025-10-18")},
 			{Article: "c", Published: "2025-10-16", ID: "u"},
 		}, [][]string{{"a"}, {"b"}, {"c"}}},
-		{"undated article with one dated event", []EventView{
+		{"undated articles' reports are one event of their own", []EventView{
 			{Article: "a", Published: "2025-10-15", ID: "m", Span: dayOf("2025-10-14")},
 			{Article: "b", ID: "u"},
-		}, [][]string{{"a", "b"}}},
+			{Article: "c", ID: "u"},
+		}, [][]string{{"a"}, {"b", "c"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

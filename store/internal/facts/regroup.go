@@ -1,0 +1,349 @@
+package facts
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// Grouping every view of a key again whenever one is added would make a
+// load slower with every article: the key of two neighbours who meet every
+// month gathers thousands of views. The rules of ClusterEvents relate only
+// views whose reaches overlap, so Regroup reads the views near those that
+// changed, then the views near those, until nothing more can matter, and
+// groups that component alone. Stores keep each view's reach in columns
+// they can search by range.
+
+// Reach tiers: how far a view's reach may run, so that a store can find the
+// views whose reach overlaps some days by a bounded range of their first
+// days. A dated view's reach is its span; an undated one's the
+// UndatedWindow days around its publication date.
+const (
+	// TierLong holds views whose span is longer than every bound of
+	// ReachTiers ("the past decade"); they are read with every component
+	// of their key, being few.
+	TierLong = len(reachTiers)
+	// TierTimeless holds the undated views of undated articles, which
+	// relate only to each other.
+	TierTimeless = len(reachTiers) + 1
+)
+
+// reachTiers are the longest reach, in days, of each tier below TierLong:
+// a day to a month, then a quarter to a year.
+var reachTiers = [...]int{31, 400}
+
+// Reach is the days over which a view can relate to the other views of its
+// key, as a store keeps it: a tier and the first and last day (YYYY-MM-DD),
+// both "" in TierTimeless.
+type Reach struct {
+	Tier   int
+	Lo, Hi string
+}
+
+// ViewReach returns the reach of a view.
+func ViewReach(v EventView) Reach {
+	var lo, hi int
+	if v.Span.IsZero() {
+		p, ok := dayNumber(v.Published)
+		if !ok {
+			return Reach{Tier: TierTimeless}
+		}
+		lo, hi = p-UndatedWindow, p+UndatedWindow
+	} else {
+		s := parseSpan(v.Span)
+		lo, hi = s.start, s.end
+	}
+	tier := TierLong
+	for t, n := range reachTiers {
+		if hi-lo <= n {
+			tier = t
+			break
+		}
+	}
+	return Reach{Tier: tier, Lo: dayString(lo), Hi: dayString(hi)}
+}
+
+func dayString(d int) string {
+	return time.Unix(int64(d)*86400, 0).UTC().Format(time.DateOnly)
+}
+
+// ReachRange selects the stored views of a key in one tier whose reach
+// starts between From and To and ends on Min or later. Whole tiers are
+// asked for with From "" and To "~", which every reach lies between.
+type ReachRange struct {
+	Key           string
+	Tier          int
+	From, To, Min string
+}
+
+// FirstReport asks for the events of a key whose first report gave the
+// event the id Base.
+type FirstReport struct {
+	Key, Base string
+}
+
+// KeyViews is what Regroup reads of a store: stored event views, in the
+// transaction that holds their keys. Views of articles being replaced or
+// deleted are not stored views. Each method is asked for many keys at once,
+// so that a store can answer in one query.
+type KeyViews[V any] interface {
+	// InReach returns the views in any of the ranges.
+	InReach(rs []ReachRange) ([]V, error)
+	// OfEvents returns the views of these events.
+	OfEvents(ids []string) ([]V, error)
+	// FirstReported returns the events asked for, with their keys.
+	FirstReported(qs []FirstReport) ([]StoredEvent, error)
+}
+
+// KeyChange is what changed among the views of one key: views not stored
+// yet, and the reaches and events of views removed.
+type KeyChange[V any] struct {
+	Fresh []V
+	Seeds []Reach
+	Lost  []string
+}
+
+// Regrouped is a component of a key's views, grouped and named.
+type Regrouped[V any] struct {
+	// Views are the fresh views and the stored ones of the component.
+	Views []V
+	// Groups are its events, indexes into Views, with their ids.
+	Groups []EventGroup
+	// Before are the stored events the component's stored views belonged
+	// to (and those lost views belonged to): an event of them not in
+	// Groups has no view left.
+	Before []string
+}
+
+// ViewOf tells Regroup about a store's view: its key, its EventView and the
+// event it is stored in ("" for a fresh one).
+type ViewOf[V any] func(V) (key string, ev EventView, current string)
+
+// Regroup groups again, for each changed key, the views that the change can
+// affect, and names their events. The result for a key is what
+// ClusterEvents would make of the component as part of all the key's
+// views: every view of an event in Before is in Views, and the ids take the
+// key's other events into account. Reads go to src a round at a time for
+// all keys.
+func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews[V]) (map[string]*Regrouped[V], error) {
+	type viewID struct{ article, id string }
+	type state struct {
+		seen                                   map[viewID]bool
+		views                                  []V
+		want, read                             []span // day intervals to read, and read (merged)
+		long, timeless, longRead, timelessRead bool
+		events                                 []string // stored events to read the views of
+		loaded                                 map[string]bool
+		done                                   bool
+	}
+	keys := sortedKeys(changes)
+	states := make(map[string]*state, len(keys))
+	reach := func(st *state, r Reach) {
+		switch r.Tier {
+		case TierTimeless:
+			st.timeless = true
+			return
+		case TierLong:
+			st.long = true
+		}
+		lo, _ := dayNumber(r.Lo)
+		hi, _ := dayNumber(r.Hi)
+		st.want = append(st.want, span{start: lo, end: hi})
+	}
+	add := func(vs []V) {
+		for _, v := range vs {
+			key, ev, _ := of(v)
+			st := states[key]
+			if st == nil {
+				continue
+			}
+			if k := (viewID{ev.Article, ev.ID}); !st.seen[k] {
+				st.seen[k] = true
+				st.views = append(st.views, v)
+				reach(st, ViewReach(ev))
+			}
+		}
+	}
+	for _, key := range keys {
+		ch := changes[key]
+		st := &state{seen: map[viewID]bool{}, loaded: map[string]bool{}, events: slices.Clone(ch.Lost)}
+		states[key] = st
+		for _, r := range ch.Seeds {
+			reach(st, r)
+		}
+	}
+	for _, key := range keys {
+		add(changes[key].Fresh)
+	}
+	out := make(map[string]*Regrouped[V], len(keys))
+	for len(out) < len(keys) {
+		// Read until no component grows.
+		for {
+			var rs []ReachRange
+			var ids []string
+			var need [][]span
+			for _, key := range keys {
+				st := states[key]
+				if st.done {
+					need = append(need, nil)
+					continue
+				}
+				n := subtractSpans(mergeSpans(st.want), st.read)
+				need = append(need, n)
+				st.want = nil
+				for _, iv := range n {
+					for t, d := range reachTiers {
+						rs = append(rs, ReachRange{Key: key, Tier: t, From: dayString(iv.start - d), To: dayString(iv.end), Min: dayString(iv.start)})
+					}
+				}
+				// A long view reaches anywhere: read them with the first range.
+				if (len(n) > 0 || st.long) && !st.longRead {
+					st.longRead = true
+					rs = append(rs, ReachRange{Key: key, Tier: TierLong, From: "", To: "~"})
+				}
+				if st.timeless && !st.timelessRead {
+					st.timelessRead = true
+					rs = append(rs, ReachRange{Key: key, Tier: TierTimeless, From: "", To: "~"})
+				}
+				for _, id := range st.events {
+					if !st.loaded[id] {
+						st.loaded[id] = true
+						ids = append(ids, id)
+					}
+				}
+			}
+			if len(rs) == 0 && len(ids) == 0 {
+				break
+			}
+			for i, key := range keys {
+				if st := states[key]; !st.done {
+					st.read = mergeSpans(append(st.read, need[i]...))
+				}
+			}
+			if len(rs) > 0 {
+				vs, err := src.InReach(rs)
+				if err != nil {
+					return nil, err
+				}
+				add(vs)
+			}
+			if len(ids) > 0 {
+				vs, err := src.OfEvents(ids)
+				if err != nil {
+					return nil, err
+				}
+				add(vs)
+			}
+		}
+
+		// Group each component, then name the groups: the ids they take or
+		// leave may be those of events elsewhere in the key, which then
+		// change id too; those join the component, which is grouped again.
+		type grouped struct {
+			evs    []EventView
+			groups []EventGroup
+			before map[string]bool
+		}
+		gs := map[string]*grouped{}
+		var qs []FirstReport
+		for _, key := range keys {
+			st := states[key]
+			if st.done {
+				continue
+			}
+			g := &grouped{evs: make([]EventView, len(st.views)), before: map[string]bool{}}
+			for i, v := range st.views {
+				var c string
+				_, g.evs[i], c = of(v)
+				if c != "" {
+					g.before[c] = true
+				}
+			}
+			for _, id := range st.events {
+				g.before[id] = true
+			}
+			g.groups = ClusterEvents(key, g.evs)
+			bases := map[string]bool{}
+			for _, gr := range g.groups {
+				bases[g.evs[gr.First].ID] = true
+			}
+			for id := range g.before {
+				bases[id] = true
+			}
+			for _, b := range sortedKeys(bases) {
+				qs = append(qs, FirstReport{Key: key, Base: b})
+			}
+			gs[key] = g
+		}
+		stored, err := src.FirstReported(qs)
+		if err != nil {
+			return nil, err
+		}
+		others := map[string][]StoredEvent{}
+		for _, e := range stored {
+			if g := gs[e.Key]; g != nil && !g.before[e.ID] {
+				others[e.Key] = append(others[e.Key], e)
+			}
+		}
+		for _, key := range keys {
+			g := gs[key]
+			if g == nil {
+				continue
+			}
+			st := states[key]
+			renamed := AssignIDs(key, g.evs, g.groups, others[key])
+			if len(renamed) == 0 {
+				st.done = true
+				out[key] = &Regrouped[V]{Views: st.views, Groups: g.groups, Before: sortedKeys(g.before)}
+				continue
+			}
+			st.events = append(st.events, sortedKeys(renamed)...)
+		}
+	}
+	return out, nil
+}
+
+func sortedKeys[T any](m map[string]T) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// mergeSpans returns the union of day intervals, sorted and disjoint
+// (adjacent days kept apart, which is harmless).
+func mergeSpans(s []span) []span {
+	slices.SortFunc(s, func(a, b span) int { return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end)) })
+	out := s[:0:0]
+	for _, iv := range s {
+		if n := len(out); n > 0 && iv.start <= out[n-1].end {
+			out[n-1].end = max(out[n-1].end, iv.end)
+			continue
+		}
+		out = append(out, span{start: iv.start, end: iv.end})
+	}
+	return out
+}
+
+// subtractSpans returns the days of want (merged) not in have (merged).
+func subtractSpans(want, have []span) []span {
+	var out []span
+	for _, w := range want {
+		lo := w.start
+		for _, h := range have {
+			if h.end < lo || h.start > w.end {
+				continue
+			}
+			if h.start > lo {
+				out = append(out, span{start: lo, end: h.start - 1})
+			}
+			lo = h.end + 1
+		}
+		if lo <= w.end {
+			out = append(out, span{start: lo, end: w.end})
+		}
+	}
+	return out
+}
