@@ -132,7 +132,9 @@ func regroup(w *wtx, changes map[string]*facts.KeyChange[keyView], p *pending) e
 		return err
 	}
 	// An id no event of its key had may be an event's of another key, when
-	// extractions other than the extractor's reuse ids.
+	// extractions other than the extractor's reuse ids: stored, or taken
+	// by a key grouped before in this transaction (apply keeps owner up to
+	// date), as if the keys were grouped one after another.
 	var fresh []string
 	for _, r := range res {
 		before := map[string]bool{}
@@ -194,6 +196,8 @@ func apply(w *wtx, key string, res *facts.Regrouped[keyView], lostIDs []string, 
 	}
 	var moves []move
 	var changed []string
+	// A fresh view was written under the id its article gave the event.
+	stays := func(v keyView, id string) bool { return cmp.Or(v.current, v.ev.ID) == id }
 	// gained maps the events that only gained fresh views to those views:
 	// they are merged incrementally, the others from scratch.
 	gained := map[string][]int64{}
@@ -214,7 +218,7 @@ func apply(w *wtx, key string, res *facts.Regrouped[keyView], lostIDs []string, 
 				old++
 				left = left || views[m].current != g.ID
 			}
-			if views[m].current != g.ID {
+			if !stays(views[m], g.ID) {
 				moves = append(moves, move{m, g.ID})
 			}
 		}
@@ -251,7 +255,12 @@ func apply(w *wtx, key string, res *facts.Regrouped[keyView], lostIDs []string, 
 			if err := dropEvent(w, id); err != nil {
 				return err
 			}
+			delete(owner, id)
 		}
+	}
+	// Keys later in the transaction see this key's events as stored.
+	for id := range ids {
+		owner[id] = key
 	}
 	slices.Sort(changed)
 	for _, id := range changed {
@@ -263,6 +272,13 @@ func apply(w *wtx, key string, res *facts.Regrouped[keyView], lostIDs []string, 
 		adds, err := viewsAt(w, p, gained[id])
 		if err != nil {
 			return err
+		}
+		// An event no stored view was in is not stored: nothing to read.
+		if !stored[id] {
+			if err := putNew(w, &eventSpec, id, adds); err != nil {
+				return err
+			}
+			continue
 		}
 		if err := materialize(w, &eventSpec, id, adds); err != nil {
 			return err

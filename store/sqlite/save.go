@@ -607,6 +607,16 @@ func materialize[T any](w *wtx, sp *factSpec[T], id string, adds []viewAt[T]) er
 	return sp.put(w, id, &acc, p, prev)
 }
 
+// putNew writes a fact that is not stored yet, merged from its first views.
+func putNew[T any](w *wtx, sp *factSpec[T], id string, adds []viewAt[T]) error {
+	var acc T
+	var p prov
+	for _, a := range adds {
+		mergeView(sp, &p, &acc, a.v, a.st)
+	}
+	return sp.put(w, id, &acc, p, nil)
+}
+
 // propSources encodes which article each property comes from.
 func propSources(p prov) (string, error) {
 	b, err := json.Marshal(p.Props)
