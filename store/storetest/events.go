@@ -241,3 +241,43 @@ func testEventConcurrent(t *testing.T, s diplograph.Store) {
 	save(t, s, xs...)
 	equal(t, "events saved concurrently", got, takeSnapshot(t, s))
 }
+
+// testEventIDOfAnotherKey checks that two events of different keys reported
+// under one id, as extractions other than the extractor's may give, stay
+// two events with two ids, whether saved one by one or in one batch.
+func testEventIDOfAnotherKey(t *testing.T, s diplograph.Store) {
+	const shared = "event:shared"
+	visited := visit("k-visit", "2025-10-15", shared, oct14)
+	met := visit("k-meeting", "2025-10-16", shared, oct14)
+	met.Events[0].Type = diplograph.Meeting
+	check := func(how string) {
+		t.Helper()
+		evs := visits(t, s)
+		if len(evs) != 2 || evs[0].ID == evs[1].ID || (evs[0].ID != shared && evs[1].ID != shared) {
+			t.Fatalf("%s: events %+v, want two, one of them %s", how, evs, shared)
+		}
+		types := map[diplograph.EventType]bool{}
+		for _, e := range evs {
+			got, err := s.Event(t.Context(), e.ID)
+			if err != nil {
+				t.Fatalf("%s: Event(%s): %v", how, e.ID, err)
+			}
+			types[got.Type] = true
+		}
+		if !types[diplograph.Visit] || !types[diplograph.Meeting] {
+			t.Errorf("%s: event types %v, want a visit and a meeting", how, types)
+		}
+	}
+	save(t, s, visited, met)
+	check("saved one by one")
+	bs, ok := s.(diplograph.BatchSaver)
+	if !ok {
+		return
+	}
+	deleteArticle(t, s, "k-visit")
+	deleteArticle(t, s, "k-meeting")
+	if _, err := bs.SaveBatch(t.Context(), []*diplograph.Extraction{met, visited}); err != nil {
+		t.Fatalf("SaveBatch: %v", err)
+	}
+	check("saved in one batch")
+}

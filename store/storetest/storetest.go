@@ -78,6 +78,7 @@ func Run(t *testing.T, open func(t *testing.T) diplograph.Store) {
 		{"EventUndated", testEventUndated},
 		{"EventOrder", testEventOrder},
 		{"EventConcurrent", testEventConcurrent},
+		{"EventIDOfAnotherKey", testEventIDOfAnotherKey},
 		{"Articles", testArticles},
 		{"Pagination", testPagination},
 		{"PageSize", testPageSize},
