@@ -412,3 +412,56 @@ func TestSameEventKeyAcrossArticles(t *testing.T) {
 		t.Errorf("every report has the same id; the test no longer shows why stores merge by key")
 	}
 }
+
+// TestActiveClaims covers claims and administration stated actively: with a
+// perfect ("has administered"), by several countries at once, as a noun
+// ("have claims to"), and of a territory named before ("the islands",
+// "it"); and what is no claim.
+func TestActiveClaims(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string // "TYPE subject-name object-name"
+	}{
+		{"perfect", "Vietnam has claimed the Paracel Islands for decades.",
+			[]string{"CLAIMS Vietnam Paracel Islands"}, nil},
+		{"perfect administration", "Morocco has administered most of Western Sahara since 1975.",
+			[]string{"ADMINISTERS Morocco Western Sahara"}, nil},
+		{"list of claimants", "Vietnam, Malaysia and Brunei have claims to parts of the Spratly Islands.",
+			[]string{"CLAIMS Vietnam Spratly Islands", "CLAIMS Malaysia Spratly Islands", "CLAIMS Brunei Spratly Islands"}, nil},
+		{"definite description", "Chinese vessels sailed near the Senkaku Islands on Monday. China claims the islands.",
+			[]string{"CLAIMS China Senkaku Islands"}, nil},
+		{"pronoun", "Guyana administers Essequibo. Venezuela also claims it.",
+			[]string{"ADMINISTERS Guyana Essequibo", "CLAIMS Venezuela Essequibo"}, nil},
+		{"qualifying name", "Talks on the Falkland Islands resumed. Britain has administered the South Atlantic archipelago since 1833.",
+			[]string{"ADMINISTERS United Kingdom Falkland Islands"}, []string{"ADMINISTERS United Kingdom South Atlantic"}},
+		{"a claim that is said", "China claims that Japan provoked the incident.",
+			nil, []string{"CLAIMS China Japan"}},
+		{"passive without agent", "The islands have been administered since 1945. Japan protested.",
+			nil, []string{"ADMINISTERS Japan"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := extractText(t, "2025-02-04", tc.text)
+			names := map[string]string{}
+			for _, e := range x.Entities {
+				names[e.ID] = e.Name
+			}
+			got := map[string]bool{}
+			for _, r := range x.Relations {
+				got[string(r.Type)+" "+names[r.Subject]+" "+names[r.Object]] = true
+			}
+			for _, w := range tc.want {
+				if !got[w] {
+					t.Errorf("missing %s in %v", w, got)
+				}
+			}
+			for _, n := range tc.not {
+				for g := range got {
+					if strings.HasPrefix(g, n) {
+						t.Errorf("wrong relation %s", g)
+					}
+				}
+			}
+		})
+	}
+}

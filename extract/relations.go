@@ -137,16 +137,28 @@ func (d *doc) territoryRelations(si int, ms []*mention) {
 			}
 			continue
 		}
-		// Active: "X (also|still) claims <T>".
-		if typ, ok := activeTerritoryVerbs[w]; ok {
+		// Active: "X (also|still) claims <T>", "X has administered <T>",
+		// "X, Y and Z have claims to (parts of) <T>", "X claims the
+		// islands" (a territory named before).
+		typ, ok := activeTerritoryVerbs[w]
+		if !ok {
+			typ, ok = passiveTerritoryVerbs[w]
+			// A past participle is active after "has" ("has claimed"),
+			// not after "has been" or "was" (a passive without an agent).
+			ok = ok && i > 0 && perfectAux[toks[i-1].Lower]
+		}
+		if ok {
 			subj := nearestBefore(ms, i, isCountry)
 			if subj == nil || i-subj.last > 3 {
 				continue
 			}
-			for j := i + 1; j < len(toks) && j <= i+5; j++ {
-				if m := at(j); m != nil && claimable(m) && m.id != subj.id {
-					d.addRelation(si, typ, subj.id, m.id, "", nil)
-					break
+			obj := d.claimObject(si, ms, i+1)
+			if obj == nil {
+				continue
+			}
+			for _, x := range countriesBefore(ms, toks, subj) {
+				if x.id != obj.id {
+					d.addRelation(si, typ, x.id, obj.id, "", nil)
 				}
 			}
 			continue
@@ -187,6 +199,105 @@ var passiveTerritoryVerbs = map[string]diplograph.RelationType{
 var activeTerritoryVerbs = map[string]diplograph.RelationType{
 	"claims": diplograph.Claims, "claim": diplograph.Claims, "administers": diplograph.Administers,
 	"controls": diplograph.Administers, "occupies": diplograph.Administers,
+}
+
+// perfectAux are the auxiliaries of an active perfect ("has claimed").
+var perfectAux = map[string]bool{"has": true, "have": true, "had": true, "long": true, "also": true, "still": true}
+
+// claimObject returns what a claim verb at token i-1 is about: the first
+// territory or place named within a few tokens (up to a clause boundary:
+// "claims that Japan ..." is no claim on Japan), or a definite description
+// or pronoun ("the islands", "the shoal", "it") for the territory named
+// last in this sentence or the three before.
+func (d *doc) claimObject(si int, ms []*mention, i int) *mention {
+	toks := d.sents[si].Tokens
+	for j := i; j < len(toks) && j <= i+4; j++ {
+		if claimBoundary[toks[j].Lower] {
+			return nil
+		}
+		if m := mentionAt(ms, j); m != nil && claimable(m) {
+			// A name that only qualifies a head noun ("the South Atlantic
+			// archipelago") is not what is claimed.
+			if m.last < len(toks) && territoryHeads[toks[m.last].Lower] && mentionAt(ms, m.last) == nil {
+				j = m.last - 1
+				continue
+			}
+			return m
+		}
+		head := toks[j].Lower
+		anaphor := head == "it" && j == i || territoryHeads[head] && j > i &&
+			(toks[j-1].Lower == "the" || mentionEndingAt(ms, j) != nil)
+		if !anaphor {
+			continue
+		}
+		for k := si; k >= 0 && k >= si-3; k-- {
+			end := len(d.sents[k].Tokens)
+			if k == si {
+				end = j
+			}
+			if m := lastTerritory(d.ments[k], end, head); m != nil {
+				return m
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// lastTerritory returns the last territory mention ending by token end
+// whose name fits the head noun ("the shoal" is a shoal; "the islands",
+// "it" and "the territory" are any territory).
+func lastTerritory(ms []*mention, end int, head string) *mention {
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.last > end || m.typ != diplograph.Territory || m.id == "" {
+			continue
+		}
+		name := strings.ToLower(m.text)
+		switch {
+		case pluralHeads[head]:
+			// "the islands" are a group, not one of its islands.
+			if strings.HasSuffix(name, "s") {
+				return m
+			}
+		case generalHeads[head] || strings.Contains(name, head):
+			return m
+		}
+	}
+	return nil
+}
+
+// territoryHeads are the nouns that stand for a territory named before.
+var territoryHeads = map[string]bool{
+	"islands": true, "island": true, "islets": true, "shoal": true, "reef": true, "rocks": true, "atoll": true,
+	"archipelago": true, "territory": true, "region": true, "peninsula": true, "heights": true, "strip": true,
+}
+
+// generalHeads fit any territory; pluralHeads any whose name is plural.
+var (
+	generalHeads = map[string]bool{"it": true, "territory": true, "region": true}
+	pluralHeads  = map[string]bool{"islands": true, "islets": true, "rocks": true, "heights": true, "archipelago": true}
+)
+
+// claimBoundary ends the search for what a claim is about.
+var claimBoundary = map[string]bool{"that": true, "which": true, "who": true, ";": true, "but": true, "because": true}
+
+// countriesBefore returns the country m and those listed before it:
+// "X and Y claim", "X, Y and Z have claims".
+func countriesBefore(ms []*mention, toks []token.Token, m *mention) []*mention {
+	out := []*mention{m}
+	for i := m.first - 1; i > 0; {
+		if toks[i].Lower != "and" && toks[i].Text != "," {
+			break
+		}
+		prev := mentionEndingAt(ms, i)
+		if prev == nil || !isCountry(prev) {
+			break
+		}
+		out = append(out, prev)
+		i = prev.first - 1
+	}
+	return out
 }
 
 var regardVerbs = map[string]bool{"regards": true, "considers": true, "views": true, "sees": true, "regard": true, "consider": true}
