@@ -465,3 +465,32 @@ func TestActiveClaims(t *testing.T) {
 		})
 	}
 }
+
+// TestKnownOfficeThroughBody checks that a known person titled by a
+// government body ("Foreign Ministry spokeswoman") holds the office the
+// knowledge base gives them, of their country, while a body that is not
+// part of a government keeps its official.
+func TestKnownOfficeThroughBody(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Russia rejected the protest on Tuesday. Foreign Ministry spokeswoman Maria Zakharova said the exercises were routine.",
+			"HOLDS_OFFICE Maria Zakharova Russia Foreign Ministry spokeswoman"},
+		{"NATO Secretary General Mark Rutte said the alliance was united.",
+			"HOLDS_OFFICE Mark Rutte North Atlantic Treaty Organization"},
+	}
+	for _, tc := range tests {
+		x := extractText(t, "2025-02-04", tc.text)
+		names := map[string]string{}
+		for _, e := range x.Entities {
+			names[e.ID] = e.Name
+		}
+		var got []string
+		for _, r := range x.Relations {
+			if r.Type == diplograph.HoldsOffice {
+				got = append(got, strings.TrimSpace(string(r.Type)+" "+names[r.Subject]+" "+names[r.Object]+" "+r.Properties["office"]))
+			}
+		}
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, tc.want) }) {
+			t.Errorf("%q: offices %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -87,7 +87,7 @@ func (d *doc) holdsOffice(si int, m *mention) {
 	country, office := m.titleOf, m.title
 	props := map[string]string{}
 	if r, ok := d.x.kb.Get(m.id); ok {
-		if o, ok := d.office(r); ok && (country == "" || country == o.Of) && (office == "" || office == o.Title) {
+		if o, ok := d.office(r); ok && d.sameOffice(country, office, o.Of, o.Title) {
 			country, office = o.Of, o.Title
 			props["since"] = o.Since
 			props["until"] = o.Until
@@ -99,6 +99,30 @@ func (d *doc) holdsOffice(si int, m *mention) {
 	}
 	props["office"] = office
 	d.addRelation(si, diplograph.HoldsOffice, m.id, country, office, props)
+}
+
+// sameOffice reports whether the office a text gives a known person (a
+// title and what qualifies it, either possibly missing) can be the office
+// the knowledge base gives them: the same country, or a body of it or of
+// no known country ("Foreign Ministry spokeswoman Zakharova"), and a title
+// that the knowledge base's contains ("spokeswoman" in "Foreign Ministry
+// spokeswoman").
+func (d *doc) sameOffice(of, title, kbOf, kbTitle string) bool {
+	if of != "" && of != kbOf && !d.governmentBody(of) {
+		return false
+	}
+	return title == "" || strings.Contains(strings.ToLower(kbTitle), strings.ToLower(title))
+}
+
+// governmentBody reports whether an organization is a part of a
+// government (a ministry, department or office), whose officials hold
+// their country's offices.
+func (d *doc) governmentBody(id string) bool {
+	if r, ok := d.x.kb.Get(id); ok {
+		return r.Type == diplograph.Organization && r.Kind == "MINISTRY"
+	}
+	name, ok := strings.CutPrefix(id, "organization:")
+	return ok && (strings.Contains(name, "ministry") || strings.Contains(name, "department") || strings.HasSuffix(name, "-office"))
 }
 
 // claimable reports whether a mention can be the object of a claim.
