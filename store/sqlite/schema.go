@@ -175,11 +175,43 @@ var migrations = []migration{
 		`ALTER TABLE support ADD COLUMN reach_hi TEXT NOT NULL DEFAULT ''`,
 		`DROP INDEX support_event_key`,
 		`CREATE INDEX support_reach ON support (event_key, reach_tier, reach_lo, reach_hi) WHERE kind = 'event'`,
-		`ALTER TABLE events ADD COLUMN base_id TEXT NOT NULL DEFAULT ''`,
-		`ALTER TABLE events ADD COLUMN first_published TEXT NOT NULL DEFAULT ''`,
-		`ALTER TABLE events ADD COLUMN first_article TEXT NOT NULL DEFAULT ''`,
-		`DROP INDEX events_key`,
+		// The events are made again from their views below, so their
+		// tables are made anew, with one B-tree fewer each: events keyed
+		// by id alone, and the timeline as the participants' key (an
+		// event has one date, so an entity takes part in it once).
+		`DROP TABLE event_participants`,
+		`DROP TABLE events`,
+		`CREATE TABLE events (
+			id              TEXT PRIMARY KEY,
+			type            TEXT NOT NULL,
+			status          TEXT NOT NULL,
+			location        TEXT NOT NULL,
+			undated         INTEGER NOT NULL,
+			start_date      TEXT NOT NULL,
+			span_end        TEXT NOT NULL,
+			body            TEXT NOT NULL,
+			corroboration   INTEGER NOT NULL,
+			first_seen      TEXT NOT NULL,
+			last_seen       TEXT NOT NULL,
+			win_published   TEXT NOT NULL,
+			win_seq         INTEGER NOT NULL,
+			event_key       TEXT NOT NULL,
+			base_id         TEXT NOT NULL,
+			first_published TEXT NOT NULL,
+			first_article   TEXT NOT NULL
+		) WITHOUT ROWID`,
+		`CREATE INDEX events_order ON events (undated, start_date, id, span_end, type, status, location)`,
+		`CREATE INDEX events_location ON events (location)`,
 		`CREATE INDEX events_base ON events (event_key, base_id)`,
+		`CREATE TABLE event_participants (
+			entity_id  TEXT NOT NULL,
+			undated    INTEGER NOT NULL,
+			start_date TEXT NOT NULL,
+			event_id   TEXT NOT NULL,
+			span_end   TEXT NOT NULL,
+			PRIMARY KEY (entity_id, undated, start_date, event_id)
+		) WITHOUT ROWID`,
+		`CREATE INDEX event_participants_event ON event_participants (event_id)`,
 	}, fn: regroupAllEvents},
 }
 
