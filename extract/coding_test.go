@@ -126,6 +126,43 @@ func TestOfferAndRequestAreTwoEvents(t *testing.T) {
 	}
 }
 
+// TestAnswerIsAboutAnEarlierEvent: what a rejection or a welcome answers
+// ("the proposal") is the event named before, not a new one, and the
+// answer takes the sentence's date.
+func TestAnswerIsAboutAnEarlierEvent(t *testing.T) {
+	tests := []struct {
+		text   string
+		answer diplograph.EventType
+	}{
+		{"Bolivia proposed talks on a port. Chile rejected the proposal on Tuesday.", diplograph.Rejection},
+		{"Oslo invited both sides to talks. Colombia welcomed the invitation on Tuesday.", diplograph.Statement},
+	}
+	for _, tc := range tests {
+		x := extractText(t, "2025-02-06", tc.text)
+		var answers, nouns int
+		for _, e := range x.Events {
+			for _, ev := range e.Evidence {
+				if !strings.Contains(ev.Sentence, "Tuesday") {
+					continue
+				}
+				switch {
+				case e.Type == tc.answer:
+					answers++
+					if e.Start != "2025-02-04" {
+						t.Errorf("%q: the answer is dated %q, want 2025-02-04", tc.text, e.Start)
+					}
+				default:
+					nouns++
+					t.Errorf("%q: %s %q is a new event", tc.text, e.Type, e.Summary)
+				}
+			}
+		}
+		if answers != 1 {
+			t.Errorf("%q: %d answers, want 1 (events %d)", tc.text, answers, len(x.Events))
+		}
+	}
+}
+
 // TestTriggerFamiliesWellFormed: every family phrase is lower case, codes
 // a known PLOVER category with a two-digit CAMEO root, and no phrase is
 // listed twice for one type without an object to tell them apart.

@@ -390,6 +390,12 @@ func (d *doc) findTriggers(si int, ms []*mention) []trigHit {
 		if t.form == vBase && n == 1 && t.code != typeCoding[t.typ] && (i == 0 || !verbMarkers[toks[i-1].Lower]) {
 			continue
 		}
+		// What an answer is about is the earlier event it answers, no
+		// new one: "rejected the proposal", "welcomed the invitation".
+		if answersBefore(hits, toks, i, t) {
+			i += n - 1
+			continue
+		}
 		// A noun trigger used as a verb or adjective in a compound is
 		// still an event ("summit talks"); two triggers in a row are one.
 		if len(hits) > 0 && hits[len(hits)-1].last == i && hits[len(hits)-1].t.typ == t.typ {
@@ -405,6 +411,26 @@ func (d *doc) findTriggers(si int, ms []*mention) []trigHit {
 	}
 	return hits
 }
+
+// answersBefore reports whether the noun trigger t at toks[i] is the
+// definite object of a verb that answers it: a rejection, or support
+// ("Britain rejected the proposal", "Seoul welcomed the offer"), right
+// before.
+func answersBefore(hits []trigHit, toks []token.Token, i int, t trigger) bool {
+	if t.form != noun || !answerable[t.typ] || len(hits) == 0 || i < 1 || !definite[toks[i-1].Lower] {
+		return false
+	}
+	prev := hits[len(hits)-1]
+	return prev.last == i-1 && prev.t.form != noun &&
+		(prev.t.typ == diplograph.Rejection || prev.t.code.plover == "SUPPORT")
+}
+
+// answerable are the events an answer can be about.
+var answerable = map[diplograph.EventType]bool{diplograph.Proposal: true, diplograph.Demand: true, diplograph.Invitation: true}
+
+// definite determiners refer to something named before.
+var definite = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true,
+	"its": true, "his": true, "her": true, "their": true}
 
 // purposes introduce what something is for.
 var purposes = [][]string{{"aimed", "at"}, {"aimed", "to"}, {"aiming", "at"}, {"aiming", "to"}, {"designed", "to"},
