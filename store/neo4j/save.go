@@ -40,9 +40,10 @@ import (
 //     Relations need no lock of their own: both their ends are among the
 //     locked entities; events none either: every change to an event
 //     happens under its key's lock.
-//  4. Reads every other article's views of those event keys and groups
-//     them, with all the sub-batch's event views, into events
-//     (facts.ClusterEvents), in Go.
+//  4. Groups the sub-batch's event views with the stored views near them
+//     and near the views the replaced articles lose (facts.Regroup, see
+//     regroup.go): a few index seeks for every key at once, whatever the
+//     number of views a key has gathered.
 //  5. Writes the events whose views changed, then deletes the old
 //     versions' views and comments and writes the articles, their comments
 //     and their views, each event view linked to its group's event, in one
@@ -50,7 +51,7 @@ import (
 //  6. Reads the remaining views of the stale facts, and merges in Go each
 //     touched fact once: a stale one from all its views, any other by
 //     adding the sub-batch's views to its stored state, in save order;
-//     each event whose views changed from its views.
+//     likewise each event whose views changed (step 4).
 //  7. Writes the merged entities and relations, the events' links, moves
 //     the other articles' views whose event changed, and deletes the facts
 //     no article supports any more: a statement for each of these that has
