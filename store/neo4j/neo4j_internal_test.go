@@ -578,3 +578,74 @@ func TestServerRestart(t *testing.T) {
 		t.Errorf("Stats after the restart = %+v, %v; want the saved article", st, err)
 	}
 }
+
+// TestMigrateRegroup checks schema version 3's data step: a graph of an
+// older version, made here from one saved now by taking away what version
+// 3 added (and renaming its events, which the step must name again), ends
+// as the graph saved now.
+func TestMigrateRegroup(t *testing.T) {
+	srv := neo4jtest.Use(t)
+	tests := []struct {
+		name    string
+		version int64
+		strip   []string // statements that take the graph back to version
+	}{
+		{"v2", 2, []string{
+			`MATCH ()-[m:REPORTS]->() REMOVE m.reachTier, m.reachLo, m.reachHi`,
+			`MATCH (v:Event) REMOVE v.baseId, v.firstPublished, v.firstArticle SET v.id = v.id + '~old'`,
+			`DROP INDEX diplograph_reports_reach`,
+			`DROP INDEX diplograph_event_base`,
+			`CREATE INDEX diplograph_event_key_events FOR (v:Event) ON (v.key)`,
+		}},
+		// Version 1 kept no keys, and merged the views of one id into one
+		// event whatever their dates.
+		{"v1", 1, []string{
+			`MATCH ()-[m:REPORTS]->() REMOVE m.reachTier, m.reachLo, m.reachHi, m.key`,
+			`MATCH (v:Event) REMOVE v.baseId, v.firstPublished, v.firstArticle, v.key`,
+			`MATCH (a:Article)-[m:REPORTS]->(v:Event) WHERE v.id <> m.viewId
+				MERGE (w:Event {id: m.viewId})
+				CREATE (a)-[n:REPORTS]->(w) SET n = properties(m) DELETE m`,
+			`MATCH (v:Event) WHERE NOT (v)<-[:REPORTS]-() DETACH DELETE v`,
+			`DROP INDEX diplograph_reports_reach`,
+			`DROP INDEX diplograph_event_base`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openEmpty(t, srv)
+			for _, x := range storetest.Generate(80, 3) {
+				if _, err := s.Save(t.Context(), x); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want := dump(t, s)
+			var renamed int
+			for _, line := range want {
+				if strings.Contains(line, `"Event"`) && strings.Contains(line, `"kind":"node"`) {
+					renamed++
+				}
+			}
+			if renamed < 10 {
+				t.Fatalf("the corpus has %d events; too few to test with", renamed)
+			}
+			for _, q := range append(tt.strip, `MATCH (m:DiplographSchema) SET m.version = $v`) {
+				if _, err := write(t.Context(), s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+					return struct{}{}, (&txn{ctx: t.Context(), tx: tx}).exec(q, map[string]any{"v": tt.version})
+				}); err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+			}
+			if slices.Equal(dump(t, s), want) {
+				t.Fatal("the graph is unchanged after stripping it")
+			}
+			if err := s.Migrate(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			got := dump(t, s)
+			if !slices.Equal(got, want) {
+				t.Errorf("graph after migrating from version %d differs from a graph saved now:\n%s",
+					tt.version, diffLines(got, want))
+			}
+		})
+	}
+}

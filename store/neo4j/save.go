@@ -12,6 +12,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/store/internal/facts"
 )
 
 // How saves run. Save is a batch of one; a batch runs in one write
@@ -39,9 +40,10 @@ import (
 //     Relations need no lock of their own: both their ends are among the
 //     locked entities; events none either: every change to an event
 //     happens under its key's lock.
-//  4. Reads every other article's views of those event keys and groups
-//     them, with all the sub-batch's event views, into events
-//     (facts.ClusterEvents), in Go.
+//  4. Groups the sub-batch's event views with the stored views near them
+//     and near the views the replaced articles lose (facts.Regroup, see
+//     regroup.go): a few index seeks for every key at once, whatever the
+//     number of views a key has gathered.
 //  5. Writes the events whose views changed, then deletes the old
 //     versions' views and comments and writes the articles, their comments
 //     and their views, each event view linked to its group's event, in one
@@ -49,7 +51,7 @@ import (
 //  6. Reads the remaining views of the stale facts, and merges in Go each
 //     touched fact once: a stale one from all its views, any other by
 //     adding the sub-batch's views to its stored state, in save order;
-//     each event whose views changed from its views.
+//     likewise each event whose views changed (step 4).
 //  7. Writes the merged entities and relations, the events' links, moves
 //     the other articles' views whose event changed, and deletes the facts
 //     no article supports any more: a statement for each of these that has
@@ -271,8 +273,7 @@ func (t *txn) saveBatch(ins []*saveInput, seqs []int64) ([]diplograph.SaveResult
 		RETURN id, a._new IS NOT NULL AS created, a.hash AS hash,
 			[(a)-[:MENTIONS]->(e:Entity) | e.id] AS entities,
 			[(a)-[:ASSERTS]->(x:Assertion) | x.relation] AS relations,
-			[(a)-[:REPORTS]->(v:Event) | v.id] AS events,
-			[(a)-[m:REPORTS]->(:Event) | m.key] AS eventKeys`, map[string]any{"ids": rows})
+			`+reportsOf+` AS reports`, map[string]any{"ids": rows})
 	if err != nil {
 		return nil, err
 	}
@@ -283,7 +284,8 @@ func (t *txn) saveBatch(ins []*saveInput, seqs []int64) ([]diplograph.SaveResult
 
 	var items []*item
 	var stale keys
-	var eventKeys, unlock []string
+	var unlock []string
+	changes := keyChanges{}
 	for _, i := range todo {
 		in := ins[i]
 		rec := old[in.art.ID]
@@ -303,8 +305,7 @@ func (t *txn) saveBatch(ins []*saveInput, seqs []int64) ([]diplograph.SaveResult
 		}
 		stale.entities = append(stale.entities, strs(rec, "entities")...)
 		stale.relations = append(stale.relations, strs(rec, "relations")...)
-		stale.events = append(stale.events, strs(rec, "events")...)
-		eventKeys = append(eventKeys, strs(rec, "eventKeys")...)
+		removeReports(changes, rec)
 		it := &item{in: in, replaced: !created, seq: seqs[i], stamp: stamp{Published: in.art.Published, Seq: seqs[i]}}
 		for j := range in.events {
 			it.keys = append(it.keys, diplograph.EventKey(&in.events[j]))
@@ -321,10 +322,10 @@ func (t *txn) saveBatch(ins []*saveInput, seqs []int64) ([]diplograph.SaveResult
 	}
 
 	touched := keys{entities: slices.Clone(stale.entities), relations: slices.Clone(stale.relations)}
-	fresh := &freshViews{}
+	var exclude []string
 	for _, it := range items {
 		in := it.in
-		fresh.exclude = append(fresh.exclude, in.art.ID)
+		exclude = append(exclude, in.art.ID)
 		for _, e := range in.entities {
 			touched.entities = append(touched.entities, e.ID)
 		}
@@ -334,20 +335,16 @@ func (t *txn) saveBatch(ins []*saveInput, seqs []int64) ([]diplograph.SaveResult
 		for j := range in.events {
 			v := in.events[j]
 			v.Evidence = nil
-			fresh.views = append(fresh.views, freshView{article: in.art.ID, stamp: it.stamp, body: v, key: it.keys[j]})
-			eventKeys = append(eventKeys, it.keys[j])
+			ch := changes.change(it.keys[j])
+			ch.Fresh = append(ch.Fresh, keyView{key: it.keys[j], ev: freshEventView(in, j), stamp: it.stamp, body: &v})
 		}
 	}
-	st, err := t.lock(touched, eventKeys)
+	st, err := t.lock(touched, changes.keys())
 	if err != nil {
 		return nil, err
 	}
 	var m merged
-	dirty := map[string]bool{}
-	for _, id := range stale.events {
-		dirty[id] = true
-	}
-	targets, err := t.regroup(eventKeys, fresh, dirty, &m)
+	targets, err := t.regroup(changes, keySource{t, exclude}, false, &m)
 	if err != nil {
 		return nil, err
 	}
@@ -427,8 +424,7 @@ func (t *txn) delete(id string) error {
 		SET a._lock = true
 		RETURN [(a)-[:MENTIONS]->(e:Entity) | e.id] AS entities,
 			[(a)-[:ASSERTS]->(x:Assertion) | x.relation] AS relations,
-			[(a)-[:REPORTS]->(v:Event) | v.id] AS events,
-			[(a)-[m:REPORTS]->(:Event) | m.key] AS eventKeys`, map[string]any{"id": id})
+			`+reportsOf+` AS reports`, map[string]any{"id": id})
 	if err != nil {
 		return err
 	}
@@ -436,18 +432,15 @@ func (t *txn) delete(id string) error {
 		return diplograph.Errorf(diplograph.ENOTFOUND, "article %q not found", id)
 	}
 	stale := keys{strs(rec, "entities"), strs(rec, "relations"), nil}
-	eventKeys := strs(rec, "eventKeys")
-	st, err := t.lock(stale, eventKeys)
+	changes := keyChanges{}
+	removeReports(changes, rec)
+	st, err := t.lock(stale, changes.keys())
 	if err != nil {
 		return err
 	}
 	var m merged
-	dirty := map[string]bool{}
-	for _, id := range strs(rec, "events") {
-		dirty[id] = true
-	}
 	// The article's own views are left out of the grouping, and go with it.
-	if _, err := t.regroup(eventKeys, &freshViews{exclude: []string{id}}, dirty, &m); err != nil {
+	if _, err := t.regroup(changes, keySource{t, []string{id}}, false, &m); err != nil {
 		return err
 	}
 	if err := t.exec(`MATCH (a:Article {id: $id})
@@ -650,6 +643,7 @@ func articleRow(it *item, targets map[viewRef]string) (map[string]any, error) {
 		err = errors.Join(err, perr)
 		if p != nil {
 			p["viewId"], p["key"] = e.ID, it.keys[i]
+			reachProps(p, facts.ViewReach(freshEventView(in, i)))
 		}
 		reports = append(reports, map[string]any{"id": targets[viewRef{in.art.ID, e.ID}], "props": map[string]any(p)})
 	}
@@ -820,11 +814,18 @@ func (m *merged) putRelation(r *diplograph.Relation, pv prov, prev relState) err
 
 // putEvent adds the row that writes a merged event, and the row that links
 // it to its participants, concerns and location when those changed.
-func (m *merged) putEvent(e *diplograph.Event, pv prov, prev map[string]any) error {
+//
+// The node keeps the event key its views were grouped under and its first
+// report (group.First), by which regrouping names events (facts.AssignIDs).
+func (m *merged) putEvent(e *diplograph.Event, pv prov, prev map[string]any, key string, first facts.EventView) error {
 	p, err := eventProps(e, pv)
 	if err != nil {
 		return err
 	}
+	p["key"] = key
+	p.set("baseId", first.ID)
+	p.set("firstPublished", first.Published)
+	p.set("firstArticle", first.Article)
 	m.events = append(m.events, map[string]any{"id": e.ID, "props": delta(prev, p)})
 	if exists(prev) {
 		old := readEvent(prev)
@@ -1007,4 +1008,23 @@ func allEntityLabels() string {
 	labels := slices.Collect(maps.Values(entityLabels()))
 	slices.Sort(labels)
 	return strings.Join(labels, ":")
+}
+
+// reportsOf is the expression that lists an article's event views (a's
+// REPORTS), with what regrouping needs to know of a view that goes.
+const reportsOf = `[(a)-[m:REPORTS]->(v:Event) | {key: m.key, event: v.id, tier: m.reachTier, lo: m.reachLo, hi: m.reachHi}]`
+
+// removeReports records in changes the views of reportsOf in rec, which
+// go: their events are merged again and the views near them grouped again.
+func removeReports(changes keyChanges, rec map[string]any) {
+	for _, r := range list(rec["reports"]) {
+		v, _ := r.(map[string]any)
+		changes.removed(str(v, "key"), str(v, "event"), reachOf(v))
+	}
+}
+
+// freshEventView is how regrouping sees an article's i-th event view.
+func freshEventView(in *saveInput, i int) facts.EventView {
+	e := &in.events[i]
+	return facts.EventView{Article: in.art.ID, Published: in.art.Published, ID: e.ID, Span: e.TimeSpan}
 }

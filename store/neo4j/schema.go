@@ -12,7 +12,7 @@ import (
 
 // schemaVersion is the version of the graph's shape this build writes. A
 // database written by a newer build is refused rather than misread.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // The names of the schema objects this package creates and uses.
 const (
@@ -40,7 +40,14 @@ func schemaStatements() []string {
 		`CREATE INDEX diplograph_article_hash IF NOT EXISTS FOR (a:Article) ON (a.hash)`,
 		`CREATE INDEX diplograph_assertion_relation IF NOT EXISTS FOR (x:Assertion) ON (x.relation)`,
 		`CREATE INDEX diplograph_event_start IF NOT EXISTS FOR (v:Event) ON (v.start)`,
-		`CREATE INDEX diplograph_event_key_events IF NOT EXISTS FOR (v:Event) ON (v.key)`,
+		// Regrouping finds the events of a key by their first report, and
+		// the views of a key by their reach: equalities on key and tier and
+		// a range on the reach's first day, which a composite range index
+		// answers with one seek (see keySource).
+		`CREATE INDEX diplograph_event_base IF NOT EXISTS FOR (v:Event) ON (v.key, v.baseId)`,
+		`CREATE INDEX diplograph_reports_reach IF NOT EXISTS FOR ()-[m:REPORTS]-() ON (m.key, m.reachTier, m.reachLo)`,
+		// Version 2's index of a key's events, which the one above replaces.
+		`DROP INDEX diplograph_event_key_events IF EXISTS`,
 		// An id an article gave an event finds the event its view is in.
 		`CREATE INDEX diplograph_reports_view IF NOT EXISTS FOR ()-[m:REPORTS]-() ON (m.viewId)`,
 		// The search index holds each name and alias as its tokens (see
@@ -84,25 +91,40 @@ func (s *Store) Migrate(ctx context.Context) error {
 			return fmt.Errorf("neo4j: migrate: %s: %w", strings.Fields(q)[2], err)
 		}
 	}
-	_, err = write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+	from, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
 		if _, err := tx.Run(ctx, `CALL db.awaitIndexes(300)`, nil); err != nil {
-			return struct{}{}, err
+			return 0, err
 		}
-		_, err := tx.Run(ctx, `MERGE (m:DiplographSchema {name: 'diplograph'}) SET m.version = $v`, map[string]any{"v": schemaVersion})
-		return struct{}{}, err
+		// The version is read again under the schema node's lock, so that
+		// of several processes migrating at once one moves the data.
+		res, err := tx.Run(ctx, `MERGE (m:DiplographSchema {name: 'diplograph'})
+			SET m._lock = true REMOVE m._lock RETURN m.version AS v`, nil)
+		if err != nil {
+			return 0, err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return 0, err
+		}
+		v, _ := rec.Values[0].(int64)
+		if v > 0 && v < 3 {
+			// Version 3 groups events again only near the views that
+			// change: every view gets its key (which version 1 lacked) and
+			// reach, and every event its first report, by grouping every
+			// key again from scratch. The version moves in the same
+			// transaction, so a failed step is taken again from the start.
+			if err := (&txn{ctx: ctx, tx: tx}).regroupAllEvents(); err != nil {
+				return 0, fmt.Errorf("version 3: %w", err)
+			}
+		}
+		_, err = tx.Run(ctx, `MATCH (m:DiplographSchema {name: 'diplograph'}) SET m.version = $v`, map[string]any{"v": schemaVersion})
+		return v, err
 	})
 	if err != nil {
 		return fmt.Errorf("neo4j: migrate: %w", err)
 	}
-	if v < schemaVersion {
-		s.log.Info("neo4j: schema migrated", "from", v, "to", schemaVersion, "uri", redact(s.cfg.URI))
-	}
-	if v == 1 {
-		// Version 1 merged events by id only; its events lack the keys
-		// that grouping across articles reads. Their data is intact, and a
-		// round trip through diplograph copy groups them.
-		s.log.Warn("neo4j: events saved before schema version 2 are not grouped across articles; " +
-			"copy the database to an embedded file and back (docs/neo4j.md)")
+	if from < schemaVersion {
+		s.log.Info("neo4j: schema migrated", "from", from, "to", schemaVersion, "uri", redact(s.cfg.URI))
 	}
 	return nil
 }
