@@ -208,7 +208,7 @@ func apply(w *wtx, key string, res *facts.Regrouped[keyView], lostIDs []string, 
 			g.ID = facts.AltEventID(key, views[g.First].ev)
 		}
 		ids[g.ID] = true
-		w.firsts[g.ID] = views[g.First].ev
+		w.firsts[g.ID] = facts.StoredEvent{Key: key, ID: g.ID, First: views[g.First].ev}
 		old, left := 0, false
 		var added []int64
 		for _, m := range g.Members {

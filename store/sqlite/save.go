@@ -76,9 +76,9 @@ type wtx struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
-	// firsts holds the first report of each event regrouping puts, which
-	// the event's row keeps (facts.StoredEvent).
-	firsts map[string]facts.EventView
+	// firsts holds the key and the first report of each event regrouping
+	// puts, which the event's row keeps (facts.StoredEvent).
+	firsts map[string]facts.StoredEvent
 }
 
 func (w *wtx) stmt(q string) *sql.Stmt {
@@ -119,7 +119,7 @@ func (s *Store) writeTx(ctx context.Context, fn func(w *wtx) error) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := fn(&wtx{ctx: ctx, tx: tx, stmts: s.stmts, firsts: map[string]facts.EventView{}}); err != nil {
+	if err := fn(&wtx{ctx: ctx, tx: tx, stmts: s.stmts, firsts: map[string]facts.StoredEvent{}}); err != nil {
 		return err
 	}
 	if s.beforeCommit != nil {
@@ -712,8 +712,8 @@ func putEvent(w *wtx, id string, e *diplograph.Event, p prov, prev *diplograph.E
 		return fmt.Errorf("event %s put without its first report", id)
 	}
 	if _, err := w.exec(qUpsertEvent, id, string(e.Type), string(e.Status), e.Location, undated, e.Start, spanEnd,
-		string(body), p.Corroboration, p.FirstSeen, p.LastSeen, p.Win.Published, p.Win.Seq, diplograph.EventKey(e),
-		first.ID, first.Published, first.Article); err != nil {
+		string(body), p.Corroboration, p.FirstSeen, p.LastSeen, p.Win.Published, p.Win.Seq, first.Key,
+		first.First.ID, first.First.Published, first.First.Article); err != nil {
 		return err
 	}
 	// The timeline rows carry the dates too, so they change with either.

@@ -242,7 +242,7 @@ func migrate(ctx context.Context, db *sql.DB, log *slog.Logger) error {
 		}
 		if fn := migrations[i].fn; fn != nil && v > 0 {
 			// A new file has no data to recompute.
-			if err := fn(&wtx{ctx: ctx, tx: tx, firsts: map[string]facts.EventView{}}); err != nil {
+			if err := fn(&wtx{ctx: ctx, tx: tx, firsts: map[string]facts.StoredEvent{}}); err != nil {
 				return fmt.Errorf("version %d: %w", i+1, err)
 			}
 		}
