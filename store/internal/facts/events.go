@@ -36,8 +36,13 @@ import (
 //     compatible with; compatible with several ("in October" when there
 //     were meetings on the 3rd and the 14th), it is an event of its own
 //     rather than a guess that would lend its evidence to the wrong one.
+//     A view dated more coarsely than a month ("this year", "the latter
+//     half of 2025") joins only views of the very same dates: whether a
+//     year holds one event of a key or several is too weak a clue, and it
+//     would tie the view to every report of the key in that year.
 //   - An undated view has one clue, when it was written: news reports
-//     what just happened or is about to. Among the dated events whose
+//     what just happened or is about to. Among the dated events (dated to
+//     a month or finer) whose
 //     dates come within UndatedWindow days of its article's publication
 //     date, it joins the one whose dates lie closest to that day at their
 //     farthest (a visit on the 14th is nearer to an article of the 16th
@@ -150,6 +155,14 @@ func parseSpan(t diplograph.TimeSpan) span {
 
 func (a span) contains(b span) bool { return a.start <= b.start && b.end <= a.end }
 
+// monthRank is the rank of the coarsest precision that joins finer events.
+var monthRank = slices.Index(diplograph.Precisions, diplograph.Month)
+
+// coarse reports whether a span is given more coarsely than a month ("this
+// year", "the latter half of 2025"): such a report is one event only with
+// reports of the same dates, and no undated report joins it.
+func (a span) coarse() bool { return a.rank > monthRank }
+
 // compatible reports whether two dated spans can be one event's.
 func compatible(a, b span) bool {
 	if a.contains(b) || b.contains(a) {
@@ -252,7 +265,7 @@ func ClusterEvents(key string, views []EventView) []EventGroup {
 		}
 		switch {
 		case same != nil:
-		case len(cands) == 1:
+		case len(cands) == 1 && !it.s.coarse():
 			same = cands[0]
 		default:
 			same = newCluster()
@@ -267,7 +280,7 @@ func ClusterEvents(key string, views []EventView) []EventGroup {
 		if published {
 			best, tie := -1, false
 			for _, c := range clusters {
-				if !c.dated || c.articles[it.v.Article] {
+				if !c.dated || c.articles[it.v.Article] || c.anchor.coarse() {
 					continue
 				}
 				if distance(p, c.anchor) > UndatedWindow {

@@ -71,6 +71,15 @@ func TestClusterEvents(t *testing.T) {
 			{Article: "c", Published: "2025-12-22", ID: "u"},
 			{Article: "d", Published: "2025-12-24", ID: "u"},
 		}, [][]string{{"a", "b"}, {"c", "d"}}},
+		{"a year joins only the same year", []EventView{
+			{Article: "a", Published: "2025-10-15", ID: "m", Span: dayOf("2025-10-14")},
+			{Article: "b", Published: "2025-01-10", ID: "y", Span: spanOf("2025-01-01", "2025-12-31", diplograph.Year)},
+			{Article: "c", Published: "2025-02-10", ID: "y", Span: spanOf("2025-01-01", "2025-12-31", diplograph.Year)},
+		}, [][]string{{"a"}, {"b", "c"}}},
+		{"undated does not join a year", []EventView{
+			{Article: "b", Published: "2025-01-10", ID: "y", Span: spanOf("2025-01-01", "2025-12-31", diplograph.Year)},
+			{Article: "u", Published: "2025-01-12", ID: "u"},
+		}, [][]string{{"b"}, {"u"}}},
 		{"undated in two fortnights", []EventView{
 			{Article: "c", Published: "2025-12-21", ID: "u"}, // a Sunday
 			{Article: "d", Published: "2025-12-22", ID: "u"},

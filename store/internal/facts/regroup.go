@@ -26,6 +26,9 @@ const (
 	// TierTimeless holds the undated views of undated articles, which
 	// relate only to each other.
 	TierTimeless = len(reachTiers) + 1
+	// TierCoarse holds views dated more coarsely than a month, which
+	// relate only to views of the same dates.
+	TierCoarse = len(reachTiers) + 2
 )
 
 // reachTiers are the longest reach, in days, of each tier below TierLong:
@@ -51,6 +54,9 @@ func ViewReach(v EventView) Reach {
 		lo, hi = p-UndatedWindow, p+UndatedWindow
 	} else {
 		s := parseSpan(v.Span)
+		if s.coarse() {
+			return Reach{Tier: TierCoarse, Lo: dayString(s.start), Hi: dayString(s.end)}
+		}
 		lo, hi = s.start, s.end
 	}
 	tier := TierLong
@@ -132,6 +138,8 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 		views                                  []V
 		want, read                             []span // day intervals to read, and read (merged)
 		long, timeless, longRead, timelessRead bool
+		coarse                                 []Reach // coarse dates to read
+		coarseRead                             map[Reach]bool
 		events                                 []string // stored events to read the views of
 		loaded                                 map[string]bool
 		done                                   bool
@@ -142,6 +150,12 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 		switch r.Tier {
 		case TierTimeless:
 			st.timeless = true
+			return
+		case TierCoarse:
+			if !st.coarseRead[r] {
+				st.coarseRead[r] = true
+				st.coarse = append(st.coarse, r)
+			}
 			return
 		case TierLong:
 			st.long = true
@@ -166,7 +180,7 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 	}
 	for _, key := range keys {
 		ch := changes[key]
-		st := &state{seen: map[viewID]bool{}, loaded: map[string]bool{}, events: slices.Clone(ch.Lost)}
+		st := &state{seen: map[viewID]bool{}, loaded: map[string]bool{}, events: slices.Clone(ch.Lost), coarseRead: map[Reach]bool{}}
 		states[key] = st
 		for _, r := range ch.Seeds {
 			reach(st, r)
@@ -201,6 +215,10 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 					st.longRead = true
 					rs = append(rs, ReachRange{Key: key, Tier: TierLong, From: "", To: "~"})
 				}
+				for _, r := range st.coarse {
+					rs = append(rs, ReachRange{Key: key, Tier: TierCoarse, From: r.Lo, To: r.Lo, Min: r.Hi})
+				}
+				st.coarse = nil
 				if st.timeless && !st.timelessRead {
 					st.timelessRead = true
 					rs = append(rs, ReachRange{Key: key, Tier: TierTimeless, From: "", To: "~"})
