@@ -61,9 +61,11 @@ import (
 // An event takes the finest date among its views (CompareDates); its other
 // fields follow the precedence rules of Prov. Its id is the id its first
 // report gave it (earliest publication date, undated articles last, then
-// article id), so loading articles in the order they were published never
-// renames an event; when two events of a key would share that id, the one
-// first reported keeps it and the other takes a suffix (AltEventID).
+// article id), counting only its dated reports when it has any, so
+// loading articles in the order they were published never renames an
+// event, and the undated reports that follow an event never do; when two
+// events of a key would share that id, the one first reported keeps it and
+// the other takes a suffix (AltEventID).
 
 // UndatedWindow is how far, in days, an undated report's publication date
 // may be from an event's dates for the report to join it. Two weeks covers
@@ -84,7 +86,8 @@ type EventGroup struct {
 	// ID is the event's id: its first report's, or AltEventID of it when
 	// an event of the same key reported earlier has that id.
 	ID string
-	// First is the index of the first report among the views.
+	// First is the index of the first report among the views: the first
+	// dated one, when the event has one.
 	First int
 	// Members are the indexes of its views, ascending.
 	Members []int
@@ -318,9 +321,12 @@ func ClusterEvents(key string, views []EventView) []EventGroup {
 	out := make([]EventGroup, 0, len(clusters))
 	for _, c := range clusters {
 		g := EventGroup{Members: slices.Sorted(slices.Values(c.members))}
-		g.First = g.Members[0]
-		for _, m := range g.Members[1:] {
-			if reportOrder(views[m], views[g.First]) < 0 {
+		// The first dated report names an event that has one, so that its
+		// undated reports, which follow it, never rename it.
+		g.First = -1
+		for _, m := range g.Members {
+			if g.First < 0 || views[m].Span.IsZero() == views[g.First].Span.IsZero() && reportOrder(views[m], views[g.First]) < 0 ||
+				!views[m].Span.IsZero() && views[g.First].Span.IsZero() {
 				g.First = m
 			}
 		}
@@ -391,12 +397,26 @@ func undatedBucket(published string) int64 {
 	if !ok {
 		return math.MinInt64
 	}
-	const monday = 4 // 1970-01-01 was a Thursday
+	return undatedBucketOf(p)
+}
+
+// monday is the day number of Monday 5 January 1970, where fortnights
+// start.
+const monday = 4
+
+// undatedBucketOf is undatedBucket of a day number.
+func undatedBucketOf(p int) int64 {
 	d := p - monday
 	if d < 0 {
 		d -= 2*7 - 1
 	}
 	return int64(d / (2 * 7))
+}
+
+// bucketDays returns the first and last day numbers of a fortnight.
+func bucketDays(b int64) (first, last int) {
+	first = int(b)*2*7 + monday
+	return first, first + 2*7 - 1
 }
 
 func all[T any](s []T, f func(T) bool) bool {

@@ -29,6 +29,9 @@ const (
 	// TierCoarse holds views dated more coarsely than a month, which
 	// relate only to views of the same dates.
 	TierCoarse = len(reachTiers) + 2
+	// TierUndated holds the undated views of dated articles; their reach
+	// is the UndatedWindow days either side of the publication date.
+	TierUndated = len(reachTiers) + 3
 )
 
 // reachTiers are the longest reach, in days, of each tier below TierLong:
@@ -51,7 +54,7 @@ func ViewReach(v EventView) Reach {
 		if !ok {
 			return Reach{Tier: TierTimeless}
 		}
-		lo, hi = p-UndatedWindow, p+UndatedWindow
+		return Reach{Tier: TierUndated, Lo: dayString(p - UndatedWindow), Hi: dayString(p + UndatedWindow)}
 	} else {
 		s := parseSpan(v.Span)
 		if s.coarse() {
@@ -127,18 +130,39 @@ type ViewOf[V any] func(V) (key string, ev EventView, current string)
 
 // Regroup groups again, for each changed key, the views that the change can
 // affect, and names their events. The result for a key is what
-// ClusterEvents would make of the component as part of all the key's
-// views: every view of an event in Before is in Views, and the ids take the
-// key's other events into account. Reads go to src a round at a time for
-// all keys.
+// ClusterEvents would make of all the key's views, for every view in the
+// result; views left out keep their events. Reads go to src a round at a
+// time for all keys.
+//
+// What a change can affect follows the rules' direction. Dated views are
+// grouped among themselves, so a changed dated view affects the dated
+// views its span overlaps, and those theirs (the dated closure). An
+// undated view only follows the dated events near its publication date
+// and the undated views of its fortnight, so it is affected when a dated
+// view of the closure comes within UndatedWindow days of it, or a view of
+// its fortnight changes; and to be grouped again it needs those dated
+// events (with their dated closures) and its fortnight, but nothing that
+// they reach in turn. An event is named by its first dated report, so the
+// undated reports of an event near the change but not affected by it need
+// not be read: they stay where they are.
 func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews[V]) (map[string]*Regrouped[V], error) {
 	type viewID struct{ article, id string }
 	type state struct {
-		seen                                   map[viewID]bool
-		views                                  []V
-		want, read                             []span // day intervals to read, and read (merged)
+		seen  map[viewID]bool
+		views []V
+		// dated and datedRead: days whose overlapping dated views are to
+		// be read, and those read; near and nearRead the same for the
+		// undated views whose window overlaps them; buckets the fortnights
+		// to read whole.
+		dated, datedRead, near, nearRead []span
+		buckets                          map[int64]bool
+		bucketsRead                      map[int64]bool
+		// changed are the spans of the changed dated views: the dated
+		// views overlapping them, transitively, are affected.
+		changed                                []span
+		affected                               []span // merged
 		long, timeless, longRead, timelessRead bool
-		coarse                                 []Reach // coarse dates to read
+		coarse                                 []Reach
 		coarseRead                             map[Reach]bool
 		events                                 []string // stored events to read the views of
 		loaded                                 map[string]bool
@@ -146,7 +170,9 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 	}
 	keys := sortedKeys(changes)
 	states := make(map[string]*state, len(keys))
-	reach := func(st *state, r Reach) {
+	// reach notes what a view in the component needs read; changed marks
+	// a view that changed (fresh, removed, or of an event asked for).
+	reach := func(st *state, r Reach, changed bool) {
 		switch r.Tier {
 		case TierTimeless:
 			st.timeless = true
@@ -162,9 +188,19 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 		}
 		lo, _ := dayNumber(r.Lo)
 		hi, _ := dayNumber(r.Hi)
-		st.want = append(st.want, span{start: lo, end: hi})
+		if r.Tier == TierUndated {
+			// Its fortnight, and the dated views near it.
+			p := lo + UndatedWindow
+			st.buckets[undatedBucketOf(p)] = true
+			st.dated = append(st.dated, span{start: lo, end: hi})
+			return
+		}
+		st.dated = append(st.dated, span{start: lo, end: hi})
+		if changed {
+			st.changed = append(st.changed, span{start: lo, end: hi})
+		}
 	}
-	add := func(vs []V) {
+	add := func(vs []V, changed bool) {
 		for _, v := range vs {
 			key, ev, _ := of(v)
 			st := states[key]
@@ -174,20 +210,21 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 			if k := (viewID{ev.Article, ev.ID}); !st.seen[k] {
 				st.seen[k] = true
 				st.views = append(st.views, v)
-				reach(st, ViewReach(ev))
+				reach(st, ViewReach(ev), changed)
 			}
 		}
 	}
 	for _, key := range keys {
 		ch := changes[key]
-		st := &state{seen: map[viewID]bool{}, loaded: map[string]bool{}, events: slices.Clone(ch.Lost), coarseRead: map[Reach]bool{}}
+		st := &state{seen: map[viewID]bool{}, loaded: map[string]bool{}, events: slices.Clone(ch.Lost),
+			coarseRead: map[Reach]bool{}, buckets: map[int64]bool{}, bucketsRead: map[int64]bool{}}
 		states[key] = st
 		for _, r := range ch.Seeds {
-			reach(st, r)
+			reach(st, r, true)
 		}
 	}
 	for _, key := range keys {
-		add(changes[key].Fresh)
+		add(changes[key].Fresh, true)
 	}
 	out := make(map[string]*Regrouped[V], len(keys))
 	for len(out) < len(keys) {
@@ -195,23 +232,37 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 		for {
 			var rs []ReachRange
 			var ids []string
-			var need [][]span
 			for _, key := range keys {
 				st := states[key]
 				if st.done {
-					need = append(need, nil)
 					continue
 				}
-				n := subtractSpans(mergeSpans(st.want), st.read)
-				need = append(need, n)
-				st.want = nil
-				for _, iv := range n {
+				// The dated views affected: those overlapping a changed
+				// one, transitively, among the dated views read.
+				st.affected = affectedSpans(st.changed, st.views, of)
+				need := subtractSpans(mergeSpans(st.dated), st.datedRead)
+				st.dated = nil
+				st.datedRead = mergeSpans(append(st.datedRead, need...))
+				for _, iv := range need {
 					for t, d := range reachTiers {
 						rs = append(rs, ReachRange{Key: key, Tier: t, From: dayString(iv.start - d), To: dayString(iv.end), Min: dayString(iv.start)})
 					}
 				}
+				near := subtractSpans(st.affected, st.nearRead)
+				st.nearRead = mergeSpans(append(st.nearRead, near...))
+				for _, iv := range near {
+					rs = append(rs, ReachRange{Key: key, Tier: TierUndated, From: dayString(iv.start - 2*UndatedWindow), To: dayString(iv.end), Min: dayString(iv.start)})
+				}
+				for _, b := range sortedBuckets(st.buckets) {
+					if st.bucketsRead[b] {
+						continue
+					}
+					st.bucketsRead[b] = true
+					first, last := bucketDays(b)
+					rs = append(rs, ReachRange{Key: key, Tier: TierUndated, From: dayString(first - UndatedWindow), To: dayString(last - UndatedWindow)})
+				}
 				// A long view reaches anywhere: read them with the first range.
-				if (len(n) > 0 || st.long) && !st.longRead {
+				if (len(need) > 0 || st.long) && !st.longRead {
 					st.longRead = true
 					rs = append(rs, ReachRange{Key: key, Tier: TierLong, From: "", To: "~"})
 				}
@@ -233,24 +284,19 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 			if len(rs) == 0 && len(ids) == 0 {
 				break
 			}
-			for i, key := range keys {
-				if st := states[key]; !st.done {
-					st.read = mergeSpans(append(st.read, need[i]...))
-				}
-			}
 			if len(rs) > 0 {
 				vs, err := src.InReach(rs)
 				if err != nil {
 					return nil, err
 				}
-				add(vs)
+				add(vs, false)
 			}
 			if len(ids) > 0 {
 				vs, err := src.OfEvents(ids)
 				if err != nil {
 					return nil, err
 				}
-				add(vs)
+				add(vs, true)
 			}
 		}
 
@@ -310,6 +356,18 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 			}
 			st := states[key]
 			renamed := AssignIDs(key, g.evs, g.groups, others[key])
+			if renamed == nil {
+				renamed = map[string]string{}
+			}
+			// An event of the component that changes id takes its
+			// reports not read along.
+			for _, gr := range g.groups {
+				for _, m := range gr.Members {
+					if _, _, c := of(st.views[m]); c != "" && c != gr.ID && !st.loaded[c] {
+						renamed[c] = gr.ID
+					}
+				}
+			}
 			if len(renamed) == 0 {
 				st.done = true
 				out[key] = &Regrouped[V]{Views: st.views, Groups: g.groups, Before: sortedKeys(g.before)}
@@ -319,6 +377,61 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 		}
 	}
 	return out, nil
+}
+
+// affectedSpans returns the spans of the dated views among views that
+// overlap the changed spans, transitively, merged.
+func affectedSpans[V any](changed []span, views []V, of ViewOf[V]) []span {
+	aff := mergeSpans(slices.Clone(changed))
+	if len(aff) == 0 {
+		return nil
+	}
+	var spans []span
+	for _, v := range views {
+		_, ev, _ := of(v)
+		if r := ViewReach(ev); r.Tier < TierTimeless {
+			lo, _ := dayNumber(r.Lo)
+			hi, _ := dayNumber(r.Hi)
+			spans = append(spans, span{start: lo, end: hi})
+		}
+	}
+	for grew := true; grew; {
+		grew = false
+		for _, s := range spans {
+			if overlapsAny(aff, s) && !coveredBy(aff, s) {
+				aff = mergeSpans(append(aff, s))
+				grew = true
+			}
+		}
+	}
+	return aff
+}
+
+func overlapsAny(ivs []span, s span) bool {
+	for _, iv := range ivs {
+		if iv.start <= s.end && s.start <= iv.end {
+			return true
+		}
+	}
+	return false
+}
+
+func coveredBy(ivs []span, s span) bool {
+	for _, iv := range ivs {
+		if iv.start <= s.start && s.end <= iv.end {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedBuckets(m map[int64]bool) []int64 {
+	out := make([]int64, 0, len(m))
+	for b := range m {
+		out = append(out, b)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func sortedKeys[T any](m map[string]T) []string {
