@@ -380,49 +380,46 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 }
 
 // affectedSpans returns the spans of the dated views among views that
-// overlap the changed spans, transitively, merged.
+// overlap the changed spans, transitively, merged: the runs of overlapping
+// spans, in start order, that hold a changed one.
 func affectedSpans[V any](changed []span, views []V, of ViewOf[V]) []span {
-	aff := mergeSpans(slices.Clone(changed))
-	if len(aff) == 0 {
+	if len(changed) == 0 {
 		return nil
 	}
-	var spans []span
+	type item struct {
+		span
+		changed bool
+	}
+	items := make([]item, 0, len(changed)+len(views))
+	for _, c := range changed {
+		items = append(items, item{c, true})
+	}
 	for _, v := range views {
 		_, ev, _ := of(v)
 		if r := ViewReach(ev); r.Tier < TierTimeless {
 			lo, _ := dayNumber(r.Lo)
 			hi, _ := dayNumber(r.Hi)
-			spans = append(spans, span{start: lo, end: hi})
+			items = append(items, item{span{start: lo, end: hi}, false})
 		}
 	}
-	for grew := true; grew; {
-		grew = false
-		for _, s := range spans {
-			if overlapsAny(aff, s) && !coveredBy(aff, s) {
-				aff = mergeSpans(append(aff, s))
-				grew = true
-			}
+	slices.SortFunc(items, func(a, b item) int { return cmp.Compare(a.start, b.start) })
+	var out []span
+	run, hit := items[0].span, items[0].changed
+	for _, it := range items[1:] {
+		if it.start <= run.end {
+			run.end = max(run.end, it.end)
+			hit = hit || it.changed
+			continue
 		}
-	}
-	return aff
-}
-
-func overlapsAny(ivs []span, s span) bool {
-	for _, iv := range ivs {
-		if iv.start <= s.end && s.start <= iv.end {
-			return true
+		if hit {
+			out = append(out, run)
 		}
+		run, hit = it.span, it.changed
 	}
-	return false
-}
-
-func coveredBy(ivs []span, s span) bool {
-	for _, iv := range ivs {
-		if iv.start <= s.start && s.end <= iv.end {
-			return true
-		}
+	if hit {
+		out = append(out, run)
 	}
-	return false
+	return out
 }
 
 func sortedBuckets(m map[int64]bool) []int64 {
