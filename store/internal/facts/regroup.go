@@ -355,25 +355,32 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 				continue
 			}
 			st := states[key]
-			renamed := AssignIDs(key, g.evs, g.groups, others[key])
-			if renamed == nil {
-				renamed = map[string]string{}
+			// Events whose ids change, and both ends of every stored view
+			// that moves, are read whole: a store may merge such an event
+			// again from the views read, and its reports not read along
+			// must move with it.
+			read := map[string]bool{}
+			for id := range AssignIDs(key, g.evs, g.groups, others[key]) {
+				read[id] = true
 			}
-			// An event of the component that changes id takes its
-			// reports not read along.
 			for _, gr := range g.groups {
 				for _, m := range gr.Members {
-					if _, _, c := of(st.views[m]); c != "" && c != gr.ID && !st.loaded[c] {
-						renamed[c] = gr.ID
+					if _, _, c := of(st.views[m]); c != "" && c != gr.ID {
+						read[c], read[gr.ID] = true, true
 					}
 				}
 			}
-			if len(renamed) == 0 {
+			for id := range read {
+				if st.loaded[id] {
+					delete(read, id)
+				}
+			}
+			if len(read) == 0 {
 				st.done = true
 				out[key] = &Regrouped[V]{Views: st.views, Groups: g.groups, Before: sortedKeys(g.before)}
 				continue
 			}
-			st.events = append(st.events, sortedKeys(renamed)...)
+			st.events = append(st.events, sortedKeys(read)...)
 		}
 	}
 	return out, nil

@@ -175,6 +175,25 @@ func TestRegroup(t *testing.T) {
 				t.Fatalf("round %d: view %v is in %q, want %q (component of %d of %d views)", round, k, have[k], w, len(got.Views), len(all.views))
 			}
 		}
+		// An event that a stored view moves into is read whole, so that a
+		// store may merge it again from the views read.
+		read := map[[2]string]bool{}
+		for _, v := range got.Views {
+			read[[2]string{v.Article, v.ID}] = true
+		}
+		for _, g := range got.Groups {
+			moved := false
+			for _, i := range g.Members {
+				if v := got.Views[i]; v.event != "" && v.event != g.ID {
+					moved = true
+				}
+			}
+			for k, id := range want {
+				if moved && id == g.ID && !read[k] {
+					t.Fatalf("round %d: view %v of event %s, which a view moves into, not read", round, k, id)
+				}
+			}
+		}
 		// Every event of Before that no group keeps is gone.
 		ids := map[string]bool{}
 		for _, g := range got.Groups {
