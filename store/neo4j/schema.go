@@ -59,21 +59,27 @@ func schemaStatements() []string {
 	)
 }
 
+// schemaVersionIn runs q, which returns one row of one value, the schema
+// version (null for none, read as 0).
+func schemaVersionIn(ctx context.Context, tx neo4j.ManagedTransaction, q string) (int64, error) {
+	res, err := tx.Run(ctx, q, nil)
+	if err != nil {
+		return 0, err
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return 0, err
+	}
+	v, _ := rec.Values[0].(int64)
+	return v, nil
+}
+
 // Migrate creates the constraints and indexes the store needs, those that
 // are missing only, and waits until they are online. It is safe to run any
 // number of times and from several processes; Open runs it.
 func (s *Store) Migrate(ctx context.Context) error {
 	v, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
-		res, err := tx.Run(ctx, `OPTIONAL MATCH (m:DiplographSchema) RETURN max(m.version) AS v`, nil)
-		if err != nil {
-			return 0, err
-		}
-		rec, err := res.Single(ctx)
-		if err != nil {
-			return 0, err
-		}
-		v, _ := rec.Values[0].(int64)
-		return v, nil
+		return schemaVersionIn(ctx, tx, `OPTIONAL MATCH (m:DiplographSchema) RETURN max(m.version) AS v`)
 	})
 	if err != nil {
 		return fmt.Errorf("neo4j: migrate: %w", err)
@@ -97,16 +103,11 @@ func (s *Store) Migrate(ctx context.Context) error {
 		}
 		// The version is read again under the schema node's lock, so that
 		// of several processes migrating at once one moves the data.
-		res, err := tx.Run(ctx, `MERGE (m:DiplographSchema {name: 'diplograph'})
-			SET m._lock = true REMOVE m._lock RETURN m.version AS v`, nil)
+		v, err := schemaVersionIn(ctx, tx, `MERGE (m:DiplographSchema {name: 'diplograph'})
+			SET m._lock = true REMOVE m._lock RETURN m.version AS v`)
 		if err != nil {
 			return 0, err
 		}
-		rec, err := res.Single(ctx)
-		if err != nil {
-			return 0, err
-		}
-		v, _ := rec.Values[0].(int64)
 		if v > 0 && v < 3 {
 			// Version 3 groups events again only near the views that
 			// change: every view gets its key (which version 1 lacked) and
