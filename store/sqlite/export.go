@@ -64,10 +64,7 @@ func exportBatchAfter(ctx context.Context, tx *sql.Tx, after string) ([]*diplogr
 		}
 		batch = append(batch, &diplograph.Extraction{Article: a})
 	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
+	if err := closeRows(rows); err != nil {
 		return nil, err
 	}
 	for _, x := range batch {

@@ -595,10 +595,7 @@ func materialize[T any](w *wtx, sp *factSpec[T], id string, adds []viewAt[T]) er
 		}
 		mergeView(sp, &p, &acc, &v, vst)
 	}
-	if err := rows.Close(); err != nil {
-		return err
-	}
-	if err := rows.Err(); err != nil {
+	if err := closeRows(rows); err != nil {
 		return err
 	}
 	if p.Corroboration == 0 {
