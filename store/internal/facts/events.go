@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"math"
 	"slices"
-	"time"
 
 	"github.com/diplograph/diplograph"
 )
@@ -128,12 +127,54 @@ type span struct {
 	exact      bool // given to the day
 }
 
+// dayNumber returns the days since 1970-01-01 of a YYYY-MM-DD date. It is
+// time.Parse(time.DateOnly) without its generality, because grouping reads
+// every date of a busy key several times.
 func dayNumber(s string) (int, bool) {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return 0, false
 	}
-	return int(t.Unix() / 86400), true
+	num := func(t string) (int, bool) {
+		n := 0
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(s[:4])
+	m, ok2 := num(s[5:7])
+	d, ok3 := num(s[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return 0, false
+	}
+	// Days from civil (Hinnant): years start in March, so the leap day
+	// ends a year.
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468, true
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // parseSpan reads a dated span. A span without a precision is taken as
@@ -200,6 +241,7 @@ func reportOrder(a, b EventView) int {
 }
 
 type cluster struct {
+	order    int // creation order, which breaks ties between clusters
 	members  []int
 	spans    []span
 	exact    map[diplograph.TimeSpan]bool // the members' dates, without their words
@@ -226,8 +268,52 @@ func dateOnly(t diplograph.TimeSpan) diplograph.TimeSpan {
 	return diplograph.TimeSpan{Start: t.Start, End: t.End, Precision: t.Precision}
 }
 
-func newCluster() *cluster {
-	return &cluster{exact: map[diplograph.TimeSpan]bool{}, articles: map[string]bool{}}
+func newCluster(order int) *cluster {
+	return &cluster{order: order, exact: map[diplograph.TimeSpan]bool{}, articles: map[string]bool{}}
+}
+
+// clusterIndex finds the dated clusters whose anchor overlaps some days, so
+// that placing a view costs the clusters near its dates, not every cluster
+// of a busy key: a view can join only a cluster whose every member, its
+// anchor included, overlaps it, and an undated view only one whose anchor
+// lies within UndatedWindow days of its publication.
+type clusterIndex struct {
+	// near holds the clusters with anchors of at most nearDays days, by
+	// anchor start then order; wide the others, which are few.
+	near, wide []*cluster
+}
+
+// nearDays bounds the anchors kept by start: a month and then some.
+const nearDays = 62
+
+func (x *clusterIndex) insert(c *cluster) {
+	if c.anchor.end-c.anchor.start > nearDays {
+		x.wide = append(x.wide, c)
+		return
+	}
+	i, _ := slices.BinarySearchFunc(x.near, c, func(a, b *cluster) int {
+		return cmp.Or(cmp.Compare(a.anchor.start, b.anchor.start), cmp.Compare(a.order, b.order))
+	})
+	x.near = slices.Insert(x.near, i, c)
+}
+
+// overlapping calls f with every indexed cluster whose anchor overlaps the
+// days lo to hi, in no particular order.
+func (x *clusterIndex) overlapping(lo, hi int, f func(*cluster)) {
+	i, _ := slices.BinarySearchFunc(x.near, lo-nearDays, func(c *cluster, start int) int { return cmp.Compare(c.anchor.start, start) })
+	for _, c := range x.near[i:] {
+		if c.anchor.start > hi {
+			break
+		}
+		if c.anchor.end >= lo {
+			f(c)
+		}
+	}
+	for _, c := range x.wide {
+		if c.anchor.start <= hi && c.anchor.end >= lo {
+			f(c)
+		}
+	}
 }
 
 // ClusterEvents groups the views of one event key into events by the rules
@@ -248,46 +334,53 @@ func ClusterEvents(key string, views []EventView) []EventGroup {
 		}
 		dated = append(dated, item{i: i, v: v, s: parseSpan(v.Span), date: true})
 	}
+	// Finest first, as CompareDates orders them, from the dates parsed once.
 	slices.SortFunc(dated, func(a, b item) int {
-		return cmp.Or(CompareDates(a.v.Span, b.v.Span), cmp.Compare(a.v.Article, b.v.Article), cmp.Compare(a.v.ID, b.v.ID))
+		return cmp.Or(cmp.Compare(a.s.rank, b.s.rank), cmp.Compare(a.s.end-a.s.start, b.s.end-b.s.start),
+			cmp.Compare(a.s.start, b.s.start), cmp.Compare(a.s.end, b.s.end),
+			cmp.Compare(a.v.Article, b.v.Article), cmp.Compare(a.v.ID, b.v.ID))
 	})
 	slices.SortFunc(undated, func(a, b item) int { return reportOrder(a.v, b.v) })
 
 	var clusters []*cluster
+	var idx clusterIndex
 	for _, it := range dated {
-		var cands []*cluster
-		var same *cluster
-		for _, c := range clusters {
+		var cands int
+		var same, only *cluster
+		idx.overlapping(it.s.start, it.s.end, func(c *cluster) {
 			if c.articles[it.v.Article] || !all(c.spans, func(s span) bool { return compatible(s, it.s) }) {
-				continue
+				return
 			}
-			cands = append(cands, c)
-			if same == nil && c.exact[dateOnly(it.v.Span)] {
+			cands++
+			only = c
+			if c.exact[dateOnly(it.v.Span)] && (same == nil || c.order < same.order) {
 				same = c
 			}
-		}
+		})
 		switch {
 		case same != nil:
-		case len(cands) == 1 && !it.s.coarse():
-			same = cands[0]
+		case cands == 1 && !it.s.coarse():
+			same = only
 		default:
-			same = newCluster()
+			same = newCluster(len(clusters))
 			clusters = append(clusters, same)
 		}
+		fresh := !same.dated
 		same.add(it.i, it.v, it.s, true)
+		if fresh {
+			idx.insert(same)
+		}
 	}
 
+	buckets := map[int64][]*cluster{} // the undated clusters of each fortnight, in order
 	for _, it := range undated {
 		p, published := dayNumber(it.v.Published)
 		var join *cluster
 		if published {
 			best, tie := -1, false
-			for _, c := range clusters {
-				if !c.dated || c.articles[it.v.Article] || c.anchor.coarse() {
-					continue
-				}
-				if distance(p, c.anchor) > UndatedWindow {
-					continue
+			idx.overlapping(p-UndatedWindow, p+UndatedWindow, func(c *cluster) {
+				if c.articles[it.v.Article] || c.anchor.coarse() {
+					return
 				}
 				d := max(abs(p-c.anchor.start), abs(p-c.anchor.end))
 				switch {
@@ -296,24 +389,25 @@ func ClusterEvents(key string, views []EventView) []EventGroup {
 				case d == best:
 					tie = true
 				}
-			}
+			})
 			if tie {
 				join = nil
 			}
 		}
+		b := undatedBucket(it.v.Published)
 		if join == nil {
-			b := undatedBucket(it.v.Published)
-			for _, c := range clusters {
-				if !c.dated && !c.articles[it.v.Article] && c.bucket == b {
+			for _, c := range buckets[b] {
+				if !c.articles[it.v.Article] {
 					join = c
 					break
 				}
 			}
 		}
 		if join == nil {
-			join = newCluster()
-			join.bucket = undatedBucket(it.v.Published)
+			join = newCluster(len(clusters))
+			join.bucket = b
 			clusters = append(clusters, join)
+			buckets[b] = append(buckets[b], join)
 		}
 		join.add(it.i, it.v, span{}, false)
 	}
