@@ -166,6 +166,26 @@ type BatchSaver interface {
 	SaveBatch(ctx context.Context, xs []*Extraction) ([]BatchResult, error)
 }
 
+// DeferredGrouper is a BatchSaver that can leave the grouping of event
+// reports across articles for later. Grouping a report means reading the
+// reports of its key (type and actors) near its dates; a bulk load that
+// groups once per many thousand articles reads each busy key's neighbourhoods
+// once instead of with every batch, and makes the same events.
+type DeferredGrouper interface {
+	BatchSaver
+	// SaveBatchUngrouped saves like SaveBatch, except that the articles'
+	// event reports wait to be grouped: until GroupPending runs, queries
+	// see the articles, their entities and relations, but not their events.
+	// A Save or SaveBatch that touches a key groups its waiting reports too.
+	SaveBatchUngrouped(ctx context.Context, xs []*Extraction) ([]BatchResult, error)
+	// GroupPending groups every waiting event report into events, in
+	// transactions of many keys each, and returns how many it grouped.
+	// Reports stay waiting, never lost, when it fails or ctx ends: a later
+	// call groups them. progress, when not nil, is called after each
+	// transaction with the reports grouped so far and the total.
+	GroupPending(ctx context.Context, progress func(done, total int)) (int, error)
+}
+
 // BatchResult is what SaveBatch did with one article: the SaveResult, or
 // Err when the store refused the article.
 type BatchResult struct {

@@ -124,3 +124,78 @@ func TestLoadBatchFailure(t *testing.T) {
 		t.Errorf("summary %+v; want the first batch counted, the failed one not", sum)
 	}
 }
+
+// groupWriter is a batchWriter that defers grouping: it logs each batch as
+// "u3" (ungrouped) or "g3" (grouped) and each grouping as "G" with the
+// articles saved ungrouped since the last, as a store would count waiting
+// reports.
+type groupWriter struct {
+	*batchWriter
+	log     []string
+	waiting int
+}
+
+func (w *groupWriter) SaveBatch(ctx context.Context, xs []*diplograph.Extraction) ([]diplograph.BatchResult, error) {
+	w.log = append(w.log, fmt.Sprintf("g%d", len(xs)))
+	return w.batchWriter.SaveBatch(ctx, xs)
+}
+
+func (w *groupWriter) SaveBatchUngrouped(ctx context.Context, xs []*diplograph.Extraction) ([]diplograph.BatchResult, error) {
+	res, err := w.batchWriter.SaveBatch(ctx, xs)
+	if err == nil {
+		for _, r := range res {
+			if r.Err == nil {
+				w.waiting++
+			}
+		}
+		w.log = append(w.log, fmt.Sprintf("u%d", len(xs)))
+	}
+	return res, err
+}
+
+func (w *groupWriter) GroupPending(ctx context.Context, progress func(done, total int)) (int, error) {
+	n := w.waiting
+	w.waiting = 0
+	w.log = append(w.log, fmt.Sprintf("G%d", n))
+	return n, nil
+}
+
+// TestLoadGroupsDeferred checks when a load groups the event reports it
+// saved ungrouped: after GroupEvery articles, and always at the end, also
+// when the rejection limit stops it (reports an interrupted load left wait
+// too); and that a negative GroupEvery groups with every batch.
+func TestLoadGroupsDeferred(t *testing.T) {
+	texts := []string{"a", "b", "c", "d", "e", "f", "g"}
+	tests := []struct {
+		name        string
+		every, max  int
+		texts       []string
+		want        []string
+		wantGrouped int
+	}{
+		{"at the end", 0, 0, texts, []string{"u2", "u2", "u2", "u1", "G7"}, 7},
+		{"every three", 3, 0, texts, []string{"u2", "u2", "G4", "u2", "u1", "G3", "G0"}, 7},
+		{"with every batch", -1, 0, texts, []string{"g2", "g2", "g2", "g1"}, 0},
+		{"stopped by rejections", 0, 1, []string{"a", "b", "REFUSE c", "d"}, []string{"u2", "u2", "G3"}, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := &groupWriter{batchWriter: &batchWriter{memWriter: newMemWriter()}}
+			var recs []loaders.Record
+			for i, s := range tt.texts {
+				recs = append(recs, good(i+1, s))
+			}
+			sum, err := loaders.Load(t.Context(), slices.Values(recs), &fakeExtractor{}, w,
+				loaders.LoadOptions{BatchSize: 2, BatchDelay: time.Hour, Workers: 2, GroupEvery: tt.every, MaxRejected: tt.max})
+			if (err != nil) != (tt.max > 0) {
+				t.Fatalf("Load: %v", err)
+			}
+			if !slices.Equal(w.log, tt.want) {
+				t.Errorf("writes %v, want %v", w.log, tt.want)
+			}
+			if sum.Grouped != tt.wantGrouped {
+				t.Errorf("grouped %d, want %d", sum.Grouped, tt.wantGrouped)
+			}
+		})
+	}
+}

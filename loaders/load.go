@@ -71,7 +71,21 @@ type LoadOptions struct {
 	BatchSize  int
 	BatchBytes int
 	BatchDelay time.Duration
+
+	// A Writer that is a diplograph.DeferredGrouper saves batches with
+	// their event reports waiting, and groups them into events once
+	// GroupEvery articles have been saved since the last grouping, and at
+	// the end of the load (also when MaxRejected stops it): a busy key's
+	// reports are then grouped once per GroupEvery articles, not once per
+	// batch. Between groupings queries see the new articles without their
+	// events. 0 means DefaultGroupEvery; a negative value groups with
+	// every batch.
+	GroupEvery int
 }
+
+// DefaultGroupEvery is how many articles a load saves between two
+// groupings of their event reports (LoadOptions.GroupEvery).
+const DefaultGroupEvery = 25000
 
 // Summary counts what a load did.
 type Summary struct {
@@ -81,6 +95,10 @@ type Summary struct {
 	Rejected int // records that were bad, failed extraction or were refused by the store
 	Replaced int // saved articles that replaced another version with the same id
 	Warnings int // warnings on records that were kept
+	// Grouped counts the event reports that the load's groupings put in
+	// events (LoadOptions.GroupEvery), with any that an interrupted load
+	// left waiting.
+	Grouped int
 
 	// What the saved articles wrote, as the Writer reported.
 	Entities, Relations, Events int
@@ -165,7 +183,11 @@ func Load(ctx context.Context, recs iter.Seq[Record], x Extractor, w Writer, opt
 			if fatal != nil || wctx.Err() != nil {
 				continue // drain
 			}
-			if err := l.write(wctx, b); err != nil {
+			err := l.write(wctx, b)
+			if err == nil && l.groupDue() {
+				err = l.group(wctx)
+			}
+			if err != nil {
 				fatal = err
 				cancel(err)
 			}
@@ -235,7 +257,57 @@ func Load(ctx context.Context, recs iter.Seq[Record], x Extractor, w Writer, opt
 	if err := ctx.Err(); err != nil {
 		return l.sum, err
 	}
+	// What was saved is grouped, also when the rejection limit stopped
+	// the load; after a store failure the next load groups it.
+	if fatal == nil || errors.Is(fatal, ErrTooManyRejected) {
+		if err := l.group(ctx); err != nil {
+			return l.sum, err
+		}
+	}
 	return l.sum, fatal
+}
+
+// grouper returns the Writer as a DeferredGrouper when the load defers
+// grouping to it.
+func (l *loader) grouper() diplograph.DeferredGrouper {
+	if l.opts.GroupEvery < 0 {
+		return nil
+	}
+	g, _ := l.w.(diplograph.DeferredGrouper)
+	return g
+}
+
+// groupDue reports whether enough articles have been saved ungrouped since
+// the last grouping.
+func (l *loader) groupDue() bool {
+	every := l.opts.GroupEvery
+	if every == 0 {
+		every = DefaultGroupEvery
+	}
+	return l.ungrouped >= every
+}
+
+// group groups the event reports waiting in the store, with a log line
+// before and after, as it may take a while.
+func (l *loader) group(ctx context.Context) error {
+	g := l.grouper()
+	if g == nil {
+		return nil
+	}
+	start := time.Now()
+	if l.ungrouped > 0 {
+		l.log.Info("grouping event reports", "articles", l.ungrouped)
+	}
+	n, err := g.GroupPending(ctx, nil)
+	l.sum.Grouped += n
+	if err != nil {
+		return fmt.Errorf("grouping event reports: %w", err)
+	}
+	if l.ungrouped > 0 || n > 0 {
+		l.log.Info("grouped event reports", "reports", n, "took", time.Since(start).Round(time.Millisecond))
+	}
+	l.ungrouped = 0
+	return nil
 }
 
 // Batching defaults: a batch is written when it holds this many records or
@@ -337,6 +409,15 @@ func (l *loader) save(ctx context.Context, xs []*diplograph.Extraction) ([]diplo
 	if len(xs) == 0 {
 		return nil, nil
 	}
+	if g := l.grouper(); g != nil {
+		res, err := g.SaveBatchUngrouped(ctx, xs)
+		for _, r := range res {
+			if r.Err == nil {
+				l.ungrouped++
+			}
+		}
+		return res, err
+	}
 	if bs, ok := l.w.(diplograph.BatchSaver); ok {
 		return bs.SaveBatch(ctx, xs)
 	}
@@ -376,6 +457,8 @@ type loader struct {
 	opts LoadOptions
 	log  *slog.Logger
 	sum  Summary
+	// ungrouped counts the articles saved since the last grouping.
+	ungrouped int
 }
 
 // process checks and extracts one good record.

@@ -35,7 +35,8 @@ type keyView struct {
 	key     string
 	rowid   int64
 	ev      facts.EventView
-	current string // the event it is stored in; "" when fresh
+	current string // the event it is stored in; "" when fresh or pending
+	pending bool   // stored under a pendingFactID, waiting to be grouped
 }
 
 func viewOf(v keyView) (string, facts.EventView, string) { return v.key, v.ev, v.current }
@@ -94,6 +95,11 @@ func scanViews(rows *sql.Rows) ([]keyView, error) {
 			rows.Close()
 			return nil, err
 		}
+		if isPending(v.current) {
+			// Regroup sees it as fresh; addPending put it among the
+			// fresh views of its key already.
+			v.current, v.pending = "", true
+		}
 		out = append(out, v)
 	}
 	return out, closeRows(rows)
@@ -126,6 +132,14 @@ func closeRows(rows *sql.Rows) error {
 func regroup(w *wtx, changes map[string]*facts.KeyChange[keyView], p *pending) error {
 	if len(changes) == 0 {
 		return nil
+	}
+	// Stored views are grouped as ClusterEvents would group them all, an
+	// invariant Regroup relies on; pending views are not grouped yet, so
+	// they all go in as fresh views of their keys.
+	if !w.migrating {
+		if err := addPending(w, changes, p); err != nil {
+			return err
+		}
 	}
 	res, err := facts.Regroup(changes, viewOf, keySource{w})
 	if err != nil {
@@ -197,7 +211,7 @@ func apply(w *wtx, key string, res *facts.Regrouped[keyView], lostIDs []string, 
 	var moves []move
 	var changed []string
 	// A fresh view was written under the id its article gave the event.
-	stays := func(v keyView, id string) bool { return cmp.Or(v.current, v.ev.ID) == id }
+	stays := func(v keyView, id string) bool { return !v.pending && cmp.Or(v.current, v.ev.ID) == id }
 	// gained maps the events that only gained fresh views to those views:
 	// they are merged incrementally, the others from scratch.
 	gained := map[string][]int64{}

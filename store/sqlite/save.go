@@ -79,6 +79,9 @@ type wtx struct {
 	// firsts holds the key and the first report of each event regrouping
 	// puts, which the event's row keeps (facts.StoredEvent).
 	firsts map[string]facts.StoredEvent
+	// migrating is set in the data steps of migrations, which run before
+	// version 4 made views wait (pendingFactID): none can wait then.
+	migrating bool
 }
 
 func (w *wtx) stmt(q string) *sql.Stmt {
@@ -141,7 +144,7 @@ func (s *Store) Save(ctx context.Context, x *diplograph.Extraction) (diplograph.
 	err = s.writeTx(ctx, func(w *wtx) error {
 		p := newPending()
 		var err error
-		if res, err = save(w, in, p); err != nil {
+		if res, err = save(w, in, p, false); err != nil {
 			return err
 		}
 		return p.flush(w)
@@ -155,6 +158,16 @@ func (s *Store) Save(ctx context.Context, x *diplograph.Extraction) (diplograph.
 // SaveBatch saves several articles in one transaction. See
 // diplograph.BatchSaver.
 func (s *Store) SaveBatch(ctx context.Context, xs []*diplograph.Extraction) ([]diplograph.BatchResult, error) {
+	return s.saveBatch(ctx, xs, false)
+}
+
+// SaveBatchUngrouped saves a batch whose event reports wait for
+// GroupPending. See diplograph.DeferredGrouper.
+func (s *Store) SaveBatchUngrouped(ctx context.Context, xs []*diplograph.Extraction) ([]diplograph.BatchResult, error) {
+	return s.saveBatch(ctx, xs, true)
+}
+
+func (s *Store) saveBatch(ctx context.Context, xs []*diplograph.Extraction, deferred bool) ([]diplograph.BatchResult, error) {
 	out := make([]diplograph.BatchResult, len(xs))
 	ins := make([]*saveInput, len(xs))
 	valid := 0
@@ -176,7 +189,7 @@ func (s *Store) SaveBatch(ctx context.Context, xs []*diplograph.Extraction) ([]d
 			if in == nil {
 				continue
 			}
-			res, err := save(w, in, p)
+			res, err := save(w, in, p, deferred)
 			if err != nil {
 				return fmt.Errorf("article %s: %w", in.art.ID, err)
 			}
@@ -228,8 +241,9 @@ type factKey struct {
 // save writes one article, its comments and its views of facts, and leaves
 // the merging of those facts to p, which a transaction flushes once after
 // all its articles: a fact that many articles of a batch name is merged and
-// written once, not once per article.
-func save(w *wtx, in *saveInput, p *pending) (diplograph.SaveResult, error) {
+// written once, not once per article. A deferred save leaves its event
+// views waiting (pendingFactID) instead of grouping them.
+func save(w *wtx, in *saveInput, p *pending, deferred bool) (diplograph.SaveResult, error) {
 	var stored string
 	switch err := w.queryRow(qArticleByHash, in.art.Hash).Scan(&stored); {
 	case err == nil:
@@ -306,9 +320,16 @@ func save(w *wtx, in *saveInput, p *pending) (diplograph.SaveResult, error) {
 		v := &in.events[i]
 		key := diplograph.EventKey(v)
 		ev := facts.EventView{Article: a.ID, Published: a.Published, ID: v.ID, Span: v.TimeSpan}
-		rowid, err := addViewSupport(w, a.ID, diplograph.EventFact, v.ID, key, facts.ViewReach(ev), v, &v.Evidence)
+		factID := v.ID
+		if deferred {
+			factID = pendingFactID(v.ID)
+		}
+		rowid, err := addViewSupport(w, a.ID, diplograph.EventFact, factID, v.ID, key, facts.ViewReach(ev), v, &v.Evidence)
 		if err != nil {
 			return res, err
+		}
+		if deferred {
+			continue
 		}
 		p.events[rowid] = viewAt[diplograph.Event]{v, st}
 		ch := p.change(key)
@@ -397,13 +418,14 @@ func (p *pending) flush(w *wtx) error {
 // without its evidence, which goes in its own column; evidence is left
 // cleared in v, so v is the view that merging uses.
 func addSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, id string, v *T, evidence *[]diplograph.Evidence) error {
-	_, err := addViewSupport(w, articleID, kind, id, "", facts.Reach{}, v, evidence)
+	_, err := addViewSupport(w, articleID, kind, id, id, "", facts.Reach{}, v, evidence)
 	return err
 }
 
 // addViewSupport is addSupport for an event view, which carries its event
-// key. Its fact_id is its own id until regroup puts it in an event.
-func addViewSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, id, key string, reach facts.Reach, v *T, evidence *[]diplograph.Evidence) (rowid int64, err error) {
+// key. Its fact_id is its own id (viewID) until regroup puts it in an
+// event, or a pending one while it waits for GroupPending.
+func addViewSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, factID, viewID, key string, reach facts.Reach, v *T, evidence *[]diplograph.Evidence) (rowid int64, err error) {
 	ev, err := json.Marshal(nonNil(*evidence))
 	if err != nil {
 		return 0, err
@@ -417,7 +439,7 @@ func addViewSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, i
 	if e, ok := any(v).(*diplograph.Event); ok {
 		span = e.TimeSpan
 	}
-	r, err := w.exec(qInsertSupport, string(kind), id, articleID, string(body), string(ev), id, key, span.Start, span.End, string(span.Precision),
+	r, err := w.exec(qInsertSupport, string(kind), factID, articleID, string(body), string(ev), viewID, key, span.Start, span.End, string(span.Precision),
 		reach.Tier, reach.Lo, reach.Hi)
 	if err != nil {
 		return 0, err
@@ -462,6 +484,9 @@ func retract(w *wtx, articleID string, p *pending) ([]factKey, error) {
 		if k.kind != diplograph.EventFact {
 			keys = append(keys, k)
 			continue
+		}
+		if isPending(k.id) {
+			continue // never grouped: no event depends on it
 		}
 		ch := p.change(eventKey)
 		ch.Seeds = append(ch.Seeds, r)

@@ -213,6 +213,11 @@ var migrations = []migration{
 		) WITHOUT ROWID`,
 		`CREATE INDEX event_participants_event ON event_participants (event_id)`,
 	}, fn: regroupAllEvents},
+	// 4: event views saved by a bulk load wait to be grouped under a
+	// pending fact_id (pendingFactID); this index finds them by key.
+	{stmts: []string{
+		`CREATE INDEX support_pending ON support (event_key) WHERE ` + pendingWhere,
+	}},
 }
 
 // migrate brings the schema to the newest version in one transaction, so a
@@ -242,7 +247,7 @@ func migrate(ctx context.Context, db *sql.DB, log *slog.Logger) error {
 		}
 		if fn := migrations[i].fn; fn != nil && v > 0 {
 			// A new file has no data to recompute.
-			if err := fn(&wtx{ctx: ctx, tx: tx, firsts: map[string]facts.StoredEvent{}}); err != nil {
+			if err := fn(&wtx{ctx: ctx, tx: tx, firsts: map[string]facts.StoredEvent{}, migrating: true}); err != nil {
 				return fmt.Errorf("version %d: %w", i+1, err)
 			}
 		}

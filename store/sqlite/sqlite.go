@@ -50,8 +50,9 @@ type Store struct {
 }
 
 var (
-	_ diplograph.Store      = (*Store)(nil)
-	_ diplograph.BatchSaver = (*Store)(nil)
+	_ diplograph.Store           = (*Store)(nil)
+	_ diplograph.BatchSaver      = (*Store)(nil)
+	_ diplograph.DeferredGrouper = (*Store)(nil)
 )
 
 // Option configures Open.

@@ -444,7 +444,7 @@ func TestMigrateFromVersion2(t *testing.T) {
 	want := dump(t, s)
 	err := s.writeTx(t.Context(), func(w *wtx) error {
 		for _, q := range []string{
-			`DROP INDEX support_reach`, `DROP INDEX events_base`,
+			`DROP INDEX support_pending`, `DROP INDEX support_reach`, `DROP INDEX events_base`,
 			`ALTER TABLE support DROP COLUMN reach_tier`, `ALTER TABLE support DROP COLUMN reach_lo`, `ALTER TABLE support DROP COLUMN reach_hi`,
 			`ALTER TABLE events DROP COLUMN base_id`, `ALTER TABLE events DROP COLUMN first_published`, `ALTER TABLE events DROP COLUMN first_article`,
 			`CREATE INDEX support_event_key ON support (event_key) WHERE kind = 'event'`, `CREATE INDEX events_key ON events (event_key)`,

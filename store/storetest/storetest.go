@@ -91,6 +91,7 @@ func Run(t *testing.T, open func(t *testing.T) diplograph.Store) {
 		{"Concurrent", testConcurrent},
 		{"Batch", testBatch},
 		{"BatchRepeats", testBatchRepeats},
+		{"DeferredGrouping", testDeferredGrouping},
 		{"StatsAndPing", testStatsAndPing},
 	}
 	for _, tc := range tests {
