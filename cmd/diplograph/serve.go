@@ -44,6 +44,18 @@ synthetic samples) into the store; loading is idempotent, so --demo can be given
 			return err
 		}
 	}
+	// A load that was killed may have left event reports waiting to be
+	// grouped; served as they are, their events would be missing.
+	if g, ok := st.(diplograph.DeferredGrouper); ok {
+		start := time.Now()
+		n, err := g.GroupPending(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			e.log.Info("grouped the event reports an interrupted load left", "reports", n, "took", time.Since(start).Round(time.Millisecond))
+		}
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
