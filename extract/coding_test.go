@@ -359,6 +359,12 @@ func TestCodingRules(t *testing.T) {
 			[]wantEvent{{typ: diplograph.Meeting, parties: []string{"Egypt", "Bashar al-Assad"}}}, nil},
 		{"side named by its body", "Lee Jae-myung and the head of the European Commission held a meeting on Friday.",
 			[]wantEvent{{typ: diplograph.Meeting, parties: []string{"Lee Jae-myung", "European Commission"}}}, nil},
+		{"a list with the serial comma meets", "Peru, Chile, and Bolivia met on Tuesday.",
+			[]wantEvent{{typ: diplograph.Meeting, parties: []string{"Peru", "Chile", "Bolivia"}}}, nil},
+		{"a list with the serial comma meets somewhere", "Peru, Chile, and the Netherlands met on Tuesday in Lima.",
+			[]wantEvent{{typ: diplograph.Meeting, parties: []string{"Peru", "Chile", "Netherlands"}}}, nil},
+		{"two clauses are no list", "Peru protested, and Chile met Bolivia on Tuesday.",
+			[]wantEvent{{typ: diplograph.Meeting, parties: []string{"Chile", "Bolivia"}}}, nil},
 		{"listed subjects all act", "Japan, South Korea and the United States imposed sanctions on North Korea.",
 			[]wantEvent{{typ: diplograph.Sanction, parties: []string{"Japan", "South Korea", "United States"}}}, nil},
 

@@ -742,12 +742,22 @@ func chunkIDsWith(toks []token.Token, ms []*mention) []int {
 func listComma(toks []token.Token, ms []*mention, i int) bool {
 	a := mentionEndingAt(ms, i)
 	j := i + 1
+	// The serial comma: "X, Y, and Z" ends the list with Z.
+	serial := j < len(toks) && (toks[j].Lower == "and" || toks[j].Lower == "or")
+	if serial {
+		j++
+	}
 	if j < len(toks) && toks[j].Lower == "the" {
 		j++
 	}
 	b := mentionAt(ms, j)
 	if a == nil || b == nil || a.typ != b.typ {
 		return false
+	}
+	if serial {
+		// A list, not two clauses, when a name of the same kind came
+		// before: "X, Y, and Z", not "Japan said, and China agreed".
+		return len(listBefore(toks, ms, a)) > 0
 	}
 	k := b.last
 	if k < len(toks) && (toks[k].Text == "," || toks[k].Lower == "and" || toks[k].Lower == "or") {
