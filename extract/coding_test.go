@@ -28,6 +28,10 @@ func TestVerbFamilies(t *testing.T) {
 		{"Egypt would allow aid convoys into Sudan.", diplograph.Proposal, "AGREE", "03", "Q79", ""},
 		// Requests stay REQUEST.
 		{"Ghana urged Togo to reopen the border.", diplograph.Proposal, "REQUEST", "02", "Q117", "Q945"},
+		{"Ghana called on Togo to reopen the border.", diplograph.Proposal, "REQUEST", "02", "Q117", "Q945"},
+		{"Ghana asked Togo to reopen the border.", diplograph.Proposal, "REQUEST", "02", "Q117", "Q945"},
+		{"Ghana is appealing to Togo for calm.", diplograph.Proposal, "REQUEST", "02", "Q117", "Q945"},
+		{"Ghana urges Togo to reopen the border.", diplograph.Proposal, "REQUEST", "02", "Q117", "Q945"},
 		// SUPPORT: praise, defence, apology, signing, recognition.
 		{"Brazil praised Argentina for its handling of the crisis.", diplograph.Statement, "SUPPORT", "05", "Q155", "Q414"},
 		{"Sweden defended Finland against the criticism.", diplograph.Statement, "SUPPORT", "05", "Q34", "Q33"},
@@ -99,6 +103,8 @@ func TestNotAnEvent(t *testing.T) {
 		{"The fighter jets were ready to respond, Estonia said.", "AGREE"},
 		// Giving without aid given.
 		{"Denmark gave a speech about Kenya.", "AID"},
+		// A question asked is no request.
+		{"Reporters asked Sanchez about the visit to Morocco.", "REQUEST"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -363,6 +369,10 @@ func TestCodingRules(t *testing.T) {
 			[]wantEvent{{typ: diplograph.Meeting, parties: []string{"Peru", "Chile", "Bolivia"}}}, nil},
 		{"a list with the serial comma meets somewhere", "Peru, Chile, and the Netherlands met on Tuesday in Lima.",
 			[]wantEvent{{typ: diplograph.Meeting, parties: []string{"Peru", "Chile", "Netherlands"}}}, nil},
+		{"a pronoun subject is not the actor named before", "Guyana took its case to the International Court of Justice, where it has asked the court to rule.",
+			nil, []wantEvent{{plover: "REQUEST", initiator: "International Court of Justice"}}},
+		{"a pronoun after a reporting verb is the speaker", "Kenya announced it will return the seized weapons to Uganda.",
+			[]wantEvent{{plover: "AGREE", initiator: "Kenya"}}, nil},
 		{"two clauses are no list", "Peru protested, and Chile met Bolivia on Tuesday.",
 			[]wantEvent{{typ: diplograph.Meeting, parties: []string{"Chile", "Bolivia"}}}, nil},
 		{"listed subjects all act", "Japan, South Korea and the United States imposed sanctions on North Korea.",

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -549,6 +550,14 @@ func (d *doc) triggerAt(toks []token.Token, ms []*mention, i int) (trigger, int,
 		case t.before:
 			if objectBefore(toks, i, t.window, t.objects) {
 				return t, n, i + n, true
+			}
+		case t.direct:
+			j := i + n
+			if m := mentionAt(ms, j); m != nil && m.first == j {
+				j = m.last
+			}
+			if j < len(toks) && slices.Contains(t.objects, toks[j].Lower) {
+				return t, n, j + 1, true
 			}
 		default:
 			if end := objectAfter(toks, ms, i+n, t.window, t.objects); end > 0 {
@@ -1513,9 +1522,12 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 	}
 	{
 		init := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
-		if init == nil {
+		if init == nil && !pronounSubject(toks, em.first) {
 			// Outside the clause, a possessor names whose thing it is
-			// ("Gondor's health centres"), not who acts.
+			// ("Gondor's health centres"), not who acts. A pronoun
+			// subject ("where it has asked the court") stands for
+			// someone this does not resolve: the actor last named is
+			// as likely the object.
 			init = nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && !m.possessive })
 		}
 		if init != nil {
@@ -1552,6 +1564,23 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 	}
 	return true
 }
+
+// pronounSubject reports whether a subject pronoun stands right before
+// token i, past auxiliaries and adverbs ("it has repeatedly asked"),
+// other than one that follows a reporting verb ("announced it will"),
+// which stands for the speaker.
+func pronounSubject(toks []token.Token, i int) bool {
+	j := i - 1
+	for j >= 0 && (copulas[toks[j].Lower] || auxiliaries[toks[j].Lower] || strings.HasSuffix(toks[j].Lower, "ly")) {
+		j--
+	}
+	return j >= 0 && subjectPronouns[toks[j].Lower] && (j == 0 || !reportVerbs[toks[j-1].Lower])
+}
+
+// auxiliaries come between a subject and its verb.
+var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "will": true, "would": true, "could": true,
+	"should": true, "may": true, "might": true, "can": true, "must": true, "did": true, "does": true, "do": true,
+	"also": true, "not": true, "never": true, "again": true, "then": true, "now": true, "already": true}
 
 // pairPhrases name the two parties of an event together.
 var pairPhrases = [][]string{{"the", "two", "sides"}, {"both", "sides"}, {"the", "two", "countries"}, {"both", "countries"},

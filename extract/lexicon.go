@@ -178,6 +178,10 @@ type family struct {
 	// before: the object precedes the phrase ("peacekeepers were
 	// withdrawn").
 	before bool
+	// direct: the object follows the phrase at once or right after the
+	// one name that follows it ("asked Japan to", not "asked Japan about
+	// the visit to").
+	direct bool
 }
 
 // Object lists of families that need one.
@@ -371,6 +375,20 @@ var families = []family{
 		past: []string{"sued", "indicted", "convicted", "filed suit", "filed a lawsuit"},
 		ing:  []string{"suing"}, noun: []string{"lawsuit", "indictment"}},
 
+	// REQUEST (CAMEO 02): appeals and calls on another to act, PROPOSAL
+	// events as "urged" and "called for" are.
+	{typ: diplograph.Proposal, code: coding{"REQUEST", "", "02"},
+		past: []string{"called on", "called upon", "appealed to", "appealed for", "pleaded with", "asked for"},
+		pres: []string{"calls on", "calls upon", "appeals to", "appeals for", "urges", "asks for"},
+		ing:  []string{"calling on", "calling upon", "calling for", "urging", "appealing to", "appealing for"},
+		base: []string{"call on", "call upon", "urge", "appeal to"},
+		noun: []string{"call for", "calls for"}},
+	// "Asked" is a request when someone is asked to act ("asked Japan to
+	// reconsider"), not when a question is asked.
+	{typ: diplograph.Proposal, code: coding{"REQUEST", "", "02"},
+		past: []string{"asked"}, pres: []string{"asks"}, ing: []string{"asking"}, objects: []string{"to"}, window: 5,
+		direct: true},
+
 	// DEMAND (CAMEO 10).
 	{typ: diplograph.Demand, code: coding{"DEMAND", "", "10"},
 		ing: []string{"demanding", "insisting", "pressuring", "pressing for", "pushing for", "pushing hard for",
@@ -482,7 +500,7 @@ func allTriggers() []trigger {
 					seen[w] = true
 				}
 				out = append(out, trigger{phrase: w, typ: f.typ, form: l.form, code: f.code, objects: f.objects, window: f.window,
-					before: f.before})
+					before: f.before, direct: f.direct})
 			}
 		}
 	}
@@ -513,6 +531,7 @@ type trigger struct {
 	objects []string
 	window  int
 	before  bool // the object precedes the phrase
+	direct  bool // the object follows the phrase or one name right after it
 }
 
 // needsObject lists triggers that only name an event with a particular
