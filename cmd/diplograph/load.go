@@ -48,6 +48,7 @@ The summary at the end goes to standard output.`)
 	quiet := fs.Bool("quiet", false, "show no progress (the summary is still printed)")
 	logEvery := fs.Duration("log-every", 10*time.Second, "interval between progress log lines when standard error is not a terminal")
 	batch := fs.Int("batch-size", loaders.DefaultBatchSize, "articles written per store transaction")
+	groupEvery := fs.Int("group-every", loaders.DefaultGroupEvery, "articles saved between two groupings of their event reports into events, where the store defers them (-1: group with every batch)")
 	dryRun := fs.Bool("dry-run", false, "read and extract, write nothing (no store is opened): the extraction-only rate")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the load to this `file` (go tool pprof)")
 	if done, err := parseFlags(fs, args); done {
@@ -57,8 +58,8 @@ The summary at the end goes to standard output.`)
 		fs.Usage()
 		return errUsageShown
 	}
-	if *maxErrors < 0 || *maxRecord <= 0 || *logEvery <= 0 || *batch <= 0 {
-		return badUsage(e, "--max-errors must be 0 or more, --max-record-bytes, --log-every and --batch-size more than 0")
+	if *maxErrors < 0 || *maxRecord <= 0 || *logEvery <= 0 || *batch <= 0 || *groupEvery == 0 || *groupEvery < -1 {
+		return badUsage(e, "--max-errors must be 0 or more, --max-record-bytes, --log-every and --batch-size more than 0, --group-every more than 0 or -1")
 	}
 	opts, err := in.options(e)
 	if err != nil {
@@ -104,6 +105,7 @@ The summary at the end goes to standard output.`)
 	lopts := loaders.LoadOptions{
 		Workers:     *workers,
 		BatchSize:   *batch,
+		GroupEvery:  *groupEvery,
 		MaxRejected: *maxErrors,
 		Logger:      pr.log,
 		Progress:    pr.update,

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/diplograph/diplograph/store/sqlite"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -237,5 +238,36 @@ func TestLoadDryRun(t *testing.T) {
 	}
 	if fi, err := os.Stat(prof); err != nil || fi.Size() == 0 {
 		t.Errorf("no CPU profile: %v", err)
+	}
+}
+
+// TestLoadGroupEvery checks --group-every: events are there after a load
+// that groups every few articles and after one that groups every batch,
+// and a count that is neither positive nor -1 is a usage error.
+func TestLoadGroupEvery(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "c.jsonl")
+	writeCorpus(t, corpus, 12)
+	for _, every := range []string{"5", "-1"} {
+		db := filepath.Join(dir, "g"+every+".db")
+		out, _, err := runCmd(t, context.Background(), "", nil, "load", "--quiet", "--batch-size", "4", "--group-every", every, "--db", db, corpus)
+		if err != nil || !strings.Contains(out, "loaded 12") {
+			t.Fatalf("--group-every %s: %v\n%s", every, err, out)
+		}
+		st, err := sqlite.Open(t.Context(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := st.GroupPending(t.Context(), nil)
+		stats, serr := st.Stats(t.Context())
+		st.Close()
+		if err != nil || serr != nil || n != 0 || stats.Events == 0 {
+			t.Errorf("--group-every %s: %d reports left waiting (%v), stats %+v (%v)", every, n, err, stats, serr)
+		}
+	}
+	for _, bad := range []string{"0", "-2"} {
+		if _, _, err := runCmd(t, context.Background(), "", nil, "load", "--group-every", bad, corpus); !errors.Is(err, errUsageShown) {
+			t.Errorf("--group-every %s: %v, want a usage error", bad, err)
+		}
 	}
 }
