@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/diplograph/diplograph/store/sqlite"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 	"time"
 
 	"github.com/diplograph/diplograph/loaders"
+	"github.com/diplograph/diplograph/store/sqlite"
 )
 
 // mixedCorpus has two good records around bad ones of several kinds.
