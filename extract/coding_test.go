@@ -105,6 +105,8 @@ func TestNotAnEvent(t *testing.T) {
 		{"Denmark gave a speech about Kenya.", "AID"},
 		// A question asked is no request.
 		{"Reporters asked Sanchez about the visit to Morocco.", "REQUEST"},
+		// An appeal nobody known makes.
+		{"They issued a statement calling for a bigger role for the World Bank.", "REQUEST"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

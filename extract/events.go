@@ -102,6 +102,11 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 			// event is the congratulation, the "said" only reports it.
 			ok = !(em.typ == diplograph.Statement && plainSay[h.t.phrase])
 		}
+		// An appeal that nobody known makes ("They issued a statement
+		// calling for ..."): what remains names only what it is about.
+		if ok && em.code.plover == "REQUEST" && !hasRole(em.parts, diplograph.RoleInitiator) {
+			ok = false
+		}
 		if !ok {
 			continue
 		}
