@@ -32,6 +32,7 @@ func TestVerbFamilies(t *testing.T) {
 		{"Ghana asked Togo to reopen the border.", diplograph.Proposal, "REQUEST", "02", "Q117", "Q945"},
 		{"Ghana is appealing to Togo for calm.", diplograph.Proposal, "REQUEST", "02", "Q117", "Q945"},
 		{"Ghana urges Togo to reopen the border.", diplograph.Proposal, "REQUEST", "02", "Q117", "Q945"},
+		{"Ghana wants Togo to reopen the border.", diplograph.Proposal, "REQUEST", "02", "Q117", "Q945"},
 		// SUPPORT: praise, defence, apology, signing, recognition.
 		{"Brazil praised Argentina for its handling of the crisis.", diplograph.Statement, "SUPPORT", "05", "Q155", "Q414"},
 		{"Sweden defended Finland against the criticism.", diplograph.Statement, "SUPPORT", "05", "Q34", "Q33"},
@@ -105,6 +106,8 @@ func TestNotAnEvent(t *testing.T) {
 		{"Denmark gave a speech about Kenya.", "AID"},
 		// A question asked is no request.
 		{"Reporters asked Sanchez about the visit to Morocco.", "REQUEST"},
+		// Wanting to act oneself is no request.
+		{"Ghana wants to reopen the border with Togo.", "REQUEST"},
 		// An appeal nobody known makes.
 		{"They issued a statement calling for a bigger role for the World Bank.", "REQUEST"},
 	}

@@ -560,6 +560,8 @@ func (d *doc) triggerAt(toks []token.Token, ms []*mention, i int) (trigger, int,
 			j := i + n
 			if m := mentionAt(ms, j); m != nil && m.first == j {
 				j = m.last
+			} else if t.named {
+				continue
 			}
 			if j < len(toks) && slices.Contains(t.objects, toks[j].Lower) {
 				return t, n, j + 1, true

@@ -180,8 +180,9 @@ type family struct {
 	before bool
 	// direct: the object follows the phrase at once or right after the
 	// one name that follows it ("asked Japan to", not "asked Japan about
-	// the visit to").
-	direct bool
+	// the visit to"); named: only after that name ("wants Japan to", not
+	// "wants to").
+	direct, named bool
 }
 
 // Object lists of families that need one.
@@ -388,6 +389,11 @@ var families = []family{
 	{typ: diplograph.Proposal, code: coding{"REQUEST", "", "02"},
 		past: []string{"asked"}, pres: []string{"asks"}, ing: []string{"asking"}, objects: []string{"to"}, window: 5,
 		direct: true},
+	// Wanting another to act is asking it to ("wants Japan to pay more");
+	// wanting to act oneself is an intent, not a request.
+	{typ: diplograph.Proposal, code: coding{"REQUEST", "", "02"},
+		past: []string{"wanted"}, pres: []string{"wants", "want"}, objects: []string{"to"}, window: 5,
+		direct: true, named: true},
 
 	// DEMAND (CAMEO 10).
 	{typ: diplograph.Demand, code: coding{"DEMAND", "", "10"},
@@ -500,7 +506,7 @@ func allTriggers() []trigger {
 					seen[w] = true
 				}
 				out = append(out, trigger{phrase: w, typ: f.typ, form: l.form, code: f.code, objects: f.objects, window: f.window,
-					before: f.before, direct: f.direct})
+					before: f.before, direct: f.direct, named: f.named})
 			}
 		}
 	}
@@ -532,6 +538,7 @@ type trigger struct {
 	window  int
 	before  bool // the object precedes the phrase
 	direct  bool // the object follows the phrase or one name right after it
+	named   bool // with direct: only after the name
 }
 
 // needsObject lists triggers that only name an event with a particular
