@@ -133,6 +133,11 @@ type groupWriter struct {
 	*batchWriter
 	log     []string
 	waiting int
+	held    int // articles the store held before the load
+}
+
+func (w *groupWriter) Stats(context.Context) (diplograph.Stats, error) {
+	return diplograph.Stats{Articles: w.held}, nil
 }
 
 func (w *groupWriter) SaveBatch(ctx context.Context, xs []*diplograph.Extraction) ([]diplograph.BatchResult, error) {
@@ -161,26 +166,30 @@ func (w *groupWriter) GroupPending(ctx context.Context, progress func(done, tota
 }
 
 // TestLoadGroupsDeferred checks when a load groups the event reports it
-// saved ungrouped: after GroupEvery articles, and always at the end, also
-// when the rejection limit stops it (reports an interrupted load left wait
-// too); and that a negative GroupEvery groups with every batch.
+// saved ungrouped: after GroupEvery articles once the store has doubled
+// since the last grouping, and always at the end, also when the rejection
+// limit stops it (reports an interrupted load left wait too); and that a
+// negative GroupEvery groups with every batch.
 func TestLoadGroupsDeferred(t *testing.T) {
 	texts := []string{"a", "b", "c", "d", "e", "f", "g"}
 	tests := []struct {
-		name        string
-		every, max  int
-		texts       []string
-		want        []string
-		wantGrouped int
+		name             string
+		every, max, held int
+		texts            []string
+		want             []string
+		wantGrouped      int
 	}{
-		{"at the end", 0, 0, texts, []string{"u2", "u2", "u2", "u1", "G7"}, 7},
-		{"every three", 3, 0, texts, []string{"u2", "u2", "G4", "u2", "u1", "G3", "G0"}, 7},
-		{"with every batch", -1, 0, texts, []string{"g2", "g2", "g2", "g1"}, 0},
-		{"stopped by rejections", 0, 1, []string{"a", "b", "REFUSE c", "d"}, []string{"u2", "u2", "G3"}, 3},
+		{"at the end", 0, 0, 0, texts, []string{"u2", "u2", "u2", "u1", "G7"}, 7},
+		{"every three", 3, 0, 0, texts, []string{"u2", "u2", "G4", "u2", "u1", "G3"}, 7},
+		// Not before the store has doubled since the last grouping.
+		{"every two, then as the store doubles", 2, 0, 0, texts, []string{"u2", "G2", "u2", "G2", "u2", "u1", "G3"}, 7},
+		{"into a store holding more", 2, 0, 10, texts, []string{"u2", "u2", "u2", "u1", "G7"}, 7},
+		{"with every batch", -1, 0, 0, texts, []string{"g2", "g2", "g2", "g1"}, 0},
+		{"stopped by rejections", 0, 1, 0, []string{"a", "b", "REFUSE c", "d"}, []string{"u2", "u2", "G3"}, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w := &groupWriter{batchWriter: &batchWriter{memWriter: newMemWriter()}}
+			w := &groupWriter{batchWriter: &batchWriter{memWriter: newMemWriter()}, held: tt.held}
 			var recs []loaders.Record
 			for i, s := range tt.texts {
 				recs = append(recs, good(i+1, s))

@@ -73,17 +73,21 @@ type LoadOptions struct {
 	BatchDelay time.Duration
 
 	// A Writer that is a diplograph.DeferredGrouper saves batches with
-	// their event reports waiting, and groups them into events once
-	// GroupEvery articles have been saved since the last grouping, and at
-	// the end of the load (also when MaxRejected stops it): a busy key's
-	// reports are then grouped once per GroupEvery articles, not once per
-	// batch. Between groupings queries see the new articles without their
-	// events. 0 means DefaultGroupEvery; a negative value groups with
-	// every batch.
+	// their event reports waiting, and groups them into events at the end
+	// of the load (also when MaxRejected stops it) and on the way once at
+	// least GroupEvery articles have been saved since the last grouping
+	// and at least as many as the store held grouped then. A busy key's
+	// reports are then grouped a few times per load, not once per batch;
+	// and since a grouping reads the stored reports near the waiting ones,
+	// which in a corpus spread over years is most of the store, waiting
+	// until the store has doubled keeps a load's grouping work in
+	// proportion to its size. Between groupings queries see the new
+	// articles without their events. 0 means DefaultGroupEvery; a
+	// negative value groups with every batch.
 	GroupEvery int
 }
 
-// DefaultGroupEvery is how many articles a load saves between two
+// DefaultGroupEvery is the fewest articles a load saves between two
 // groupings of their event reports (LoadOptions.GroupEvery).
 const DefaultGroupEvery = 25000
 
@@ -124,6 +128,15 @@ func Load(ctx context.Context, recs iter.Seq[Record], x Extractor, w Writer, opt
 	l := &loader{x: x, w: w, opts: opts, log: opts.Logger}
 	if l.log == nil {
 		l.log = slog.Default()
+	}
+	if st, ok := w.(interface {
+		Stats(context.Context) (diplograph.Stats, error)
+	}); ok && l.grouper() != nil {
+		// What the store holds counts as grouped: a load into a big store
+		// groups less often.
+		if n, err := st.Stats(ctx); err == nil {
+			l.grouped = n.Articles
+		}
 	}
 	workers := opts.Workers
 	if workers <= 0 {
@@ -278,13 +291,13 @@ func (l *loader) grouper() diplograph.DeferredGrouper {
 }
 
 // groupDue reports whether enough articles have been saved ungrouped since
-// the last grouping.
+// the last grouping: GroupEvery, and as many as were grouped before.
 func (l *loader) groupDue() bool {
 	every := l.opts.GroupEvery
 	if every == 0 {
 		every = DefaultGroupEvery
 	}
-	return l.ungrouped >= every
+	return l.ungrouped >= max(every, l.grouped)
 }
 
 // group groups the event reports waiting in the store, with a log line
@@ -306,6 +319,7 @@ func (l *loader) group(ctx context.Context) error {
 	if l.ungrouped > 0 || n > 0 {
 		l.log.Info("grouped event reports", "reports", n, "took", time.Since(start).Round(time.Millisecond))
 	}
+	l.grouped += l.ungrouped
 	l.ungrouped = 0
 	return nil
 }
@@ -457,8 +471,9 @@ type loader struct {
 	opts LoadOptions
 	log  *slog.Logger
 	sum  Summary
-	// ungrouped counts the articles saved since the last grouping.
-	ungrouped int
+	// ungrouped counts the articles saved since the last grouping, and
+	// grouped the articles the store held grouped after it.
+	ungrouped, grouped int
 }
 
 // process checks and extracts one good record.

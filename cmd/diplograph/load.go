@@ -48,7 +48,7 @@ The summary at the end goes to standard output.`)
 	quiet := fs.Bool("quiet", false, "show no progress (the summary is still printed)")
 	logEvery := fs.Duration("log-every", 10*time.Second, "interval between progress log lines when standard error is not a terminal")
 	batch := fs.Int("batch-size", loaders.DefaultBatchSize, "articles written per store transaction")
-	groupEvery := fs.Int("group-every", loaders.DefaultGroupEvery, "articles saved between two groupings of their event reports into events, where the store defers them (-1: group with every batch)")
+	groupEvery := fs.Int("group-every", loaders.DefaultGroupEvery, "fewest articles saved between two groupings of their event reports into events, where the store defers them; a load also waits for the store to double (-1: group with every batch)")
 	dryRun := fs.Bool("dry-run", false, "read and extract, write nothing (no store is opened): the extraction-only rate")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the load to this `file` (go tool pprof)")
 	if done, err := parseFlags(fs, args); done {
