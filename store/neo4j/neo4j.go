@@ -69,15 +69,19 @@ type Store struct {
 
 	// lastSeq is the last save stamp handed out; see nextSeq.
 	lastSeq atomic.Int64
+	// groupChunk is how many waiting reports a GroupPending transaction
+	// takes: pendingChunk, but in tests.
+	groupChunk int
 
 	closeOnce sync.Once
 	closeErr  error
 }
 
 var (
-	_ diplograph.Store      = (*Store)(nil)
-	_ diplograph.BatchSaver = (*Store)(nil)
-	_ diplograph.Exporter   = (*Store)(nil)
+	_ diplograph.Store           = (*Store)(nil)
+	_ diplograph.BatchSaver      = (*Store)(nil)
+	_ diplograph.DeferredGrouper = (*Store)(nil)
+	_ diplograph.Exporter        = (*Store)(nil)
 )
 
 // Open connects to the Neo4j of cfg, checks that it answers and brings its
@@ -116,7 +120,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: %s: %w", redact(cfg.URI), err)
 	}
-	s := &Store{driver: drv, cfg: cfg, log: cfg.Logger}
+	s := &Store{driver: drv, cfg: cfg, log: cfg.Logger, groupChunk: pendingChunk}
 	if err := drv.VerifyConnectivity(ctx); err != nil {
 		drv.Close(context.WithoutCancel(ctx))
 		return nil, fmt.Errorf("neo4j: cannot reach %s (is the server running, and are NEO4J_USERNAME and NEO4J_PASSWORD right?): %w", redact(cfg.URI), err)
