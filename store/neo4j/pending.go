@@ -79,8 +79,11 @@ func (s keySource) addPending(changes keyChanges) error {
 
 // pendingChunk bounds the waiting reports one GroupPending transaction
 // groups, and so the server memory it takes; a key is never split, so a
-// busier key makes a bigger transaction.
-const pendingChunk = 5000
+// busier key makes a bigger transaction. Grouping 59,000 reports took 20–22
+// s in transactions of 500 or 1,000 and 24–28 s in transactions of 2,000
+// to 20,000 (whose commits cost more per report) on the development
+// machine (docs/neo4j.md).
+const pendingChunk = 1000
 
 // GroupPending groups the event reports that SaveBatchUngrouped left
 // waiting, many keys per transaction. See diplograph.DeferredGrouper.
