@@ -1,11 +1,12 @@
 // Package neo4j is Diplograph's store on a Neo4j server, cluster or Aura
 // database: it keeps articles, their comments and the facts extracted from
 // them as a property graph, and answers the API's questions with Cypher over
-// Bolt. It implements diplograph.Store and diplograph.Exporter with the same
-// semantics as the embedded store (the conformance suite in store/storetest
-// holds both to them), and owns the graph's schema: its constraints, indexes
-// and the shape docs/neo4j.md describes. It knows nothing of how facts are
-// extracted or served.
+// Bolt. It implements diplograph.Store, diplograph.DeferredGrouper (a bulk
+// load's event reports can wait to be grouped, see pending.go) and
+// diplograph.Exporter with the same semantics as the embedded store (the
+// conformance suite in store/storetest holds both to them), and owns the
+// graph's schema: its constraints, indexes and the shape docs/neo4j.md
+// describes. It knows nothing of how facts are extracted or served.
 //
 // Facts are kept per supporting article, as in the embedded store: each
 // article's own view of a fact, with its evidence, lives on the article's

@@ -57,6 +57,12 @@ import (
 //     no article supports any more: a statement for each of these that has
 //     rows (see writeMerged).
 //
+// A deferred sub-batch (SaveBatchUngrouped) writes its event views waiting
+// instead (PENDING_REPORT, see pending.go): it locks their keys as well,
+// but groups in step 4 only the keys whose grouped views the replaced
+// articles take away. Every grouping of a key takes in the key's waiting
+// views.
+//
 // Every statement is parameterized and MERGEs by unique keys; properties
 // are set to values computed from what the transaction read (only those
 // that change, so that indexes are spared needless updates), and the save
