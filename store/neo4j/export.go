@@ -54,7 +54,7 @@ func (s *Store) exportArticle(ctx context.Context, id string) (*diplograph.Extra
 			[(a)-[:HAS_COMMENT]->(c:Comment) | properties(c)] AS comments,
 			[(a)-[m:MENTIONS]->(:Entity) | m {.pos, .view, .sentences, .starts, .ends}] AS entities,
 			[(a)-[:ASSERTS]->(x:Assertion) | x {.pos, .view, .sentences, .starts, .ends}] AS relations,
-			[(a)-[m:REPORTS]->(:Event) | m {.pos, .view, .sentences, .starts, .ends}] AS events`, map[string]any{"id": id})
+			[(a)-[m:REPORTS|PENDING_REPORT]->() | m {.pos, .view, .sentences, .starts, .ends}] AS events`, map[string]any{"id": id})
 	if err != nil || !ok {
 		return nil, false, err
 	}

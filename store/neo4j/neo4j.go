@@ -1,11 +1,12 @@
 // Package neo4j is Diplograph's store on a Neo4j server, cluster or Aura
 // database: it keeps articles, their comments and the facts extracted from
 // them as a property graph, and answers the API's questions with Cypher over
-// Bolt. It implements diplograph.Store and diplograph.Exporter with the same
-// semantics as the embedded store (the conformance suite in store/storetest
-// holds both to them), and owns the graph's schema: its constraints, indexes
-// and the shape docs/neo4j.md describes. It knows nothing of how facts are
-// extracted or served.
+// Bolt. It implements diplograph.Store, diplograph.DeferredGrouper (a bulk
+// load's event reports can wait to be grouped, see pending.go) and
+// diplograph.Exporter with the same semantics as the embedded store (the
+// conformance suite in store/storetest holds both to them), and owns the
+// graph's schema: its constraints, indexes and the shape docs/neo4j.md
+// describes. It knows nothing of how facts are extracted or served.
 //
 // Facts are kept per supporting article, as in the embedded store: each
 // article's own view of a fact, with its evidence, lives on the article's
@@ -69,15 +70,19 @@ type Store struct {
 
 	// lastSeq is the last save stamp handed out; see nextSeq.
 	lastSeq atomic.Int64
+	// groupChunk is how many waiting reports a GroupPending transaction
+	// takes: pendingChunk, but in tests.
+	groupChunk int
 
 	closeOnce sync.Once
 	closeErr  error
 }
 
 var (
-	_ diplograph.Store      = (*Store)(nil)
-	_ diplograph.BatchSaver = (*Store)(nil)
-	_ diplograph.Exporter   = (*Store)(nil)
+	_ diplograph.Store           = (*Store)(nil)
+	_ diplograph.BatchSaver      = (*Store)(nil)
+	_ diplograph.DeferredGrouper = (*Store)(nil)
+	_ diplograph.Exporter        = (*Store)(nil)
 )
 
 // Open connects to the Neo4j of cfg, checks that it answers and brings its
@@ -116,7 +121,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: %s: %w", redact(cfg.URI), err)
 	}
-	s := &Store{driver: drv, cfg: cfg, log: cfg.Logger}
+	s := &Store{driver: drv, cfg: cfg, log: cfg.Logger, groupChunk: pendingChunk}
 	if err := drv.VerifyConnectivity(ctx); err != nil {
 		drv.Close(context.WithoutCancel(ctx))
 		return nil, fmt.Errorf("neo4j: cannot reach %s (is the server running, and are NEO4J_USERNAME and NEO4J_PASSWORD right?): %w", redact(cfg.URI), err)

@@ -343,10 +343,10 @@ func TestRetriedBatch(t *testing.T) {
 	// batch, the one repeated, also updates what is stored.
 	half := len(ins) / 2
 	run := func(t *testing.T, s *Store, times, fail int) []string {
-		if _, err := write(t.Context(), s, batchWork(t.Context(), ins[:half], seqs[:half])); err != nil {
+		if _, err := write(t.Context(), s, batchWork(t.Context(), ins[:half], seqs[:half], false)); err != nil {
 			t.Fatal(err)
 		}
-		work := batchWork(t.Context(), ins[half:], seqs[half:])
+		work := batchWork(t.Context(), ins[half:], seqs[half:], false)
 		attempts := 0
 		_, err := write(t.Context(), s, func(tx neo4j.ManagedTransaction) ([]diplograph.SaveResult, error) {
 			attempts++

@@ -37,9 +37,12 @@ type keyView struct {
 	// written yet. They differ only when a migration groups stored views
 	// from scratch, as if they were fresh.
 	current, linked string
-	stamp           stamp
-	raw             string            // the stored view (JSON), without evidence
-	body            *diplograph.Event // a view not written yet
+	// pending is set on a view that waits to be grouped (pending.go): it
+	// is fresh to Regroup, and joins its event when regrouping is written.
+	pending bool
+	stamp   stamp
+	raw     string            // the stored view (JSON), without evidence
+	body    *diplograph.Event // a view not written yet
 }
 
 func viewOf(v keyView) (string, facts.EventView, string) { return v.key, v.ev, v.current }
@@ -193,17 +196,34 @@ func (noViews) FirstReported([]facts.FirstReport) ([]facts.StoredEvent, error) {
 
 // regroup groups again the views of each changed event key near those that
 // changed (facts.Regroup) and adds to m what brings their events up to
-// date: stored views that change event move, events whose views changed
-// are merged again from them, and events left without views go. Events
-// that only gained fresh views merge them into their stored state; the
-// rest of a key is not read. It returns the event each fresh view goes to.
-// With scratch, every event is merged from all its views (a migration's
-// regrouping, whose views are all fresh to Regroup but linked already).
+// date: stored views that change event move, waiting views join their
+// events, events whose views changed are merged again from them, and
+// events left without views go. Events that only gained fresh views merge
+// them into their stored state; the rest of a key is not read. It returns
+// the event each fresh view goes to. The views of the articles in exclude,
+// which the transaction replaces or deletes, are not read.
 //
 // The caller holds the keys' locks, so the views read are all there are
 // and stay so until the transaction ends; regroup depends on them only, so
 // it serves a batch as well as one article.
-func (t *txn) regroup(changes keyChanges, src facts.KeyViews[keyView], scratch bool, m *merged) (map[viewRef]string, error) {
+func (t *txn) regroup(changes keyChanges, exclude []string, m *merged) (map[viewRef]string, error) {
+	if len(changes) == 0 {
+		return map[viewRef]string{}, nil
+	}
+	src := keySource{t, exclude}
+	// Stored views are grouped as ClusterEvents would group them all, an
+	// invariant Regroup relies on; waiting views are not grouped yet, so
+	// they all go in as fresh views of their keys.
+	if err := src.addPending(changes); err != nil {
+		return nil, err
+	}
+	return t.group(changes, src, false, m)
+}
+
+// group is regroup on the views src reads. With scratch, every event is
+// merged from all its views (a migration's regrouping, whose views are all
+// fresh to Regroup but linked already, and none waits).
+func (t *txn) group(changes keyChanges, src facts.KeyViews[keyView], scratch bool, m *merged) (map[viewRef]string, error) {
 	targets := map[viewRef]string{}
 	if len(changes) == 0 {
 		return targets, nil
@@ -308,6 +328,8 @@ func apply(key string, res *facts.Regrouped[keyView], lostIDs []string, stored m
 				left = left || v.current != g.ID
 			}
 			switch {
+			case v.pending:
+				m.grouped = append(m.grouped, map[string]any{"article": v.ev.Article, "viewId": v.ev.ID, "to": g.ID})
 			case v.linked == "":
 				targets[viewRef{v.ev.Article, v.ev.ID}] = g.ID
 			case v.linked != g.ID:
@@ -394,7 +416,7 @@ func (t *txn) regroupAllEvents() error {
 		return err
 	}
 	var m merged
-	if _, err := t.regroup(changes, noViews{}, true, &m); err != nil {
+	if _, err := t.group(changes, noViews{}, true, &m); err != nil {
 		return err
 	}
 	keep := make([]string, 0, len(m.events))

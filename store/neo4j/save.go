@@ -57,6 +57,12 @@ import (
 //     no article supports any more: a statement for each of these that has
 //     rows (see writeMerged).
 //
+// A deferred sub-batch (SaveBatchUngrouped) writes its event views waiting
+// instead (PENDING_REPORT, see pending.go): it locks their keys as well,
+// but groups in step 4 only the keys whose grouped views the replaced
+// articles take away. Every grouping of a key takes in the key's waiting
+// views.
+//
 // Every statement is parameterized and MERGEs by unique keys; properties
 // are set to values computed from what the transaction read (only those
 // that change, so that indexes are spared needless updates), and the save
@@ -82,6 +88,18 @@ func (s *Store) Save(ctx context.Context, x *diplograph.Extraction) (diplograph.
 // SaveBatch saves several articles in one transaction. See
 // diplograph.BatchSaver.
 func (s *Store) SaveBatch(ctx context.Context, xs []*diplograph.Extraction) ([]diplograph.BatchResult, error) {
+	return s.saveBatch(ctx, xs, false)
+}
+
+// SaveBatchUngrouped saves several articles in one transaction, their event
+// reports waiting for GroupPending. See diplograph.DeferredGrouper.
+func (s *Store) SaveBatchUngrouped(ctx context.Context, xs []*diplograph.Extraction) ([]diplograph.BatchResult, error) {
+	return s.saveBatch(ctx, xs, true)
+}
+
+// saveBatch is SaveBatch; a deferred batch leaves its event reports
+// waiting (see pending.go).
+func (s *Store) saveBatch(ctx context.Context, xs []*diplograph.Extraction, deferred bool) ([]diplograph.BatchResult, error) {
 	out := make([]diplograph.BatchResult, len(xs))
 	var ins []*saveInput
 	var seqs []int64
@@ -99,7 +117,7 @@ func (s *Store) SaveBatch(ctx context.Context, xs []*diplograph.Extraction) ([]d
 	}
 	// Results are handed out only after the commit, since the driver may
 	// run the function more than once.
-	res, err := write(ctx, s, batchWork(ctx, ins, seqs))
+	res, err := write(ctx, s, batchWork(ctx, ins, seqs, deferred))
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: save batch of %d: %w", len(ins), err)
 	}
@@ -112,7 +130,7 @@ func (s *Store) SaveBatch(ctx context.Context, xs []*diplograph.Extraction) ([]d
 // saveWork returns the transaction function that saves in; seq is the
 // save's stamp, chosen once so that a retry writes the same.
 func saveWork(ctx context.Context, in *saveInput, seq int64) func(tx neo4j.ManagedTransaction) (diplograph.SaveResult, error) {
-	work := batchWork(ctx, []*saveInput{in}, []int64{seq})
+	work := batchWork(ctx, []*saveInput{in}, []int64{seq}, false)
 	return func(tx neo4j.ManagedTransaction) (diplograph.SaveResult, error) {
 		res, err := work(tx)
 		if err != nil {
@@ -123,13 +141,14 @@ func saveWork(ctx context.Context, in *saveInput, seq int64) func(tx neo4j.Manag
 }
 
 // batchWork returns the transaction function that saves ins in order, with
-// the stamps seqs, and returns their results in the same order.
-func batchWork(ctx context.Context, ins []*saveInput, seqs []int64) func(tx neo4j.ManagedTransaction) ([]diplograph.SaveResult, error) {
+// the stamps seqs, and returns their results in the same order. A deferred
+// batch leaves the articles' event reports waiting.
+func batchWork(ctx context.Context, ins []*saveInput, seqs []int64, deferred bool) func(tx neo4j.ManagedTransaction) ([]diplograph.SaveResult, error) {
 	return func(tx neo4j.ManagedTransaction) ([]diplograph.SaveResult, error) {
 		t := &txn{ctx: ctx, tx: tx}
 		out := make([]diplograph.SaveResult, 0, len(ins))
 		for _, r := range subBatches(ins) {
-			res, err := t.saveBatch(ins[r[0]:r[1]], seqs[r[0]:r[1]])
+			res, err := t.saveBatch(ins[r[0]:r[1]], seqs[r[0]:r[1]], deferred)
 			if err != nil {
 				return nil, err
 			}
@@ -222,14 +241,17 @@ type keys struct {
 type item struct {
 	in       *saveInput
 	replaced bool // an older version was stored
+	waits    bool // its event reports wait to be grouped (pending.go)
 	seq      int64
 	stamp    stamp
 	keys     []string // the event key of each of in.events
 }
 
 // saveBatch saves ins, articles with distinct ids and hashes, with the
-// stamps seqs: see "How saves run".
-func (t *txn) saveBatch(ins []*saveInput, seqs []int64) ([]diplograph.SaveResult, error) {
+// stamps seqs: see "How saves run". A deferred sub-batch writes its event
+// views waiting, and groups only the keys whose grouped views the replaced
+// articles take away.
+func (t *txn) saveBatch(ins []*saveInput, seqs []int64, deferred bool) ([]diplograph.SaveResult, error) {
 	out := make([]diplograph.SaveResult, len(ins))
 	hashes := make([]string, len(ins))
 	for i, in := range ins {
@@ -273,7 +295,7 @@ func (t *txn) saveBatch(ins []*saveInput, seqs []int64) ([]diplograph.SaveResult
 		RETURN id, a._new IS NOT NULL AS created, a.hash AS hash,
 			[(a)-[:MENTIONS]->(e:Entity) | e.id] AS entities,
 			[(a)-[:ASSERTS]->(x:Assertion) | x.relation] AS relations,
-			`+reportsOf+` AS reports`, map[string]any{"ids": rows})
+			`+reportsOf+` AS reports, `+waitingOf+` AS waiting`, map[string]any{"ids": rows})
 	if err != nil {
 		return nil, err
 	}
@@ -286,6 +308,9 @@ func (t *txn) saveBatch(ins []*saveInput, seqs []int64) ([]diplograph.SaveResult
 	var stale keys
 	var unlock []string
 	changes := keyChanges{}
+	// The keys whose waiting reports change, which are locked as the keys
+	// regrouped are (see pending.go).
+	var waitKeys []string
 	for _, i := range todo {
 		in := ins[i]
 		rec := old[in.art.ID]
@@ -306,7 +331,8 @@ func (t *txn) saveBatch(ins []*saveInput, seqs []int64) ([]diplograph.SaveResult
 		stale.entities = append(stale.entities, strs(rec, "entities")...)
 		stale.relations = append(stale.relations, strs(rec, "relations")...)
 		removeReports(changes, rec)
-		it := &item{in: in, replaced: !created, seq: seqs[i], stamp: stamp{Published: in.art.Published, Seq: seqs[i]}}
+		waitKeys = append(waitKeys, strs(rec, "waiting")...)
+		it := &item{in: in, replaced: !created, waits: deferred, seq: seqs[i], stamp: stamp{Published: in.art.Published, Seq: seqs[i]}}
 		for j := range in.events {
 			it.keys = append(it.keys, diplograph.EventKey(&in.events[j]))
 		}
@@ -332,6 +358,10 @@ func (t *txn) saveBatch(ins []*saveInput, seqs []int64) ([]diplograph.SaveResult
 		for _, r := range in.relations {
 			touched.relations = append(touched.relations, r.ID)
 		}
+		if it.waits {
+			waitKeys = append(waitKeys, it.keys...)
+			continue
+		}
 		for j := range in.events {
 			v := in.events[j]
 			v.Evidence = nil
@@ -339,12 +369,12 @@ func (t *txn) saveBatch(ins []*saveInput, seqs []int64) ([]diplograph.SaveResult
 			ch.Fresh = append(ch.Fresh, keyView{key: it.keys[j], ev: freshEventView(in, j), stamp: it.stamp, body: &v})
 		}
 	}
-	st, err := t.lock(touched, changes.keys())
+	st, err := t.lock(touched, append(changes.keys(), waitKeys...))
 	if err != nil {
 		return nil, err
 	}
 	var m merged
-	targets, err := t.regroup(changes, keySource{t, exclude}, false, &m)
+	targets, err := t.regroup(changes, exclude, &m)
 	if err != nil {
 		return nil, err
 	}
@@ -424,7 +454,7 @@ func (t *txn) delete(id string) error {
 		SET a._lock = true
 		RETURN [(a)-[:MENTIONS]->(e:Entity) | e.id] AS entities,
 			[(a)-[:ASSERTS]->(x:Assertion) | x.relation] AS relations,
-			`+reportsOf+` AS reports`, map[string]any{"id": id})
+			`+reportsOf+` AS reports, `+waitingOf+` AS waiting`, map[string]any{"id": id})
 	if err != nil {
 		return err
 	}
@@ -434,17 +464,18 @@ func (t *txn) delete(id string) error {
 	stale := keys{strs(rec, "entities"), strs(rec, "relations"), nil}
 	changes := keyChanges{}
 	removeReports(changes, rec)
-	st, err := t.lock(stale, changes.keys())
+	// Its waiting reports only go: no event has them.
+	st, err := t.lock(stale, append(changes.keys(), strs(rec, "waiting")...))
 	if err != nil {
 		return err
 	}
 	var m merged
 	// The article's own views are left out of the grouping, and go with it.
-	if _, err := t.regroup(changes, keySource{t, []string{id}}, false, &m); err != nil {
+	if _, err := t.regroup(changes, []string{id}, &m); err != nil {
 		return err
 	}
 	if err := t.exec(`MATCH (a:Article {id: $id})
-		CALL (a) { MATCH (a)-[r:MENTIONS|REPORTS]->() DELETE r }
+		CALL (a) { MATCH (a)-[r:MENTIONS|REPORTS|PENDING_REPORT]->() DELETE r }
 		CALL (a) { MATCH (a)-[:ASSERTS]->(x:Assertion) DETACH DELETE x }
 		CALL (a) { MATCH (a)-[:HAS_COMMENT]->(c:Comment) DETACH DELETE c }
 		DETACH DELETE a`, map[string]any{"id": id}); err != nil {
@@ -575,7 +606,7 @@ func (t *txn) writeArticles(items []*item, targets map[viewRef]string) error {
 	// created, not merged.
 	if err := t.execRows(`UNWIND $rows AS id
 		MATCH (a:Article {id: id})
-		CALL (a) { MATCH (a)-[r:MENTIONS|REPORTS]->() DELETE r }
+		CALL (a) { MATCH (a)-[r:MENTIONS|REPORTS|PENDING_REPORT]->() DELETE r }
 		CALL (a) { MATCH (a)-[:ASSERTS]->(x:Assertion) DETACH DELETE x }
 		CALL (a) { MATCH (a)-[:HAS_COMMENT]->(c:Comment) DETACH DELETE c }`, replaced); err != nil {
 		return err
@@ -606,6 +637,12 @@ func (t *txn) writeArticles(items []*item, targets map[viewRef]string) error {
 			MATCH (v:Event {id: row.id})
 			CREATE (a)-[m:REPORTS]->(v)
 			SET m = row.props
+		}
+		CALL (a, art) {
+			UNWIND art.waiting AS props
+			MATCH (k:EventKey {key: props.key})
+			CREATE (a)-[p:PENDING_REPORT]->(k)
+			SET p = props
 		}`, map[string]any{"articles": rows})
 }
 
@@ -635,6 +672,7 @@ func articleRow(it *item, targets map[viewRef]string) (map[string]any, error) {
 		assertions = append(assertions, map[string]any(p))
 	}
 	reports := make([]any, 0, len(in.events))
+	var waiting []any
 	for i := range in.events {
 		e := in.events[i]
 		evs := e.Evidence
@@ -644,6 +682,11 @@ func articleRow(it *item, targets map[viewRef]string) (map[string]any, error) {
 		if p != nil {
 			p["viewId"], p["key"] = e.ID, it.keys[i]
 			reachProps(p, facts.ViewReach(freshEventView(in, i)))
+		}
+		if it.waits {
+			// The same properties as the view it becomes (pending.go).
+			waiting = append(waiting, map[string]any(p))
+			continue
 		}
 		reports = append(reports, map[string]any{"id": targets[viewRef{in.art.ID, e.ID}], "props": map[string]any(p)})
 	}
@@ -658,6 +701,7 @@ func articleRow(it *item, targets map[viewRef]string) (map[string]any, error) {
 		"id":       in.art.ID,
 		"props":    map[string]any(articleProps(&in.art, it.seq)),
 		"comments": comments, "mentions": mentions, "assertions": assertions, "reports": reports,
+		"waiting": nonNil(waiting),
 	}, nil
 }
 
@@ -729,6 +773,7 @@ func setOf(k keys) map[diplograph.FactKind]map[string]bool {
 type merged struct {
 	entities, relations, events, relink  []any
 	moves                                []any // views that change event
+	grouped                              []any // waiting views that join an event
 	dropEntities, dropRelations, dropEvs []string
 }
 
@@ -940,6 +985,9 @@ func (t *txn) writeMerged(m *merged) error {
 		CREATE (a)-[n:REPORTS]->(to)
 		SET n = properties(m)
 		DELETE m`, m.moves); err != nil {
+		return err
+	}
+	if err := t.execRows(groupWaiting, m.grouped); err != nil {
 		return err
 	}
 	// An event's participants, concerns and location are distinct (see

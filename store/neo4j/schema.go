@@ -12,7 +12,12 @@ import (
 
 // schemaVersion is the version of the graph's shape this build writes. A
 // database written by a newer build is refused rather than misread.
-const schemaVersion = 3
+//
+// Versions: 1 the first; 2 gave event views their keys; 3 their reaches,
+// regrouping every key; 4 let a bulk load's event reports wait to be
+// grouped (PENDING_REPORT, see pending.go), which a build of version 3
+// would neither see nor take away with their article's next version.
+const schemaVersion = 4
 
 // The names of the schema objects this package creates and uses.
 const (
@@ -48,6 +53,8 @@ func schemaStatements() []string {
 		`CREATE INDEX diplograph_reports_reach IF NOT EXISTS FOR ()-[m:REPORTS]-() ON (m.key, m.reachTier, m.reachLo)`,
 		// Version 2's index of a key's events, which the one above replaces.
 		`DROP INDEX diplograph_event_key_events IF EXISTS`,
+		// The event reports a bulk load left waiting, by key (version 4).
+		`CREATE INDEX diplograph_pending_key IF NOT EXISTS FOR ()-[p:PENDING_REPORT]-() ON (p.key)`,
 		// An id an article gave an event finds the event its view is in.
 		`CREATE INDEX diplograph_reports_view IF NOT EXISTS FOR ()-[m:REPORTS]-() ON (m.viewId)`,
 		// The search index holds each name and alias as its tokens (see
