@@ -13,7 +13,7 @@ import (
 func testDeferredGrouping(t *testing.T, s diplograph.Store) {
 	dg, ok := s.(diplograph.DeferredGrouper)
 	if !ok {
-		t.Skipf("%T groups the event reports of every batch as it saves them", s)
+		t.Fatalf("%T does not implement diplograph.DeferredGrouper", s)
 	}
 	ctx := t.Context()
 	xs := append(mergeCorpus(), fixtureA())
