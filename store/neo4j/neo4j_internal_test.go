@@ -317,19 +317,20 @@ func TestRetriedWrite(t *testing.T) {
 	}
 }
 
-// TestRetriedBatch checks that a batch's transaction function can run again
-// and leave the graph one run leaves: a batch with a new version of one of
-// its articles and articles sharing entities and events, run twice in one
-// transaction and retried by the driver after an attempt that wrote
-// everything and then failed.
-func TestRetriedBatch(t *testing.T) {
-	srv := neo4jtest.Use(t)
-	corpus := storetest.Generate(12, 13)
-	v2 := *corpus[3]
+// updated is a new version of x: another title, and only its first event.
+func updated(x *diplograph.Extraction) *diplograph.Extraction {
+	v2 := *x
 	v2.Article.Title += " (updated)"
 	v2.Article.Hash = diplograph.ContentHash(&v2.Article)
 	v2.Events = v2.Events[:1]
-	corpus = append(corpus, &v2, corpus[5])
+	return &v2
+}
+
+// stampedInputs checks and normalizes the corpus for saving and gives each
+// article a fixed save stamp, so that graphs can be compared property by
+// property.
+func stampedInputs(t *testing.T, corpus []*diplograph.Extraction) ([]*saveInput, []int64) {
+	t.Helper()
 	ins := make([]*saveInput, len(corpus))
 	seqs := make([]int64, len(corpus))
 	for i, x := range corpus {
@@ -339,6 +340,19 @@ func TestRetriedBatch(t *testing.T) {
 		}
 		ins[i], seqs[i] = in, int64(1000+i)
 	}
+	return ins, seqs
+}
+
+// TestRetriedBatch checks that a batch's transaction function can run again
+// and leave the graph one run leaves: a batch with a new version of one of
+// its articles and articles sharing entities and events, run twice in one
+// transaction and retried by the driver after an attempt that wrote
+// everything and then failed.
+func TestRetriedBatch(t *testing.T) {
+	srv := neo4jtest.Use(t)
+	corpus := storetest.Generate(12, 13)
+	corpus = append(corpus, updated(corpus[3]), corpus[5])
+	ins, seqs := stampedInputs(t, corpus)
 	// The first half goes in a batch of its own, so that the second
 	// batch, the one repeated, also updates what is stored.
 	half := len(ins) / 2

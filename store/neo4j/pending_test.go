@@ -21,21 +21,7 @@ import (
 func pendingCorpus(t *testing.T) ([]*saveInput, []int64) {
 	t.Helper()
 	corpus := storetest.Generate(40, 7)
-	v2 := *corpus[3]
-	v2.Article.Title += " (updated)"
-	v2.Article.Hash = diplograph.ContentHash(&v2.Article)
-	v2.Events = v2.Events[:1]
-	corpus = append(corpus, &v2)
-	ins := make([]*saveInput, len(corpus))
-	seqs := make([]int64, len(corpus))
-	for i, x := range corpus {
-		in, err := newSaveInput(x)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ins[i], seqs[i] = in, int64(1000+i)
-	}
-	return ins, seqs
+	return stampedInputs(t, append(corpus, updated(corpus[3])))
 }
 
 // saveBatches saves ins[from:to] in batches of five with their stamps,

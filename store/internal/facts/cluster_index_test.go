@@ -118,23 +118,7 @@ func clusterEventsLinear(key string, views []EventView) []EventGroup {
 		join.add(it.i, it.v, span{}, false)
 	}
 
-	out := make([]EventGroup, 0, len(clusters))
-	for _, c := range clusters {
-		g := EventGroup{Members: slices.Sorted(slices.Values(c.members))}
-		// The first dated report names an event that has one, so that its
-		// undated reports, which follow it, never rename it.
-		g.First = -1
-		for _, m := range g.Members {
-			if g.First < 0 || views[m].Span.IsZero() == views[g.First].Span.IsZero() && reportOrder(views[m], views[g.First]) < 0 ||
-				!views[m].Span.IsZero() && views[g.First].Span.IsZero() {
-				g.First = m
-			}
-		}
-		out = append(out, g)
-	}
-	slices.SortFunc(out, func(a, b EventGroup) int { return reportOrder(views[a.First], views[b.First]) })
-	AssignIDs(key, views, out, nil)
-	return out
+	return namedGroups(key, views, clusters)
 }
 
 // BenchmarkClusterEvents groups one busy key: 20,000 reports over eight

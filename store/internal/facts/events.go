@@ -411,7 +411,12 @@ func ClusterEvents(key string, views []EventView) []EventGroup {
 		}
 		join.add(it.i, it.v, span{}, false)
 	}
+	return namedGroups(key, views, clusters)
+}
 
+// namedGroups makes the clusters events: each with its members in order
+// and its first report, in the order of their first reports, named.
+func namedGroups(key string, views []EventView, clusters []*cluster) []EventGroup {
 	out := make([]EventGroup, 0, len(clusters))
 	for _, c := range clusters {
 		g := EventGroup{Members: slices.Sorted(slices.Values(c.members))}
