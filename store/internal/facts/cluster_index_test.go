@@ -33,6 +33,10 @@ func TestClusterIndex(t *testing.T) {
 	}
 }
 
+// clusterEventsLinear is ClusterEvents as it was before the index: every
+// view checked against every cluster, dates compared by CompareDates. It is
+// kept whole, prologue included, as the oracle the indexed version must
+// match.
 func clusterEventsLinear(key string, views []EventView) []EventGroup {
 	type item struct {
 		i    int
