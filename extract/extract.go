@@ -96,6 +96,7 @@ func (x *Extractor) Extract(ctx context.Context, a *diplograph.Article) (*diplog
 	}
 	d.findRelations()
 	d.findEvents()
+	d.accessionMemberships()
 	out := &diplograph.Extraction{Article: *a}
 	out.Entities = d.entities()
 	out.Relations = d.relations()

@@ -68,6 +68,7 @@ func (d *doc) findRelations() {
 		d.allianceRelations(si, ms)
 		d.treatyRelations(si, ms)
 		d.locationRelations(si, ms)
+		d.memberRelations(si, ms)
 	}
 }
 
