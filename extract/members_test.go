@@ -49,3 +49,33 @@ func TestMemberOf(t *testing.T) {
 		})
 	}
 }
+
+// TestOfficeOfMinistry checks that a ministry's official holds an office
+// of the ministry's country: the one the knowledge base gives the ministry,
+// else, for a ministry named without its country, the dateline's.
+func TestOfficeOfMinistry(t *testing.T) {
+	tests := []struct {
+		text, want string // want: "country office"
+	}{
+		{"BUDAPEST — Hungary protested.\n\nThe talks failed, foreign ministry spokesperson Lena Varga told reporters.", "Q28 Foreign Ministry Spokesperson"},
+		{"BUDAPEST — Hungary protested.\n\nForeign Ministry spokeswoman Lena Varga told reporters the talks failed.", "Q28 Foreign Ministry Spokeswoman"},
+		{"The United States protested. State Department spokesperson Lena Varga said the talks failed.", "Q30 U.S. Department of State Spokesperson"},
+		// Without the country among the article's entities, the body.
+		{"State Department spokesperson Lena Varga said the talks failed.", "organization:u-s-department-of-state Spokesperson"},
+		// A country named with the ministry wins over the dateline.
+		{"BUDAPEST — Hungary protested.\n\nAustria protested too, Austrian Foreign Ministry spokesperson Lena Varga said.", "Q40 Spokesperson"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, r := range extractText(t, "2025-02-04", tt.text).Relations {
+				if r.Type == diplograph.HoldsOffice && r.Subject == "person:lena-varga" {
+					got = append(got, r.Object+" "+r.Properties["office"])
+				}
+			}
+			if !slices.Equal(got, []string{tt.want}) {
+				t.Errorf("HOLDS_OFFICE %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -95,11 +96,118 @@ func (d *doc) holdsOffice(si int, m *mention) {
 			props["term"] = o.Term
 		}
 	}
+	if country == "" && office != "" {
+		// "foreign ministry spokesperson Arindam Bagchi", in lower case
+		// and without a country: the ministry of the country the story
+		// was filed from.
+		toks := d.sents[si].Tokens
+		words := strings.Fields(strings.ToLower(office))
+		body := bodyBefore(toks, m.first-len(words))
+		if body != "" || bodyPhraseAt(words) {
+			if c := d.datelineCountry(); c != "" && d.ents[c] != nil {
+				country, office = c, strings.TrimSpace(body+" "+office)
+			}
+		}
+	}
 	if country == "" || office == "" {
 		return
 	}
+	if d.governmentBody(country) {
+		// A ministry's official holds an office of its country ("State
+		// Department spokesperson", "foreign ministry spokesperson" in a
+		// story filed from New Delhi); the office names the body. The
+		// country must be an entity of the article, which a relation's
+		// ends are; else the body stays the office's.
+		if c := d.countryOfBody(country); c != "" && d.ents[c] != nil {
+			office = d.bodyName(country) + " " + office
+			country = c
+		}
+	}
 	props["office"] = office
 	d.addRelation(si, diplograph.HoldsOffice, m.id, country, office, props)
+}
+
+// countryOfBody returns the country a government body belongs to: the
+// one the knowledge base gives it, else, for a body named without its
+// country ("the foreign ministry"), the country the story was filed from.
+func (d *doc) countryOfBody(id string) string {
+	if r, ok := d.x.kb.Get(id); ok && r.In != "" {
+		return r.In
+	}
+	if _, ok := d.x.kb.Get(id); ok {
+		return ""
+	}
+	return d.datelineCountry()
+}
+
+// bodyName is how an office names its body: the knowledge base's name, or
+// the words the article used.
+func (d *doc) bodyName(id string) string {
+	if e := d.ents[id]; e != nil && e.e.Name != "" {
+		return e.e.Name
+	}
+	if r, ok := d.x.kb.Get(id); ok {
+		return r.Name
+	}
+	return ""
+}
+
+// bodyPhrases are ministries named in lower case before a title.
+var bodyPhrases = [][]string{{"foreign", "ministry"}, {"foreign", "office"}, {"defense", "ministry"}, {"defence", "ministry"},
+	{"external", "affairs", "ministry"}, {"interior", "ministry"}, {"trade", "ministry"}, {"ministry", "of", "foreign", "affairs"}}
+
+// bodyBefore returns the ministry phrase ending right before token i, in
+// title case ("Foreign Ministry"), "" when there is none.
+func bodyBefore(toks []token.Token, i int) string {
+	for _, ws := range bodyPhrases {
+		k := i - len(ws)
+		if k < 0 || !wordsAt(toks, k, ws) {
+			continue
+		}
+		words := make([]string, len(ws))
+		for n, w := range ws {
+			if w == "of" {
+				words[n] = w
+				continue
+			}
+			words[n] = strings.ToUpper(w[:1]) + w[1:]
+		}
+		return strings.Join(words, " ")
+	}
+	return ""
+}
+
+// bodyPhraseAt reports whether a title starts with a ministry
+// ("Foreign Ministry Spokesperson").
+func bodyPhraseAt(words []string) bool {
+	for _, ws := range bodyPhrases {
+		if len(words) > len(ws) && slices.Equal(words[:len(ws)], ws) {
+			return true
+		}
+	}
+	return false
+}
+
+// datelineCountry returns the country of the place a story's dateline
+// names ("NEW DELHI —" is India), "" when it has none.
+func (d *doc) datelineCountry() string {
+	if len(d.sents) == 0 || len(d.sents[0].Tokens) == 0 || !allCaps(d.sents[0].Tokens[0].Text) {
+		return ""
+	}
+	for _, m := range d.ments[0] {
+		if m.first != 0 || m.id == "" {
+			continue
+		}
+		if m.typ == diplograph.Country {
+			return m.id
+		}
+		if r, ok := d.x.kb.Get(m.id); ok && r.In != "" {
+			if c, ok := d.x.kb.Get(r.In); ok && c.Type == diplograph.Country {
+				return c.ID
+			}
+		}
+	}
+	return ""
 }
 
 // sameOffice reports whether the office a text gives a known person (a
