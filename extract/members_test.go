@@ -79,3 +79,18 @@ func TestOfficeOfMinistry(t *testing.T) {
 		})
 	}
 }
+
+// TestCountryAcrossOfficeWord: a word of the office between a country and
+// the title ("South Korean presidential spokesperson") keeps the country.
+func TestCountryAcrossOfficeWord(t *testing.T) {
+	x := extractText(t, "2025-02-04", "Kenya protested, Kenyan presidential spokesperson Lena Varga said.")
+	var got []string
+	for _, r := range x.Relations {
+		if r.Type == diplograph.HoldsOffice {
+			got = append(got, r.Subject+" "+r.Object)
+		}
+	}
+	if !slices.Equal(got, []string{"person:lena-varga Q114"}) {
+		t.Errorf("HOLDS_OFFICE %q, want Lena Varga of Kenya", got)
+	}
+}

@@ -550,11 +550,20 @@ func (d *doc) titleCountry(si, i int, before []*mention) string {
 	if end < len(toks) && (toks[end].Text == "'s" || toks[end].Text == "’s") {
 		end++
 	}
+	// "South Korean presidential spokesperson": a word of the office may
+	// stand between.
+	for end < i && officeWords[toks[end].Lower] {
+		end++
+	}
 	if end == i {
 		return owner
 	}
 	return ""
 }
+
+// officeWords may stand between a country and the title it qualifies.
+var officeWords = map[string]bool{"presidential": true, "chief": true, "deputy": true, "senior": true, "top": true,
+	"government": true, "cabinet": true}
 
 // nameRun returns how many tokens from j form a personal name: one to four
 // capitalized words that are not weekdays, months or titles, allowing
