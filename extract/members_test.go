@@ -94,3 +94,18 @@ func TestCountryAcrossOfficeWord(t *testing.T) {
 		t.Errorf("HOLDS_OFFICE %q, want Lena Varga of Kenya", got)
 	}
 }
+
+// TestSecondOfficeOfTheDay: of the offices a known person held on the
+// article's date, the one the text names.
+func TestSecondOfficeOfTheDay(t *testing.T) {
+	x := extractText(t, "2025-09-03", "Defence Minister Richard Marles said the talks went well.")
+	var got []string
+	for _, r := range x.Relations {
+		if r.Type == diplograph.HoldsOffice {
+			got = append(got, r.Subject+" "+r.Object+" "+r.Properties["office"]+" "+r.Properties["since"])
+		}
+	}
+	if !slices.Equal(got, []string{"person:richard-marles Q408 Defence Minister 2022-05-23"}) {
+		t.Errorf("HOLDS_OFFICE %q, want Marles as Australia's Defence Minister", got)
+	}
+}

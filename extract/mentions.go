@@ -970,6 +970,22 @@ func (d *doc) office(r *kb.Record) (kb.Office, bool) {
 	return kb.Office{}, false
 }
 
+// heldOffice returns the first office the record held on the article's
+// date that ok accepts: "Defence Minister Marles" is his second office of
+// the day, not his first.
+func (d *doc) heldOffice(r *kb.Record, ok func(kb.Office) bool) (kb.Office, bool) {
+	day := ""
+	if !d.anchor.IsZero() {
+		day = d.anchor.Format("2006-01-02")
+	}
+	for _, o := range r.Offices {
+		if o.HeldOn(day) && ok(o) {
+			return o, true
+		}
+	}
+	return kb.Office{}, false
+}
+
 func titleCase(s string) string {
 	words := strings.Fields(s)
 	for i, w := range words {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/extract/token"
+	"github.com/diplograph/diplograph/kb"
 )
 
 // relAcc accumulates one relation over an article.
@@ -89,7 +90,7 @@ func (d *doc) holdsOffice(si int, m *mention) {
 	country, office := m.titleOf, m.title
 	props := map[string]string{}
 	if r, ok := d.x.kb.Get(m.id); ok {
-		if o, ok := d.office(r); ok && d.sameOffice(country, office, o.Of, o.Title) {
+		if o, ok := d.heldOffice(r, func(o kb.Office) bool { return d.sameOffice(country, office, o.Of, o.Title) }); ok {
 			country, office = o.Of, o.Title
 			props["since"] = o.Since
 			props["until"] = o.Until
