@@ -98,7 +98,7 @@ func TestCountryAcrossOfficeWord(t *testing.T) {
 // TestSecondOfficeOfTheDay: of the offices a known person held on the
 // article's date, the one the text names.
 func TestSecondOfficeOfTheDay(t *testing.T) {
-	x := extractText(t, "2025-09-03", "Defence Minister Richard Marles said the talks went well.")
+	x := extractText(t, "2025-09-03", "Australia protested. Defence Minister Richard Marles said the talks went well.")
 	var got []string
 	for _, r := range x.Relations {
 		if r.Type == diplograph.HoldsOffice {
