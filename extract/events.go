@@ -1262,6 +1262,12 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 				continue
 			}
 			if m.typ == diplograph.Person {
+				// ", Foreign Secretary Lazaro said": who reports the
+				// meeting after it, in a clause of their own, is not
+				// said to attend it.
+				if m.first > em.last && !inChunk(m) && m.last < len(toks) && plainSay[toks[m.last].Lower] {
+					continue
+				}
 				people = append(people, m)
 			} else if inChunk(m) || em.typ != diplograph.Meeting {
 				countries = append(countries, m)

@@ -110,6 +110,14 @@ func (d *doc) holdsOffice(si int, m *mention) {
 			}
 		}
 	}
+	if country == "" && nationalTitle(office) {
+		// "Foreign Secretary Enrique Manalo" in a story filed from
+		// Manila: reporters name the country of a foreign official, and
+		// leave it out for their own.
+		if c := d.datelineCountry(); c != "" && d.ents[c] != nil {
+			country = c
+		}
+	}
 	if country == "" || office == "" {
 		return
 	}
@@ -151,6 +159,23 @@ func (d *doc) bodyName(id string) string {
 		return r.Name
 	}
 	return ""
+}
+
+// nationalTitle reports whether a title is an office of a national
+// government ("Foreign Minister", "President"), not of an organization
+// ("Secretary-General").
+func nationalTitle(title string) bool {
+	t := strings.ToLower(title)
+	if strings.Contains(t, "general") || strings.Contains(t, "mayor") || strings.Contains(t, "governor") {
+		return false
+	}
+	for _, w := range []string{"minister", "secretary", "president", "premier", "chancellor", "spokesperson",
+		"spokesman", "spokeswoman"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyPhrases are ministries named in lower case before a title.

@@ -395,6 +395,11 @@ func endsSentence(toks []Token, i int) bool {
 		if prev.Kind == Word && prev.Cap && utf8.RuneCountInString(prev.Text) == 1 {
 			return false
 		}
+		// "Ma." abbreviates Maria in Filipino names ("Ma. Theresa
+		// Lazaro"): a name of two more words goes on.
+		if prev.Text == "Ma" && j+1 < len(toks) && toks[j].Kind == Word && toks[j].Cap && toks[j+1].Kind == Word && toks[j+1].Cap {
+			return false
+		}
 	}
 	return true
 }

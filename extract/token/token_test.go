@@ -65,6 +65,8 @@ func TestSplit(t *testing.T) {
 			[]string{"First line without period", "Second line."}},
 		{"month abbreviation", "It happened on Feb. 7 in Tokyo. Then more.",
 			[]string{"It happened on Feb. 7 in Tokyo.", "Then more."}},
+		{"Ma. for Maria", "Foreign Secretary Ma. Theresa Lazaro spoke. Then Ma. Li left.",
+			[]string{"Foreign Secretary Ma. Theresa Lazaro spoke.", "Then Ma.", "Li left."}},
 		{"lower case after period", "He said 3.5 percent. no split here.",
 			[]string{"He said 3.5 percent. no split here."}},
 	}
