@@ -87,6 +87,9 @@ type LoadOptions struct {
 	GroupEvery int
 }
 
+// groupLogEvery is how often a long grouping logs its progress.
+const groupLogEvery = 10 * time.Second
+
 // DefaultGroupEvery is the fewest articles a load saves between two
 // groupings of their event reports (LoadOptions.GroupEvery).
 const DefaultGroupEvery = 25000
@@ -311,7 +314,16 @@ func (l *loader) group(ctx context.Context) error {
 	if l.ungrouped > 0 {
 		l.log.Info("grouping event reports", "articles", l.ungrouped)
 	}
-	n, err := g.GroupPending(ctx, nil)
+	// A grouping at the end of a large load takes minutes: say how far
+	// it has got, every ten seconds.
+	last := start
+	progress := func(done, total int) {
+		if now := time.Now(); now.Sub(last) >= groupLogEvery && done < total {
+			last = now
+			l.log.Info("grouping event reports", "done", done, "of", total)
+		}
+	}
+	n, err := g.GroupPending(ctx, progress)
 	l.sum.Grouped += n
 	if err != nil {
 		return fmt.Errorf("grouping event reports: %w", err)
