@@ -1288,8 +1288,12 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 			addPart(&em.parts, m.id, diplograph.RoleParticipant)
 		}
 		if len(people) < 2 && hasGroupWord(toks) {
-			for _, id := range d.salientPair(si) {
-				addPart(&em.parts, id, diplograph.RoleParticipant)
+			// "Their meeting" names two who met; one person known so far
+			// is not a pair.
+			if pair := d.salientPair(si); len(pair) == 2 {
+				for _, id := range pair {
+					addPart(&em.parts, id, diplograph.RoleParticipant)
+				}
 			}
 		}
 		if len(em.parts) == 0 {

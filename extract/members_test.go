@@ -109,3 +109,24 @@ func TestSecondOfficeOfTheDay(t *testing.T) {
 		t.Errorf("HOLDS_OFFICE %q, want Marles as Australia's Defence Minister", got)
 	}
 }
+
+// TestOnePersonIsNoPair: "their meeting" with one person known so far is
+// not that person's meeting, so it does not lend its date to the
+// person's later talks.
+func TestOnePersonIsNoPair(t *testing.T) {
+	x := extractText(t, "2026-01-20", "Ministers will gather in Lima next week for their first meeting, Foreign Minister Lena Varga said. "+
+		"Chinese Foreign Minister Wang Yi will hold talks with Varga in Beijing later this year.")
+	found := false
+	for _, e := range x.Events {
+		if e.Type != diplograph.Meeting || !isParticipant(e.Participants, "person:lena-varga") {
+			continue
+		}
+		found = true
+		if e.Precision != diplograph.Year || e.Start != "2026-01-01" {
+			t.Errorf("Varga's talks with Wang Yi dated %s %s (%q), want later this year", e.Start, e.Precision, e.Raw)
+		}
+	}
+	if !found {
+		t.Error("no meeting of Varga's")
+	}
+}
