@@ -671,6 +671,7 @@ var titles = map[string]string{
 	"mr.": "", "mrs.": "", "ms.": "", "dr.": "",
 	"foreign ministry spokesperson": "Foreign Ministry Spokesperson", "foreign ministry spokesman": "Foreign Ministry Spokesman",
 	"opposition leader": "Opposition Leader", "lawmaker": "Lawmaker", "commander": "Commander",
+	"high representative": "High Representative",
 }
 
 // orgHeads end a capitalized organization name, with the kind they give.

@@ -130,3 +130,17 @@ func TestOnePersonIsNoPair(t *testing.T) {
 		t.Error("no meeting of Varga's")
 	}
 }
+
+// TestHighRepresentative: the EU's foreign policy chief is titled.
+func TestHighRepresentative(t *testing.T) {
+	x := extractText(t, "2025-02-04", "EU High Representative Lena Varga said the talks failed.")
+	var got []string
+	for _, r := range x.Relations {
+		if r.Type == diplograph.HoldsOffice {
+			got = append(got, r.Subject+" "+r.Object+" "+r.Properties["office"])
+		}
+	}
+	if !slices.Equal(got, []string{"person:lena-varga Q458 High Representative"}) {
+		t.Errorf("HOLDS_OFFICE %q, want Varga as the EU's High Representative", got)
+	}
+}
