@@ -78,3 +78,33 @@ func testDeferredGrouping(t *testing.T, s diplograph.Store) {
 	deleteArticle(t, s, gone)
 	equal(t, "graph grouped later", got, takeSnapshot(t, s))
 }
+
+// testWaitingReportOfAKnownID checks that a waiting report does not hide
+// the event a grouped report of the same id is in: looking an id up finds
+// the event of its earliest grouped report, not a waiting one published
+// earlier still.
+func testWaitingReportOfAKnownID(t *testing.T, s diplograph.Store) {
+	dg, ok := s.(diplograph.DeferredGrouper)
+	if !ok {
+		t.Fatalf("%T does not implement diplograph.DeferredGrouper", s)
+	}
+	ctx := t.Context()
+	// The event is named after c's report; a's, under another id, joins it.
+	if _, err := dg.SaveBatch(ctx, []*diplograph.Extraction{
+		visit("w-c", "2025-10-14", visitID("x"), oct14), visit("w-a", "2025-10-16", visitID("y"), oct14)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dg.SaveBatchUngrouped(ctx, []*diplograph.Extraction{visit("w-b", "2025-10-13", visitID("y"), oct24)}); err != nil {
+		t.Fatal(err)
+	}
+	if e := event(t, s, visitID("y")); e.ID != visitID("x") {
+		t.Errorf("Event(%s) = %s while a report under that id waits; want %s", visitID("y"), e.ID, visitID("x"))
+	}
+	if _, err := dg.GroupPending(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Grouped, b's report of the 24th is an event of its own, named by it.
+	if e := event(t, s, visitID("y")); e.ID != visitID("y") {
+		t.Errorf("after grouping, Event(%s) = %s; want b's own event", visitID("y"), e.ID)
+	}
+}

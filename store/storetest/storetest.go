@@ -92,6 +92,7 @@ func Run(t *testing.T, open func(t *testing.T) diplograph.Store) {
 		{"Batch", testBatch},
 		{"BatchRepeats", testBatchRepeats},
 		{"DeferredGrouping", testDeferredGrouping},
+		{"WaitingReportOfAKnownID", testWaitingReportOfAKnownID},
 		{"StatsAndPing", testStatsAndPing},
 	}
 	for _, tc := range tests {
