@@ -16,7 +16,8 @@ func runCopy(ctx context.Context, e *env, args []string) error {
 another, without extracting anything again: each article goes over as the extraction that
 was saved, and the destination merges the facts as it does on a load. Copying is
 idempotent: an article whose content the destination holds already is skipped, so an
-interrupted copy can simply be run again.
+interrupted copy can simply be run again. Articles go over in batches of 100, and the
+destination groups their event reports into events once, at the end of the copy.
 
 The embedded end is the file of --db; when both ends are embedded, --to-db names the
 destination. The Neo4j end is --neo4j-uri and the NEO4J_* variables.
@@ -94,42 +95,98 @@ type copySummary struct {
 	Errors                                 []error // the first rejections
 }
 
+// copyBatch is how many articles a copy saves per transaction, where the
+// destination saves batches.
+const copyBatch = 100
+
 // copyStore saves every extraction from exports into to, in the order the
-// export gives them. An article the destination refuses as invalid is
-// counted and reported, and the copy goes on; any other error stops it.
+// export gives them: in batches of copyBatch when the destination saves
+// batches, with the events grouped once at the end when it can defer
+// grouping (as a bulk load does). An article the destination refuses as
+// invalid is counted and reported, and the copy goes on; any other error
+// stops it.
 func copyStore(ctx context.Context, from diplograph.Exporter, to diplograph.Store, progress func(copySummary)) (copySummary, error) {
 	var s copySummary
+	// save saves a batch; a destination without batches gets one by one.
+	save := func(ctx context.Context, xs []*diplograph.Extraction) ([]diplograph.BatchResult, error) {
+		out := make([]diplograph.BatchResult, len(xs))
+		for i, x := range xs {
+			res, err := to.Save(ctx, x)
+			if err != nil && diplograph.ErrorCode(err) != diplograph.EINVALID {
+				return nil, err
+			}
+			out[i] = diplograph.BatchResult{SaveResult: res, Err: err}
+		}
+		return out, nil
+	}
+	batch := 1
+	grouper, deferred := to.(diplograph.DeferredGrouper)
+	if bs, ok := to.(diplograph.BatchSaver); ok {
+		save, batch = bs.SaveBatch, copyBatch
+	}
+	if deferred {
+		save = grouper.SaveBatchUngrouped
+	}
+	var pend []*diplograph.Extraction
+	flush := func() error {
+		if len(pend) == 0 {
+			return nil
+		}
+		results, err := save(ctx, pend)
+		if err != nil {
+			return err
+		}
+		for i, res := range results {
+			s.count(pend[i], res)
+		}
+		pend = pend[:0]
+		if progress != nil {
+			progress(s)
+		}
+		return nil
+	}
 	for x, err := range from.Export(ctx) {
 		if err != nil {
 			return s, err
 		}
 		s.Read++
-		res, err := to.Save(ctx, x)
-		switch {
-		case diplograph.ErrorCode(err) == diplograph.EINVALID:
-			s.Rejected++
-			if len(s.Errors) < 10 {
-				s.Errors = append(s.Errors, fmt.Errorf("article %s: %w", x.Article.ID, err))
+		if pend = append(pend, x); len(pend) >= batch {
+			if err := flush(); err != nil {
+				return s, err
 			}
-		case err != nil:
-			return s, err
-		case res.Unchanged:
-			s.Skipped++
-		default:
-			if res.Replaced {
-				s.Replaced++
-			} else {
-				s.New++
-			}
-			s.Entities += res.Entities
-			s.Relations += res.Relations
-			s.Events += res.Events
 		}
-		if progress != nil {
-			progress(s)
+	}
+	if err := flush(); err != nil {
+		return s, err
+	}
+	if deferred {
+		if _, err := grouper.GroupPending(ctx, nil); err != nil {
+			return s, fmt.Errorf("grouping event reports: %w", err)
 		}
 	}
 	return s, nil
+}
+
+// count adds what saving x did to the summary.
+func (s *copySummary) count(x *diplograph.Extraction, res diplograph.BatchResult) {
+	switch {
+	case res.Err != nil:
+		s.Rejected++
+		if len(s.Errors) < 10 {
+			s.Errors = append(s.Errors, fmt.Errorf("article %s: %w", x.Article.ID, res.Err))
+		}
+	case res.Unchanged:
+		s.Skipped++
+	default:
+		if res.Replaced {
+			s.Replaced++
+		} else {
+			s.New++
+		}
+		s.Entities += res.Entities
+		s.Relations += res.Relations
+		s.Events += res.Events
+	}
 }
 
 func (s copySummary) print(w io.Writer, from, to string, took time.Duration) {
