@@ -60,6 +60,15 @@ func (d *doc) findMentions() {
 	}
 	for si := range d.sents {
 		d.ments[si] = d.reuseMentions(si, names)
+		// "Penny Wong, Australia's foreign minister": a person the
+		// knowledge base knows takes the title of an apposition too.
+		for _, m := range d.ments[si] {
+			if m.typ == diplograph.Person && m.id != "" && m.title == "" {
+				if title, of, ok := d.appositionTitle(si, m.last); ok {
+					m.title, m.titleOf = title, of
+				}
+			}
+		}
 	}
 	countries := d.articleCountries()
 	for si := range d.sents {
@@ -696,8 +705,23 @@ func (d *doc) appositivePerson(si, i int) *mention {
 	if d.knownWithin(si, i, i+k) != k {
 		return nil
 	}
-	j := i + k
-	country := ""
+	title, country, ok := d.appositionTitle(si, i+k)
+	if !ok {
+		return nil
+	}
+	name := joinTokens(toks[i : i+k])
+	return &mention{sent: si, first: i, last: i + k, id: kb.Slug(diplograph.Person, name), typ: diplograph.Person,
+		text: name, title: title, titleOf: country}
+}
+
+// appositionTitle reads the apposition that follows a name ending before
+// token j: "[of Country], [the|a|its|Country's|Demonym] [former] title".
+// It returns the title and the country or organization that qualifies it.
+func (d *doc) appositionTitle(si, j int) (title, country string, ok bool) {
+	toks := d.sents[si].Tokens
+	if j >= len(toks) {
+		return "", "", false
+	}
 	// "Name of Country,".
 	if toks[j].Lower == "of" {
 		c := j + 1
@@ -706,12 +730,12 @@ func (d *doc) appositivePerson(si, i int) *mention {
 		}
 		id, n := d.countryAt(si, c)
 		if id == "" {
-			return nil
+			return "", "", false
 		}
 		country, j = id, c+n
 	}
 	if j >= len(toks) || toks[j].Text != "," {
-		return nil
+		return "", "", false
 	}
 	j++
 	if j < len(toks) && appositionDeterminers[toks[j].Lower] {
@@ -742,19 +766,37 @@ func (d *doc) appositivePerson(si, i int) *mention {
 		j++
 	}
 	if j >= len(toks) {
-		return nil
+		return "", "", false
 	}
-	title, n, ok := d.x.titles.at(toks, j)
-	if !ok || title == "" || title == "Leader" {
-		return nil
+	title, n, found := d.x.titles.at(toks, j)
+	if !found || title == "" || title == "Leader" {
+		return "", "", false
 	}
 	// The title must end the apposition or be followed by "of"/"for".
-	if e := j + n; e < len(toks) && toks[e].Kind == token.Word && toks[e].Lower != "of" && toks[e].Lower != "for" && toks[e].Lower != "and" {
-		return nil
+	e := j + n
+	if e < len(toks) && toks[e].Kind == token.Word && toks[e].Lower != "of" && toks[e].Lower != "for" && toks[e].Lower != "and" {
+		return "", "", false
 	}
-	name := joinTokens(toks[i : i+k])
-	return &mention{sent: si, first: i, last: i + k, id: kb.Slug(diplograph.Person, name), typ: diplograph.Person,
-		text: name, title: title, titleOf: country}
+	// "a spokesperson for China's Taiwan Affairs Office": what the title
+	// is of qualifies it.
+	if e < len(toks) && (toks[e].Lower == "of" || toks[e].Lower == "for") {
+		k := e + 1
+		if k < len(toks) && toks[k].Lower == "the" {
+			k++
+		}
+		if id, n := d.countryAt(si, k); id != "" && k+n < len(toks) && (toks[k+n].Text == "'s" || toks[k+n].Text == "’s") {
+			k += n + 1
+		}
+		if ent, n := d.known(si, k); ent != nil && n > 0 {
+			for _, t := range ent.tgts {
+				if t.typ == diplograph.Country || t.typ == diplograph.Organization {
+					country = t.id
+					break
+				}
+			}
+		}
+	}
+	return title, country, true
 }
 
 // appositionDeterminers and appositionModifiers may come before the title

@@ -140,13 +140,26 @@ func (d *doc) holdsOffice(si int, m *mention) {
 // one the knowledge base gives it, else, for a body named without its
 // country ("the foreign ministry"), the country the story was filed from.
 func (d *doc) countryOfBody(id string) string {
-	if r, ok := d.x.kb.Get(id); ok && r.In != "" {
+	if r, ok := d.x.kb.Get(id); ok {
 		return r.In
 	}
-	if _, ok := d.x.kb.Get(id); ok {
+	// Only a ministry named as any country's is the dateline's: "the
+	// Taiwan Affairs Office" is no more Taiwan's for a story filed there.
+	if !genericBody(strings.ToLower(d.bodyName(id))) {
 		return ""
 	}
 	return d.datelineCountry()
+}
+
+// genericBody reports whether a name is a ministry's that any country has
+// ("foreign ministry").
+func genericBody(name string) bool {
+	for _, ws := range bodyPhrases {
+		if name == strings.Join(ws, " ") {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyName is how an office names its body: the knowledge base's name, or

@@ -144,3 +144,29 @@ func TestHighRepresentative(t *testing.T) {
 		t.Errorf("HOLDS_OFFICE %q, want Varga as the EU's High Representative", got)
 	}
 }
+
+// TestAppositionOffices: an apposition gives a known person's office as
+// it gives an unknown one's, and what the title is "for" qualifies it.
+func TestAppositionOffices(t *testing.T) {
+	tests := []struct {
+		text, person, want string // want: "object office"
+	}{
+		{"Penny Wong, Australia's foreign minister, said the talks failed.", "person:penny-wong", "Q408 Foreign Minister"},
+		{"Lena Varga, Peru's foreign minister, said the talks failed.", "person:lena-varga", "Q419 Foreign Minister"},
+		{"Lena Varga, a spokesperson for China's Taiwan Affairs Office, said the talks failed.", "person:lena-varga",
+			"organization:taiwan-affairs-office Spokesperson"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, r := range extractText(t, "2025-02-04", tt.text).Relations {
+				if r.Type == diplograph.HoldsOffice && r.Subject == tt.person {
+					got = append(got, r.Object+" "+r.Properties["office"])
+				}
+			}
+			if !slices.Equal(got, []string{tt.want}) {
+				t.Errorf("HOLDS_OFFICE %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
