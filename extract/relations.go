@@ -290,6 +290,12 @@ func isCountry(m *mention) bool {
 func (d *doc) territoryRelations(si int, ms []*mention) {
 	toks := d.sents[si].Tokens
 	at := func(i int) *mention { return mentionAt(ms, i) }
+	// last is the active claim or administration found last, which a
+	// coordinated verb shares.
+	var last struct {
+		subjects []*mention
+		object   *mention
+	}
 	for i := 0; i < len(toks); i++ {
 		w := toks[i].Lower
 		if !territoryCues[w] {
@@ -302,7 +308,12 @@ func (d *doc) territoryRelations(si int, ms []*mention) {
 			obj := nearestBefore(ms, i, func(m *mention) bool {
 				return claimable(m) && (m.first == 0 || toks[m.first-1].Lower != "by")
 			})
-			for _, x := range countriesAfter(ms, toks, i+2) {
+			agents := countriesAfter(ms, toks, i+2)
+			if len(agents) == 0 && pairAt(toks, i+2) > 0 {
+				// "claimed by both countries".
+				agents = d.countryPair(si)
+			}
+			for _, x := range agents {
 				if obj != nil && obj.id != x.id {
 					d.addRelation(si, typ, x.id, obj.id, "", nil)
 				}
@@ -320,19 +331,40 @@ func (d *doc) territoryRelations(si int, ms []*mention) {
 			ok = ok && i > 0 && perfectAux[toks[i-1].Lower]
 		}
 		if ok {
-			subj := nearestBefore(ms, i, isCountry)
-			if subj == nil || i-subj.last > 3 {
+			var subjects []*mention
+			start := -1 // where the subject starts
+			if subj := nearestBefore(ms, i, isCountry); subj != nil && i-subj.last <= 3 {
+				subjects, start = countriesBefore(ms, toks, subj), subj.first
+				start = subjects[len(subjects)-1].first
+			} else if n := pairEndingAt(toks, i); n > 0 {
+				// "that both countries claim".
+				subjects, start = d.countryPair(si), i-n
+			} else if i > 0 && (toks[i-1].Lower == "but" || toks[i-1].Lower == "and") && last.subjects != nil {
+				// "claim in full but administer only in part": the
+				// subject and object of the verb before.
+				subjects, start = last.subjects, -1
+			}
+			if len(subjects) == 0 {
 				continue
 			}
 			obj := d.claimObject(si, ms, i+1)
+			if obj == nil && start > 0 && (toks[start-1].Lower == "which" || toks[start-1].Lower == "that") {
+				// "<T>, which India administers": the relative clause's
+				// antecedent.
+				obj = nearestBefore(ms, start-1, claimable)
+			}
+			if obj == nil && start < 0 {
+				obj = last.object
+			}
 			if obj == nil {
 				continue
 			}
-			for _, x := range countriesBefore(ms, toks, subj) {
+			for _, x := range subjects {
 				if x.id != obj.id {
 					d.addRelation(si, typ, x.id, obj.id, "", nil)
 				}
 			}
+			last.subjects, last.object = subjects, obj
 			continue
 		}
 		// Naming: "... <T>, which X calls <Z>".
@@ -370,7 +402,74 @@ var passiveTerritoryVerbs = map[string]diplograph.RelationType{
 
 var activeTerritoryVerbs = map[string]diplograph.RelationType{
 	"claims": diplograph.Claims, "claim": diplograph.Claims, "administers": diplograph.Administers,
-	"controls": diplograph.Administers, "occupies": diplograph.Administers,
+	"controls": diplograph.Administers, "occupies": diplograph.Administers, "administer": diplograph.Administers,
+	"control": diplograph.Administers,
+}
+
+// pairAt returns the length of a pair phrase ("both countries", "the two
+// countries") starting at token i, 0 when there is none.
+func pairAt(toks []token.Token, i int) int {
+	for _, ws := range pairPhrases {
+		if i+len(ws) <= len(toks) && wordsAt(toks, i, ws) {
+			return len(ws)
+		}
+	}
+	return 0
+}
+
+// pairEndingAt returns the length of a pair phrase ending right before
+// token i, 0 when there is none.
+func pairEndingAt(toks []token.Token, i int) int {
+	for _, ws := range pairPhrases {
+		if k := i - len(ws); k >= 0 && wordsAt(toks, k, ws) {
+			return len(ws)
+		}
+	}
+	return 0
+}
+
+// countryPair returns the two countries a pair phrase ("both countries")
+// stands for: the two named in the sentence, else the two the article has
+// named most up to it; nil when that is not two.
+func (d *doc) countryPair(si int) []*mention {
+	var in []*mention
+	seen := map[string]bool{}
+	for _, m := range d.ments[si] {
+		if m.typ == diplograph.Country && m.id != "" && !seen[m.id] {
+			seen[m.id] = true
+			in = append(in, m)
+		}
+	}
+	if len(in) == 2 {
+		return in
+	}
+	if len(in) > 2 {
+		return nil
+	}
+	count := map[string]int{}
+	first := map[string]*mention{}
+	for s := 0; s <= si; s++ {
+		for _, m := range d.ments[s] {
+			if m.typ == diplograph.Country && m.id != "" {
+				count[m.id]++
+				if first[m.id] == nil {
+					first[m.id] = m
+				}
+			}
+		}
+	}
+	ids := make([]string, 0, len(count))
+	for id := range count {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(a, b int) bool {
+		return count[ids[a]] > count[ids[b]] || count[ids[a]] == count[ids[b]] && ids[a] < ids[b]
+	})
+	// Two that stand out: a third as often named makes the pair a guess.
+	if len(ids) < 2 || len(ids) > 2 && count[ids[2]] == count[ids[1]] {
+		return nil
+	}
+	return []*mention{first[ids[0]], first[ids[1]]}
 }
 
 // perfectAux are the auxiliaries of an active perfect ("has claimed").

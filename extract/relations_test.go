@@ -170,3 +170,39 @@ func TestAppositionOffices(t *testing.T) {
 		})
 	}
 }
+
+// TestClaimsOfAPairAndRelativeClauses: "both countries" as claimant or
+// administrator, an administration in a relative clause, and a verb that
+// shares its subject and object with the one before.
+func TestClaimsOfAPairAndRelativeClauses(t *testing.T) {
+	const india, pakistan, china, philippines = "Q668", "Q843", "Q148", "Q928"
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"India and Pakistan met on Monday. Kashmir is a region that both countries claim in full but administer only in part.",
+			[]string{"ADMINISTERS " + india + " territory:kashmir", "ADMINISTERS " + pakistan + " territory:kashmir",
+				"CLAIMS " + india + " territory:kashmir", "CLAIMS " + pakistan + " territory:kashmir"}},
+		{"Arunachal Pradesh, which India administers, is a state in the northeast.",
+			[]string{"ADMINISTERS " + india + " territory:arunachal-pradesh"}},
+		{"Chinese and Philippine vessels clashed near Scarborough Shoal, a fishing ground claimed by both countries.",
+			[]string{"CLAIMS " + china + " territory:scarborough-shoal", "CLAIMS " + philippines + " territory:scarborough-shoal"}},
+		// Three countries named as often: "both countries" is a guess.
+		{"Japan, China and the Philippines protested. The shoal is claimed by both countries.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, r := range extractText(t, "2025-02-04", tt.text).Relations {
+				if r.Type == diplograph.Claims || r.Type == diplograph.Administers {
+					got = append(got, string(r.Type)+" "+r.Subject+" "+r.Object)
+				}
+			}
+			slices.Sort(got)
+			slices.Sort(tt.want)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
