@@ -36,6 +36,17 @@ func (d *doc) memberRelations(si int, ms []*mention) {
 			continue
 		}
 		o := mentionEndingAt(ms, i)
+		possessed := false
+		if o == nil {
+			// "ASEAN's 11th member", "NATO's newest member".
+			j := i
+			for j > 0 && (memberRanks[toks[j-1].Lower] || ordinal(toks[j-1].Lower)) {
+				j--
+			}
+			if j > 0 && (toks[j-1].Text == "'s" || toks[j-1].Text == "’s") {
+				o, possessed = mentionEndingAt(ms, j-1), true
+			}
+		}
 		if !d.isIGO(o) {
 			continue
 		}
@@ -50,7 +61,7 @@ func (d *doc) memberRelations(si int, ms []*mention) {
 				k++
 			}
 		}
-		if cs := countriesAfter(ms, toks, k); len(cs) > 0 {
+		if cs := countriesAfter(ms, toks, k); len(cs) > 0 && !possessed {
 			// "NATO member Estonia", "ASEAN members Vietnam and Malaysia".
 			d.addMembers(si, cs, o)
 			continue
@@ -58,6 +69,30 @@ func (d *doc) memberRelations(si int, ms []*mention) {
 		// "Estonia, a NATO member": the countries before.
 		d.addMembers(si, memberSubjects(ms, toks, o.first), o)
 	}
+}
+
+// memberRanks may stand between an organization's possessive and
+// "member".
+var memberRanks = map[string]bool{"newest": true, "latest": true, "youngest": true, "first": true, "founding": true,
+	"full": true, "oldest": true}
+
+// ordinal reports whether w is a number in figures with its suffix
+// ("11th", "32nd").
+func ordinal(w string) bool {
+	n := len(w)
+	if n < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+		for _, c := range w[:n-2] {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // memberNouns may follow "member": "member states", "member countries".

@@ -26,6 +26,8 @@ func TestMemberOf(t *testing.T) {
 		{"Vietnam and Laos, both ASEAN members, objected.", []string{laos + " " + asean + " ", vietnam + " " + asean + " "}},
 		{"Vietnam is a founding member of ASEAN.", []string{vietnam + " " + asean + " "}},
 		{"Latvia joined NATO in March 2004.", []string{latvia + " " + nato + " 2004-03"}},
+		{"Latvia, NATO's newest member, protested.", []string{latvia + " " + nato + " "}},
+		{"Laos, which became ASEAN's 8th member, objected.", []string{laos + " " + asean + " "}},
 		// No membership stated.
 		{"Peru is not a member of NATO.", nil},
 		{"Peru, a former NATO member, protested.", nil},
