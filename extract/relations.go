@@ -406,6 +406,15 @@ var activeTerritoryVerbs = map[string]diplograph.RelationType{
 	"control": diplograph.Administers,
 }
 
+// pairWords are pair phrases as sentenceHasAny takes them.
+var pairWords = func() []string {
+	out := make([]string, len(pairPhrases))
+	for i, ws := range pairPhrases {
+		out[i] = strings.Join(ws, " ")
+	}
+	return out
+}()
+
 // pairAt returns the length of a pair phrase ("both countries", "the two
 // countries") starting at token i, 0 when there is none.
 func pairAt(toks []token.Token, i int) int {
@@ -767,8 +776,25 @@ func (d *doc) treatyRelations(si int, ms []*mention) {
 		if !ok {
 			continue
 		}
+		// A treaty of two or three parties names them by being named
+		// ("the ANZUS Treaty"). Of a larger one, the parties the sentence
+		// names or stands for ("the two countries"): the sentence is the
+		// relation's evidence, and one that names the North Atlantic
+		// Treaty says nothing of Sweden.
+		few := len(r.Parties) <= 3
+		named := map[string]bool{}
+		for _, c := range ms {
+			if c.typ == diplograph.Country && c.id != "" {
+				named[c.id] = true
+			}
+		}
+		if sentenceHasAny(toks, pairWords) {
+			for _, c := range d.countryPair(si) {
+				named[c.id] = true
+			}
+		}
 		for _, p := range r.Parties {
-			if d.ents[p] != nil {
+			if d.ents[p] != nil && (few || named[p]) {
 				d.addRelation(si, diplograph.PartyTo, p, treaty, "", nil)
 			}
 		}

@@ -208,3 +208,23 @@ func TestClaimsOfAPairAndRelativeClauses(t *testing.T) {
 		})
 	}
 }
+
+// TestPartiesOfALargeTreaty: a sentence that names a treaty of many
+// parties is evidence only for the parties it names; one of two or three
+// parties names them all.
+func TestPartiesOfALargeTreaty(t *testing.T) {
+	x := extractText(t, "2025-02-04", "Sweden and Estonia protested on Monday. "+
+		"Estonia invoked Article 4 of the North Atlantic Treaty. "+
+		"Australia said the ANZUS Treaty was as strong as ever.")
+	var got []string
+	for _, r := range x.Relations {
+		if r.Type == diplograph.PartyTo {
+			got = append(got, r.Subject+" "+r.Object)
+		}
+	}
+	slices.Sort(got)
+	want := []string{"Q191 treaty:north-atlantic-treaty", "Q408 treaty:anzus-treaty"}
+	if !slices.Equal(got, want) {
+		t.Errorf("PARTY_TO %q, want %q", got, want)
+	}
+}
