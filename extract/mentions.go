@@ -74,6 +74,7 @@ func (d *doc) findMentions() {
 	for si := range d.sents {
 		d.resolveDescriptors(si, countries)
 	}
+	d.resolveOrgAnaphora()
 	// Full names first, so that an entity found by cue is named in full
 	// even when its surname comes earlier (in a headline).
 	for _, reuse := range []bool{false, true} {
@@ -86,6 +87,59 @@ func (d *doc) findMentions() {
 		}
 	}
 }
+
+// resolveOrgAnaphora: "the alliance" stands for the treaty organization
+// the article named last (NATO), "the bloc" for the intergovernmental
+// organization it named last ("ASEAN ... the bloc's foreign ministers").
+// An alliance of others ("the alliance between Japan and the U.S.") is
+// not one of them.
+func (d *doc) resolveOrgAnaphora() {
+	var alliance, bloc string
+	for si := range d.sents {
+		toks := d.sents[si].Tokens
+		ms := d.ments[si]
+		var added []*mention
+		next := 0 // the sentence's mentions seen so far
+		for i := 0; i+1 < len(toks); i++ {
+			for ; next < len(ms) && ms[next].first <= i; next++ {
+				m := ms[next]
+				if m.typ != diplograph.Organization || m.id == "" || m.form != formName {
+					continue
+				}
+				r, ok := d.x.kb.Get(m.id)
+				if !ok || r.Kind != "IGO" {
+					continue
+				}
+				bloc = m.id
+				if strings.Contains(strings.ToLower(r.Name), "treaty organization") {
+					alliance = m.id
+				}
+			}
+			if toks[i].Lower != "the" || inMention(ms, i+1) {
+				continue
+			}
+			ref := ""
+			switch toks[i+1].Lower {
+			case "alliance":
+				ref = alliance
+			case "bloc":
+				ref = bloc
+			}
+			if ref == "" || i+2 < len(toks) && (toks[i+2].Cap || orgAnaphoraStops[toks[i+2].Lower]) {
+				continue
+			}
+			added = append(added, &mention{sent: si, first: i + 1, last: i + 2, id: ref, typ: diplograph.Organization,
+				form: formDescriptor, text: toks[i+1].Text, reuse: true})
+		}
+		if len(added) > 0 {
+			d.ments[si] = append(d.ments[si], added...)
+			sortMentions(d.ments[si])
+		}
+	}
+}
+
+// orgAnaphoraStops after "the alliance" make it another alliance.
+var orgAnaphoraStops = map[string]bool{"between": true, "with": true, "of": true}
 
 // register creates or updates the entity a resolved mention names.
 func (d *doc) register(m *mention) {

@@ -27,6 +27,9 @@ func TestMemberOf(t *testing.T) {
 		{"Vietnam is a founding member of ASEAN.", []string{vietnam + " " + asean + " "}},
 		{"Latvia joined NATO in March 2004.", []string{latvia + " " + nato + " 2004-03"}},
 		{"Latvia, NATO's newest member, protested.", []string{latvia + " " + nato + " "}},
+		// "The alliance" is the treaty organization named before.
+		{"NATO leaders met on Monday. Latvia joined the alliance in March 2004.", []string{latvia + " " + nato + " 2004-03"}},
+		{"NATO leaders met on Monday. Peru praised the alliance between Latvia and Estonia.", nil},
 		{"Laos, which became ASEAN's 8th member, objected.", []string{laos + " " + asean + " "}},
 		// No membership stated.
 		{"Peru is not a member of NATO.", nil},
