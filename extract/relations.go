@@ -359,6 +359,8 @@ func (d *doc) territoryRelations(si int, ms []*mention) {
 			if obj == nil {
 				continue
 			}
+			// "Vietnam claims the chain, and so does Taiwan".
+			subjects = append(subjects, soDoes(ms, toks, obj.last)...)
 			for _, x := range subjects {
 				if x.id != obj.id {
 					d.addRelation(si, typ, x.id, obj.id, "", nil)
@@ -404,6 +406,17 @@ var activeTerritoryVerbs = map[string]diplograph.RelationType{
 	"claims": diplograph.Claims, "claim": diplograph.Claims, "administers": diplograph.Administers,
 	"controls": diplograph.Administers, "occupies": diplograph.Administers, "administer": diplograph.Administers,
 	"control": diplograph.Administers,
+}
+
+// soDoes returns the countries of an elliptical "so does X" or "as does
+// X" from token i on, which do what the clause before says.
+func soDoes(ms []*mention, toks []token.Token, i int) []*mention {
+	for j := i; j+2 < len(toks); j++ {
+		if (toks[j].Lower == "so" || toks[j].Lower == "as") && (toks[j+1].Lower == "does" || toks[j+1].Lower == "do" || toks[j+1].Lower == "did") {
+			return countriesAfter(ms, toks, j+2)
+		}
+	}
+	return nil
 }
 
 // pairWords are pair phrases as sentenceHasAny takes them.
@@ -551,12 +564,13 @@ func lastTerritory(ms []*mention, end int, head string) *mention {
 var territoryHeads = map[string]bool{
 	"islands": true, "island": true, "islets": true, "shoal": true, "reef": true, "rocks": true, "atoll": true,
 	"archipelago": true, "territory": true, "region": true, "peninsula": true, "heights": true, "strip": true,
+	"chain": true,
 }
 
 // generalHeads fit any territory; pluralHeads any whose name is plural.
 var (
 	generalHeads = map[string]bool{"it": true, "territory": true, "region": true}
-	pluralHeads  = map[string]bool{"islands": true, "islets": true, "rocks": true, "heights": true, "archipelago": true}
+	pluralHeads  = map[string]bool{"islands": true, "islets": true, "rocks": true, "heights": true, "archipelago": true, "chain": true}
 )
 
 // claimBoundary ends the search for what a claim is about.

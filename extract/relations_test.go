@@ -192,6 +192,10 @@ func TestClaimsOfAPairAndRelativeClauses(t *testing.T) {
 			[]string{"ADMINISTERS " + india + " territory:arunachal-pradesh"}},
 		{"Chinese and Philippine vessels clashed near Scarborough Shoal, a fishing ground claimed by both countries.",
 			[]string{"CLAIMS " + china + " territory:scarborough-shoal", "CLAIMS " + philippines + " territory:scarborough-shoal"}},
+		// "So does": the same claim by another; "the chain" for islands.
+		{"China has controlled the Paracel Islands since 1974. Vietnam claims the chain, and so does Taiwan.",
+			[]string{"ADMINISTERS " + china + " territory:paracel-islands", "CLAIMS Q881 territory:paracel-islands",
+				"CLAIMS Q865 territory:paracel-islands"}},
 		// Three countries named as often: "both countries" is a guess.
 		{"Japan, China and the Philippines protested. The shoal is claimed by both countries.", nil},
 	}
