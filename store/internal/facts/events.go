@@ -108,9 +108,13 @@ func CompareDates(a, b diplograph.TimeSpan) int {
 	if a.IsZero() || b.IsZero() {
 		return cmp.Compare(btoi(a.IsZero()), btoi(b.IsZero()))
 	}
-	sa, sb := parseSpan(a), parseSpan(b)
-	return cmp.Or(cmp.Compare(sa.rank, sb.rank), cmp.Compare(sa.end-sa.start, sb.end-sb.start),
-		cmp.Compare(sa.start, sb.start), cmp.Compare(sa.end, sb.end))
+	return compareSpans(parseSpan(a), parseSpan(b))
+}
+
+// compareSpans is CompareDates of two parsed dated spans.
+func compareSpans(a, b span) int {
+	return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.end-a.start, b.end-b.start),
+		cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
 }
 
 func btoi(b bool) int {
@@ -336,9 +340,7 @@ func ClusterEvents(key string, views []EventView) []EventGroup {
 	}
 	// Finest first, as CompareDates orders them, from the dates parsed once.
 	slices.SortFunc(dated, func(a, b item) int {
-		return cmp.Or(cmp.Compare(a.s.rank, b.s.rank), cmp.Compare(a.s.end-a.s.start, b.s.end-b.s.start),
-			cmp.Compare(a.s.start, b.s.start), cmp.Compare(a.s.end, b.s.end),
-			cmp.Compare(a.v.Article, b.v.Article), cmp.Compare(a.v.ID, b.v.ID))
+		return cmp.Or(compareSpans(a.s, b.s), cmp.Compare(a.v.Article, b.v.Article), cmp.Compare(a.v.ID, b.v.ID))
 	})
 	slices.SortFunc(undated, func(a, b item) int { return reportOrder(a.v, b.v) })
 
