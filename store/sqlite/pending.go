@@ -33,7 +33,7 @@ func isPending(factID string) bool { return strings.HasPrefix(factID, pendingPre
 // key asked for.
 const (
 	qPendingKeys  = `SELECT event_key, count(*) FROM support INDEXED BY support_pending WHERE ` + pendingWhere + ` GROUP BY event_key ORDER BY event_key`
-	qPendingViews = `SELECT s.event_key, s.rowid, s.fact_id, s.view_id, s.article_id, a.published, s.span_start, s.span_end, s.span_precision, s.body, a.seq
+	qPendingViews = keyViewColumns + `, s.body, a.seq
 		FROM json_each(?) k CROSS JOIN support s INDEXED BY support_pending ON s.event_key = k.value AND s.` + pendingWhere + `
 		JOIN articles a ON a.id = s.article_id`
 )
@@ -49,8 +49,7 @@ func addPending(w *wtx, changes map[string]*facts.KeyChange[keyView], p *pending
 		var v keyView
 		var body string
 		var st stamp
-		if err := rows.Scan(&v.key, &v.rowid, &v.current, &v.ev.ID, &v.ev.Article, &v.ev.Published,
-			&v.ev.Span.Start, &v.ev.Span.End, &v.ev.Span.Precision, &body, &st.Seq); err != nil {
+		if err := scanKeyView(rows, &v, &body, &st.Seq); err != nil {
 			rows.Close()
 			return err
 		}
@@ -60,7 +59,6 @@ func addPending(w *wtx, changes map[string]*facts.KeyChange[keyView], p *pending
 			return fmt.Errorf("event view %d: %w", v.rowid, err)
 		}
 		st.Published = v.ev.Published
-		v.current, v.pending = "", true
 		p.events[v.rowid] = viewAt[diplograph.Event]{e, st}
 		ch := p.change(v.key)
 		ch.Fresh = append(ch.Fresh, v)

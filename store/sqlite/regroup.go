@@ -91,18 +91,28 @@ func scanViews(rows *sql.Rows) ([]keyView, error) {
 	var out []keyView
 	for rows.Next() {
 		var v keyView
-		if err := rows.Scan(&v.key, &v.rowid, &v.current, &v.ev.ID, &v.ev.Article, &v.ev.Published, &v.ev.Span.Start, &v.ev.Span.End, &v.ev.Span.Precision); err != nil {
+		if err := scanKeyView(rows, &v); err != nil {
 			rows.Close()
 			return nil, err
-		}
-		if isPending(v.current) {
-			// Regroup sees it as fresh; addPending put it among the
-			// fresh views of its key already.
-			v.current, v.pending = "", true
 		}
 		out = append(out, v)
 	}
 	return out, closeRows(rows)
+}
+
+// scanKeyView scans a row of keyViewColumns, and extra columns after them.
+// A pending view is fresh to Regroup: addPending puts every pending view
+// of a key among its fresh views.
+func scanKeyView(rows *sql.Rows, v *keyView, extra ...any) error {
+	dest := append([]any{&v.key, &v.rowid, &v.current, &v.ev.ID, &v.ev.Article, &v.ev.Published,
+		&v.ev.Span.Start, &v.ev.Span.End, &v.ev.Span.Precision}, extra...)
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	if isPending(v.current) {
+		v.current, v.pending = "", true
+	}
+	return nil
 }
 
 // jsonArg encodes a statement's array argument. Marshaling strings,
