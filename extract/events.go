@@ -1611,12 +1611,7 @@ func groupSubject(toks []token.Token, i int) bool {
 	for j >= 0 && (copulas[toks[j].Lower] || toks[j].Lower == "had" || toks[j].Lower == "have" || toks[j].Lower == "has") {
 		j--
 	}
-	for _, ws := range pairPhrases {
-		if k := j - len(ws) + 1; k >= 0 && wordsAt(toks, k, ws) {
-			return true
-		}
-	}
-	return false
+	return pairEndingAt(toks, j+1) > 0
 }
 
 // listBefore returns the mentions listed before m: "X, Y and m".

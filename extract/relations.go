@@ -154,12 +154,9 @@ func (d *doc) countryOfBody(id string) string {
 // genericBody reports whether a name is a ministry's that any country has
 // ("foreign ministry").
 func genericBody(name string) bool {
-	for _, ws := range bodyPhrases {
-		if name == strings.Join(ws, " ") {
-			return true
-		}
-	}
-	return false
+	words := strings.Fields(name)
+	n := bodyPrefix(words)
+	return n > 0 && n == len(words)
 }
 
 // bodyName is how an office names its body: the knowledge base's name, or
@@ -219,12 +216,19 @@ func bodyBefore(toks []token.Token, i int) string {
 // bodyPhraseAt reports whether a title starts with a ministry
 // ("Foreign Ministry Spokesperson").
 func bodyPhraseAt(words []string) bool {
+	n := bodyPrefix(words)
+	return n > 0 && n < len(words)
+}
+
+// bodyPrefix returns the length of the ministry phrase that lower-case
+// words start with, 0 when they start with none.
+func bodyPrefix(words []string) int {
 	for _, ws := range bodyPhrases {
-		if len(words) > len(ws) && slices.Equal(words[:len(ws)], ws) {
-			return true
+		if len(words) >= len(ws) && slices.Equal(words[:len(ws)], ws) {
+			return len(ws)
 		}
 	}
-	return false
+	return 0
 }
 
 // datelineCountry returns the country of the place a story's dateline
