@@ -2,6 +2,7 @@ package diplograph
 
 import (
 	"context"
+	"fmt"
 	"iter"
 )
 
@@ -184,6 +185,28 @@ type DeferredGrouper interface {
 	// call groups them. progress, when not nil, is called after each
 	// transaction with the reports grouped so far and the total.
 	GroupPending(ctx context.Context, progress func(done, total int)) (int, error)
+}
+
+// SaveEach saves xs one by one through s, for a store that cannot save
+// batches, and reports them as SaveBatch does: an article the store refuses
+// (EINVALID) gets its error in its BatchResult, and any other error stops
+// the saves and is returned.
+func SaveEach(ctx context.Context, s interface {
+	Save(context.Context, *Extraction) (SaveResult, error)
+}, xs []*Extraction) ([]BatchResult, error) {
+	out := make([]BatchResult, len(xs))
+	for i, x := range xs {
+		res, err := s.Save(ctx, x)
+		switch {
+		case err == nil:
+			out[i].SaveResult = res
+		case ErrorCode(err) == EINVALID:
+			out[i].Err = err
+		default:
+			return nil, fmt.Errorf("article %s: %w", x.Article.ID, err)
+		}
+	}
+	return out, nil
 }
 
 // BatchResult is what SaveBatch did with one article: the SaveResult, or

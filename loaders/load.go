@@ -447,19 +447,7 @@ func (l *loader) save(ctx context.Context, xs []*diplograph.Extraction) ([]diplo
 	if bs, ok := l.w.(diplograph.BatchSaver); ok {
 		return bs.SaveBatch(ctx, xs)
 	}
-	out := make([]diplograph.BatchResult, len(xs))
-	for i, x := range xs {
-		res, err := l.w.Save(ctx, x)
-		switch {
-		case err == nil:
-			out[i].SaveResult = res
-		case diplograph.ErrorCode(err) == diplograph.EINVALID:
-			out[i].Err = err
-		default:
-			return nil, fmt.Errorf("article %s: %w", x.Article.ID, err)
-		}
-	}
-	return out, nil
+	return diplograph.SaveEach(ctx, l.w, xs)
 }
 
 // job is one record on its way through Load.

@@ -109,23 +109,15 @@ func copyStore(ctx context.Context, from diplograph.Exporter, to diplograph.Stor
 	var s copySummary
 	// save saves a batch; a destination without batches gets one by one.
 	save := func(ctx context.Context, xs []*diplograph.Extraction) ([]diplograph.BatchResult, error) {
-		out := make([]diplograph.BatchResult, len(xs))
-		for i, x := range xs {
-			res, err := to.Save(ctx, x)
-			if err != nil && diplograph.ErrorCode(err) != diplograph.EINVALID {
-				return nil, err
-			}
-			out[i] = diplograph.BatchResult{SaveResult: res, Err: err}
-		}
-		return out, nil
+		return diplograph.SaveEach(ctx, to, xs)
 	}
 	batch := 1
 	grouper, deferred := to.(diplograph.DeferredGrouper)
-	if bs, ok := to.(diplograph.BatchSaver); ok {
+	switch bs := to.(type) {
+	case diplograph.DeferredGrouper:
+		save, batch = bs.SaveBatchUngrouped, copyBatch
+	case diplograph.BatchSaver:
 		save, batch = bs.SaveBatch, copyBatch
-	}
-	if deferred {
-		save = grouper.SaveBatchUngrouped
 	}
 	var pend []*diplograph.Extraction
 	flush := func() error {
