@@ -108,13 +108,14 @@ func exportFacts(ctx context.Context, tx *sql.Tx, x *diplograph.Extraction) erro
 		return err
 	}
 	defer rows.Close()
+	text := []byte(x.Article.Text)
 	for rows.Next() {
 		var kind, id, body, evidence string
 		if err := rows.Scan(&kind, &id, &body, &evidence); err != nil {
 			return err
 		}
-		var evs []diplograph.Evidence
-		if err := json.Unmarshal([]byte(evidence), &evs); err != nil {
+		evs, err := decodeEvidence(x.Article.ID, text, []byte(evidence))
+		if err != nil {
 			return fmt.Errorf("%s %s evidence: %w", kind, id, err)
 		}
 		switch diplograph.FactKind(kind) {

@@ -577,7 +577,7 @@ func (s *Store) Evidence(ctx context.Context, kind diplograph.FactKind, ids []st
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: evidence: %w", err)
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT s.fact_id, s.article_id, s.evidence
+	rows, err := s.read.QueryContext(ctx, `SELECT s.fact_id, s.article_id, s.evidence, a.body
 		FROM support s JOIN articles a ON a.id = s.article_id
 		WHERE s.kind = ? AND s.fact_id IN (SELECT value FROM json_each(?))
 		ORDER BY s.fact_id, a.published = '', a.published, a.id`, string(kind), list)
@@ -586,12 +586,14 @@ func (s *Store) Evidence(ctx context.Context, kind diplograph.FactKind, ids []st
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id, article, body string
-		if err := rows.Scan(&id, &article, &body); err != nil {
+		// The article's text is only cut from, so it is read in place.
+		var id, article string
+		var col, text sql.RawBytes
+		if err := rows.Scan(&id, &article, &col, &text); err != nil {
 			return nil, fmt.Errorf("sqlite: evidence: %w", err)
 		}
-		var evs []diplograph.Evidence
-		if err := json.Unmarshal([]byte(body), &evs); err != nil {
+		evs, err := decodeEvidence(article, text, col)
+		if err != nil {
 			return nil, fmt.Errorf("sqlite: evidence of %s %s: %w", kind, id, err)
 		}
 		slices.SortStableFunc(evs, func(a, b diplograph.Evidence) int {

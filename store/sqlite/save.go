@@ -306,13 +306,13 @@ func save(w *wtx, in *saveInput, p *pending, deferred bool) (diplograph.SaveResu
 
 	for i := range in.entities {
 		v := &in.entities[i]
-		if err := addSupport(w, a.ID, diplograph.EntityFact, v.ID, v, &v.Evidence); err != nil {
+		if err := addSupport(w, a, diplograph.EntityFact, v.ID, v, &v.Evidence); err != nil {
 			return res, err
 		}
 	}
 	for i := range in.relations {
 		v := &in.relations[i]
-		if err := addSupport(w, a.ID, diplograph.RelationFact, v.ID, v, &v.Evidence); err != nil {
+		if err := addSupport(w, a, diplograph.RelationFact, v.ID, v, &v.Evidence); err != nil {
 			return res, err
 		}
 	}
@@ -324,7 +324,7 @@ func save(w *wtx, in *saveInput, p *pending, deferred bool) (diplograph.SaveResu
 		if deferred {
 			factID = pendingFactID(v.ID)
 		}
-		rowid, err := addViewSupport(w, a.ID, diplograph.EventFact, factID, v.ID, key, facts.ViewReach(ev), v, &v.Evidence)
+		rowid, err := addViewSupport(w, a, diplograph.EventFact, factID, v.ID, key, facts.ViewReach(ev), v, &v.Evidence)
 		if err != nil {
 			return res, err
 		}
@@ -417,16 +417,16 @@ func (p *pending) flush(w *wtx) error {
 // addSupport records one article's view of one fact. The view is stored
 // without its evidence, which goes in its own column; evidence is left
 // cleared in v, so v is the view that merging uses.
-func addSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, id string, v *T, evidence *[]diplograph.Evidence) error {
-	_, err := addViewSupport(w, articleID, kind, id, id, "", facts.Reach{}, v, evidence)
+func addSupport[T any](w *wtx, a *diplograph.Article, kind diplograph.FactKind, id string, v *T, evidence *[]diplograph.Evidence) error {
+	_, err := addViewSupport(w, a, kind, id, id, "", facts.Reach{}, v, evidence)
 	return err
 }
 
 // addViewSupport is addSupport for an event view, which carries its event
 // key. Its fact_id is its own id (viewID) until regroup puts it in an
 // event, or a pending one while it waits for GroupPending.
-func addViewSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, factID, viewID, key string, reach facts.Reach, v *T, evidence *[]diplograph.Evidence) (rowid int64, err error) {
-	ev, err := json.Marshal(nonNil(*evidence))
+func addViewSupport[T any](w *wtx, a *diplograph.Article, kind diplograph.FactKind, factID, viewID, key string, reach facts.Reach, v *T, evidence *[]diplograph.Evidence) (rowid int64, err error) {
+	ev, err := encodeEvidence(a.ID, a.Text, *evidence)
 	if err != nil {
 		return 0, err
 	}
@@ -439,7 +439,7 @@ func addViewSupport[T any](w *wtx, articleID string, kind diplograph.FactKind, f
 	if e, ok := any(v).(*diplograph.Event); ok {
 		span = e.TimeSpan
 	}
-	r, err := w.exec(qInsertSupport, string(kind), factID, articleID, string(body), string(ev), viewID, key, span.Start, span.End, string(span.Precision),
+	r, err := w.exec(qInsertSupport, string(kind), factID, a.ID, string(body), ev, viewID, key, span.Start, span.End, string(span.Precision),
 		reach.Tier, reach.Lo, reach.Hi)
 	if err != nil {
 		return 0, err

@@ -51,7 +51,8 @@ var migrations = []migration{
 		)`,
 		// One row per fact per article that states it: body is that
 		// article's view of the fact (JSON, without evidence), evidence its
-		// sentences (JSON). Everything below is derived from these rows.
+		// sentences (JSON; see encodeEvidence). Everything below is derived
+		// from these rows.
 		`CREATE TABLE support (
 			kind       TEXT NOT NULL,
 			fact_id    TEXT NOT NULL,
