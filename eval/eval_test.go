@@ -72,6 +72,84 @@ func TestGoldScoring(t *testing.T) {
 	}
 }
 
+// TestEventMatching checks which extracted event a gold event matches:
+// people stand for the countries they hold office in, on either side,
+// and a shared location matches when no participant is shared.
+func TestEventMatching(t *testing.T) {
+	resolve := NameResolver(map[string]string{"Japan": "Q17", "Philippines": "Q928", "Tokyo": "Q1490",
+		"Shigeru Ishiba": "Q1", "Ferdinand Marcos Jr.": "Q2"})
+	ents := []diplograph.Entity{
+		{ID: "Q17", Type: diplograph.Country, Name: "Japan"}, {ID: "Q928", Type: diplograph.Country, Name: "Philippines"},
+		{ID: "Q1490", Type: diplograph.Place, Name: "Tokyo"}, {ID: "Q1", Type: diplograph.Person, Name: "Shigeru Ishiba"},
+		{ID: "Q2", Type: diplograph.Person, Name: "Ferdinand Marcos Jr."}, {ID: "Q3", Type: diplograph.Country, Name: "Elsewhere"},
+	}
+	ishibaPM := diplograph.Relation{Type: diplograph.HoldsOffice, Subject: "Q1", Object: "Q17"}
+	meeting := func(loc string, ids ...string) diplograph.Event {
+		e := diplograph.Event{Type: diplograph.Meeting, Status: diplograph.Occurred, Location: loc}
+		for _, id := range ids {
+			e.Participants = append(e.Participants, diplograph.Participant{Entity: id})
+		}
+		return e
+	}
+	planned := func(e diplograph.Event) diplograph.Event { e.Status = diplograph.Planned; return e }
+	tests := []struct {
+		name       string
+		gold       string // the gold article's relations and events
+		rels       []diplograph.Relation
+		events     []diplograph.Event
+		wantEvents Counts
+	}{
+		{"same participant", `"events":[{"type":"MEETING","status":"OCCURRED","participants":["Japan"]}]`,
+			nil, []diplograph.Event{meeting("", "Q17")}, Counts{TP: 1}},
+		{"extracted leader for gold country", `"events":[{"type":"MEETING","status":"OCCURRED","participants":["Japan"]}]`,
+			[]diplograph.Relation{ishibaPM}, []diplograph.Event{meeting("", "Q1")}, Counts{TP: 1}},
+		{"leader without an office", `"events":[{"type":"MEETING","status":"OCCURRED","participants":["Japan"]}]`,
+			nil, []diplograph.Event{meeting("", "Q1")}, Counts{FP: 1, FN: 1}},
+		{"gold leader for extracted country", `"relations":[{"type":"HOLDS_OFFICE","subject":"Ferdinand Marcos Jr.","object":"Philippines"}],
+			"events":[{"type":"MEETING","status":"OCCURRED","participants":["Ferdinand Marcos Jr."]}]`,
+			nil, []diplograph.Event{meeting("", "Q928")}, Counts{TP: 1}},
+		{"shared location only", `"events":[{"type":"MEETING","status":"OCCURRED","participants":["Philippines"],"location":"Tokyo"}]`,
+			nil, []diplograph.Event{meeting("Q1490", "Q3")}, Counts{TP: 1}},
+		{"another type", `"events":[{"type":"VISIT","status":"OCCURRED","participants":["Japan"]}]`,
+			nil, []diplograph.Event{meeting("", "Q17")}, Counts{FP: 1, FN: 1}},
+		{"participants outweigh location", `"events":[{"type":"MEETING","status":"OCCURRED","participants":["Japan"],"location":"Tokyo"},
+			{"type":"MEETING","status":"PLANNED","participants":["Philippines"],"location":"Tokyo"}]`,
+			nil, []diplograph.Event{planned(meeting("Q1490", "Q928")), meeting("Q1490", "Q17")}, Counts{TP: 2}},
+	}
+	// The person's own gold event takes the event, not the one of the
+	// country the person stands for, whichever the gold lists first.
+	own := `"events":[{"type":"MEETING","status":"PLANNED","participants":["Japan"]},{"type":"MEETING","status":"OCCURRED","participants":["Shigeru Ishiba"]}]`
+	tests = append(tests, struct {
+		name       string
+		gold       string
+		rels       []diplograph.Relation
+		events     []diplograph.Event
+		wantEvents Counts
+	}{"person before country", own, []diplograph.Relation{ishibaPM}, []diplograph.Event{meeting("", "Q1")}, Counts{TP: 1, FN: 1}})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			gold, err := ReadGold(strings.NewReader(strings.ReplaceAll(`{"article":"a1",`+tt.gold+`}`, "\n", "") + "\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := &diplograph.Extraction{Entities: ents, Relations: tt.rels, Events: tt.events}
+			r, err := Gold(t.Context(), fixed{x}, gold, func(GoldArticle) *diplograph.Article { return &diplograph.Article{} }, resolve)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Events != tt.wantEvents {
+				t.Errorf("events %+v, want %+v", r.Events, tt.wantEvents)
+			}
+			if tt.name == "person before country" && (r.Status != Accuracy{1, 1}) {
+				t.Errorf("status %+v: the country's gold event took the person's", r.Status)
+			}
+			if tt.name == "participants outweigh location" && (r.Status != Accuracy{2, 2}) {
+				t.Errorf("status %+v: the gold events matched the wrong extracted ones", r.Status)
+			}
+		})
+	}
+}
+
 func TestRuneToByte(t *testing.T) {
 	s := "Vučić met Kurti"
 	at := runeToByte(s)

@@ -2,10 +2,12 @@ package eval
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -147,39 +149,102 @@ func scoreArticle(r *Report, g GoldArticle, x *diplograph.Extraction, resolve Re
 	r.Relations.add(compareSets(r, g.Article, "relation", want, got))
 
 	// Events: a gold event matches the unused extracted event of the same
-	// type sharing the most participants (or both without any).
-	used := make([]bool, len(x.Events))
-	for _, ge := range g.Events {
-		gp := map[string]bool{}
-		for _, p := range ge.Participants {
-			gp[ent(p)] = true
+	// type that shares the most participants, or else its location (any
+	// event of its type when the gold names no participant). As the gold's conventions have it, a
+	// person stands for the country or organization they hold office in:
+	// "Marcos met Albanese" matches a meeting of the Philippines and
+	// Australia. Each side's offices are its own HOLDS_OFFICE relations.
+	goldOffices, gotOffices := map[string][]string{}, map[string][]string{}
+	for _, rel := range g.Relations {
+		if rel.Type == diplograph.HoldsOffice {
+			goldOffices[ent(rel.Subject)] = append(goldOffices[ent(rel.Subject)], ent(rel.Object))
 		}
-		best, bestScore := -1, 0
+	}
+	for _, rel := range x.Relations {
+		if rel.Type == diplograph.HoldsOffice {
+			gotOffices[extracted(rel.Subject)] = append(gotOffices[extracted(rel.Subject)], extracted(rel.Object))
+		}
+	}
+	// The most events are matched that can be (augmenting paths), each
+	// gold event trying its candidates best first, so that a gold event
+	// that names a person is not left without its event because one that
+	// names the person's country took it.
+	type cand struct{ got, score int }
+	cands := make([][]cand, len(g.Events))
+	for gi, ge := range g.Events {
 		for i, e := range x.Events {
-			if used[i] || e.Type != ge.Type {
+			if e.Type != ge.Type {
 				continue
 			}
-			score := 0
-			for _, p := range e.Participants {
-				if gp[extracted(p.Entity)] {
-					score++
-				}
+			got := make([]string, len(e.Participants))
+			for j, p := range e.Participants {
+				got[j] = extracted(p.Entity)
 			}
-			if len(gp) == 0 {
-				score = 1
+			// A participant shared outweighs one that stands for another,
+			// which outweighs a shared location.
+			same, stands := sharedParticipants(ge.Participants, got, ent, goldOffices, gotOffices)
+			score := 4*same + 2*stands
+			if ge.Location != "" && e.Location != "" && ent(ge.Location) == extracted(e.Location) {
+				score++
 			}
-			if score > bestScore {
-				best, bestScore = i, score
+			if len(ge.Participants) == 0 {
+				score++ // the gold names no one: the type decides
+			}
+			if score > 0 {
+				cands[gi] = append(cands[gi], cand{i, score})
 			}
 		}
+		slices.SortStableFunc(cands[gi], func(a, b cand) int { return cmp.Compare(b.score, a.score) })
+	}
+	match := make([]int, len(g.Events)) // gold → extracted, or -1
+	owner := make([]int, len(x.Events)) // extracted → gold, or -1
+	for i := range match {
+		match[i] = -1
+	}
+	for i := range owner {
+		owner[i] = -1
+	}
+	var augment func(gi int, seen []bool) bool
+	augment = func(gi int, seen []bool) bool {
+		for _, c := range cands[gi] {
+			if seen[c.got] {
+				continue
+			}
+			seen[c.got] = true
+			if owner[c.got] < 0 || augment(owner[c.got], seen) {
+				match[gi], owner[c.got] = c.got, gi
+				return true
+			}
+		}
+		return false
+	}
+	// Gold events with the strongest candidates choose first.
+	order := make([]int, len(g.Events))
+	for i := range order {
+		order[i] = i
+	}
+	best := func(gi int) int {
+		if len(cands[gi]) == 0 {
+			return 0
+		}
+		return cands[gi][0].score
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(best(b), best(a)) })
+	for _, gi := range order {
+		augment(gi, make([]bool, len(x.Events)))
+	}
+	used := make([]bool, len(x.Events))
+	for i, gi := range owner {
+		used[i] = gi >= 0
+	}
+	for gi, ge := range g.Events {
 		desc := fmt.Sprintf("%s %s %s %v", ge.Type, ge.Status, ge.Start, ge.Participants)
-		if best < 0 {
+		if match[gi] < 0 {
 			r.Events.FN++
 			r.Misses = append(r.Misses, Miss{g.Article, "event", desc, "-"})
 			continue
 		}
-		used[best] = true
-		e := x.Events[best]
+		e := x.Events[match[gi]]
 		r.Events.TP++
 		r.Status.count(e.Status == ge.Status)
 		if e.Status != ge.Status {
@@ -213,6 +278,25 @@ func scoreArticle(r *Report, g GoldArticle, x *diplograph.Extraction, resolve Re
 			r.Misses = append(r.Misses, Miss{g.Article, "stance", gc.Author + " " + string(gc.Stance), got})
 		}
 	}
+}
+
+// sharedParticipants counts the gold participants that are one of the
+// extracted participants (identities), and those that are not but that
+// one of them stands for by holding office in it, or that stand for one of
+// them.
+func sharedParticipants(gold, got []string, ent func(string) string, goldOffices, gotOffices map[string][]string) (same, stands int) {
+	for _, name := range gold {
+		p := ent(name)
+		switch {
+		case slices.Contains(got, p):
+			same++
+		case slices.ContainsFunc(got, func(q string) bool {
+			return slices.Contains(goldOffices[p], q) || slices.Contains(gotOffices[q], p)
+		}):
+			stands++
+		}
+	}
+	return same, stands
 }
 
 // goldRelationTypes are the relation types the team's gold annotates.
