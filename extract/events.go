@@ -131,13 +131,16 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 	d.reportedAttacks(si, out)
 	// An undated event said to happen at a dated meeting, summit or visit
 	// in the same sentence shares its date ("At their meeting on Friday,
-	// they are expected to issue a joint statement").
+	// they are expected to issue a joint statement"); what is still to
+	// come is not dated by a meeting that took place ("they spoke on
+	// Monday and hoped to hold a summit soon").
 	for _, em := range out {
 		if !em.span.IsZero() {
 			continue
 		}
 		for _, o := range out {
-			if o != em && !o.span.IsZero() && (o.typ == diplograph.Meeting || o.typ == diplograph.Summit || o.typ == diplograph.Visit) {
+			if o != em && !o.span.IsZero() && (o.typ == diplograph.Meeting || o.typ == diplograph.Summit || o.typ == diplograph.Visit) &&
+				(!happened(o.status) || happened(em.status)) {
 				em.span = o.span
 				break
 			}
@@ -232,7 +235,8 @@ func coercive(em *evMention) bool {
 // forecastCues set a future status by someone else's expectation, not by
 // the actor's announced will: a forecast sanction is no threat.
 var forecastCues = map[string]bool{"expected to": true, "is expected": true, "are expected": true,
-	"was expected": true, "expected": true, "likely to": true, "poised to": true, "hopes to": true,
+	"was expected": true, "expected": true, "likely to": true, "poised to": true, "hopes to": true, "hoped to": true,
+	"hope to": true, "hoping to": true,
 	"scheduled": true, "is scheduled": true, "upcoming": true, "next": true, "possible": true, "possibly": true,
 	"potential": true, "considering": true, "considers": true, "mulling": true}
 
@@ -460,7 +464,8 @@ var meetVerbs = map[string]bool{"meet": true, "meets": true, "met": true, "meeti
 var notMet = map[string]bool{"demand": true, "demands": true, "needs": true, "need": true, "requirements": true,
 	"targets": true, "target": true, "expectations": true, "deadline": true, "deadlines": true, "standards": true,
 	"criteria": true, "goals": true, "goal": true, "obligations": true, "costs": true, "conditions": true,
-	"quota": true, "quotas": true, "challenge": true, "challenges": true}
+	"quota": true, "quotas": true, "challenge": true, "challenges": true, "attack": true, "attacks": true,
+	"threat": true, "threats": true, "aggression": true}
 
 // nonMeetingObject returns the index of a thing met ("the growing
 // demand") starting at i, or 0.
@@ -471,8 +476,8 @@ func nonMeetingObject(toks []token.Token, i int) int {
 			return j
 		}
 		switch w {
-		case "the", "its", "their", "his", "her", "our", "this", "these", "all", "growing", "rising", "increasing",
-			"domestic", "local", "global", "strong", "high", "energy", "basic":
+		case "the", "a", "an", "any", "its", "their", "his", "her", "our", "this", "these", "all", "growing", "rising", "increasing",
+			"domestic", "local", "global", "strong", "high", "energy", "basic", "armed":
 			continue
 		}
 		return 0
@@ -1284,6 +1289,11 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 				people = inC
 			}
 		}
+		// "He spoke by phone with Ishiba": the pronoun is the person the
+		// sentence before was about.
+		if ante := d.sentenceSubjectBefore(si, toks, em.first); ante != nil {
+			people = append([]*mention{ante}, people...)
+		}
 		for _, m := range people {
 			addPart(&em.parts, m.id, diplograph.RoleParticipant)
 		}
@@ -1539,6 +1549,21 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 	}
 	{
 		init := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
+		if init == nil {
+			// "Lee won the election. He spoke by phone with Ishiba": a
+			// personal pronoun opening the sentence is the person the
+			// sentence before was about.
+			if ante := d.sentenceSubjectBefore(si, toks, em.first); ante != nil {
+				addPart(&em.parts, ante.id, diplograph.RoleInitiator)
+				for _, m := range ms {
+					if m.first >= em.last && m.first <= em.last+5 && actor(m) && inChunk(m) && m.id != ante.id {
+						addPart(&em.parts, m.id, diplograph.RoleTarget)
+						break
+					}
+				}
+				return true
+			}
+		}
 		if init == nil && !pronounSubject(toks, em.first) {
 			// Outside the clause, a possessor names whose thing it is
 			// ("Gondor's health centres"), not who acts. A pronoun
@@ -1592,6 +1617,28 @@ func pronounSubject(toks []token.Token, i int) bool {
 		j--
 	}
 	return j >= 0 && subjectPronouns[toks[j].Lower] && (j == 0 || !reportVerbs[toks[j-1].Lower])
+}
+
+// sentenceSubjectBefore returns the person a "he" or "she" opening
+// sentence si stands for when it is the subject of the trigger at token i:
+// the first person the sentence before names, not as a possessor. Nil
+// when the pronoun is elsewhere, or no such person is named. Only people
+// are resolved this way: "it" and "they" as often stand for the object
+// of the sentence before as for its subject.
+func (d *doc) sentenceSubjectBefore(si int, toks []token.Token, i int) *mention {
+	j := i - 1
+	for j >= 0 && (copulas[toks[j].Lower] || auxiliaries[toks[j].Lower] || strings.HasSuffix(toks[j].Lower, "ly")) {
+		j--
+	}
+	if j != 0 || si == 0 || (toks[0].Lower != "he" && toks[0].Lower != "she") {
+		return nil
+	}
+	for _, m := range d.ments[si-1] {
+		if m.typ == diplograph.Person && m.id != "" && !m.possessive {
+			return m
+		}
+	}
+	return nil
 }
 
 // auxiliaries come between a subject and its verb.
@@ -1705,9 +1752,13 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 			guest = nil
 		}
 	}
-	// A verb's subject: "Ishiba visited Washington".
+	// A verb's subject: "Ishiba visited Washington", or the person the
+	// sentence before was about: "He will visit Tokyo".
 	if guest == nil && em.form != noun {
 		guest = nearestBefore(ms, em.first, func(m *mention) bool { return isGuest(m) && chunks[m.first] == chunks[em.first] })
+		if ante := d.sentenceSubjectBefore(si, toks, em.first); guest == nil && ante != nil && isGuest(ante) {
+			guest = ante
+		}
 	}
 	// Otherwise the sentence's first person, else first actor.
 	if guest == nil {

@@ -127,6 +127,8 @@ func TestEventStatus(t *testing.T) {
 		{"Shigeru Ishiba denied that he met Donald Trump last week.", diplograph.Meeting, diplograph.Hypothetical, true, "2025-01-27"},
 		{"Shigeru Ishiba could meet Donald Trump in the fall.", diplograph.Meeting, diplograph.Hypothetical, false, "2025-09-01"},
 		{"Shigeru Ishiba invited Donald Trump to visit Japan.", diplograph.Visit, diplograph.Proposed, false, ""},
+		{"Shigeru Ishiba said he hoped to visit Washington.", diplograph.Visit, diplograph.Proposed, false, ""},
+		{"Shigeru Ishiba hopes to meet Donald Trump next month.", diplograph.Meeting, diplograph.Proposed, false, "2025-03-01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -137,6 +139,68 @@ func TestEventStatus(t *testing.T) {
 			}
 			if e.Status != tt.status || e.Negated != tt.negated || e.Start != tt.start {
 				t.Errorf("got %s negated=%v start=%q, want %s negated=%v start=%q", e.Status, e.Negated, e.Start, tt.status, tt.negated, tt.start)
+			}
+		})
+	}
+}
+
+// TestPronounSubjectAndClauses: a "he" or "she" opening a sentence is the
+// person the sentence before named first; in one sentence, what happened
+// and what is hoped for are two events, and the second takes no date
+// from the first.
+func TestPronounSubjectAndClauses(t *testing.T) {
+	type ev struct {
+		typ    diplograph.EventType
+		status diplograph.EventStatus
+		start  string
+		parts  []string // entity ids, in any order
+	}
+	const lee, ishiba = "person:lee-jae-myung", "person:shigeru-ishiba"
+	tests := []struct {
+		name string
+		text string
+		want []ev // events of these types, all of them
+	}{
+		{"meeting", "Lee Jae-myung won the election. He met Shigeru Ishiba yesterday.",
+			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-04", []string{lee, ishiba}}}},
+		{"visit", "Lee Jae-myung won the election. She will visit Tokyo next week.",
+			[]ev{{diplograph.Visit, diplograph.Planned, "2025-06-09", []string{lee}}}},
+		{"a possessor is not the subject", "Lee Jae-myung's aide left. He met Shigeru Ishiba yesterday.", nil},
+		{"only at the start", "Lee Jae-myung won the election. On Monday he met Shigeru Ishiba.", nil},
+		{"call and hoped-for summit", "Lee Jae-myung won the election. He spoke by phone with Shigeru Ishiba yesterday, and the two leaders said they hoped to hold a summit soon.",
+			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-04", []string{lee, ishiba}},
+				{diplograph.Summit, diplograph.Proposed, "", []string{lee, ishiba}}}},
+		{"to meet an attack is no meeting", "Lee Jae-myung and Shigeru Ishiba met on Monday, and Ishiba said Japan would meet an armed attack on South Korea.",
+			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-02", []string{lee, ishiba}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractText(t, "2025-06-05", tt.text)
+			var got []ev
+			for _, e := range x.Events {
+				switch e.Type {
+				case diplograph.Meeting, diplograph.Summit, diplograph.Visit:
+				default:
+					continue
+				}
+				g := ev{e.Type, e.Status, e.Start, nil}
+				for _, p := range e.Participants {
+					if strings.HasPrefix(p.Entity, "person:") {
+						g.parts = append(g.parts, p.Entity)
+					}
+				}
+				slices.Sort(g.parts)
+				got = append(got, g)
+			}
+			var want []ev
+			for _, w := range tt.want {
+				w.parts = slices.Sorted(slices.Values(w.parts))
+				want = append(want, w)
+			}
+			if !slices.EqualFunc(got, want, func(a, b ev) bool {
+				return a.typ == b.typ && a.status == b.status && a.start == b.start && slices.Equal(a.parts, b.parts)
+			}) {
+				t.Errorf("events\ngot  %+v\nwant %+v", got, want)
 			}
 		})
 	}

@@ -586,7 +586,9 @@ var cues = []cue{
 	{phrase: "expected to", status: diplograph.Expected}, {phrase: "is expected", status: diplograph.Expected, after: true},
 	{phrase: "are expected", status: diplograph.Expected, after: true}, {phrase: "likely to", status: diplograph.Expected},
 	{phrase: "poised to", status: diplograph.Expected}, {phrase: "expected", status: diplograph.Expected},
-	{phrase: "hopes to", status: diplograph.Expected},
+	// A party's own hope proposes the event; it does not schedule it.
+	{phrase: "hopes to", status: diplograph.Proposed}, {phrase: "hoped to", status: diplograph.Proposed},
+	{phrase: "hope to", status: diplograph.Proposed}, {phrase: "hoping to", status: diplograph.Proposed},
 	{phrase: "proposed", status: diplograph.Proposed}, {phrase: "suggested", status: diplograph.Proposed},
 	{phrase: "offered to", status: diplograph.Proposed}, {phrase: "called for", status: diplograph.Proposed},
 	{phrase: "may", status: diplograph.Hypothetical}, {phrase: "might", status: diplograph.Hypothetical},
@@ -630,7 +632,7 @@ var requestVerbs = map[string]bool{
 // pastCues and futureCues decide the tense of a clause for resolving dates.
 var futureCues = map[string]bool{
 	"will": true, "'ll": true, "shall": true, "expected": true, "planned": true, "plans": true, "planning": true,
-	"scheduled": true, "upcoming": true, "next": true, "hopes": true, "intends": true, "would": true, "aims": true,
+	"scheduled": true, "upcoming": true, "next": true, "hopes": true, "hoped": true, "hoping": true, "intends": true, "would": true, "aims": true,
 	"set": true, "slated": true, "due": true, "later": true, "coming": true, "tomorrow": true,
 	"could": true, "might": true, "may": true, "should": true, "plan": true, "expects": true, "expect": true,
 }

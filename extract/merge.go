@@ -44,6 +44,11 @@ func scheduled(t diplograph.EventType) bool {
 	return false
 }
 
+// happened reports whether a status says the event has taken place.
+func happened(s diplograph.EventStatus) bool {
+	return s == diplograph.Occurred || s == diplograph.Ongoing
+}
+
 func typesCompatible(a, b diplograph.EventType) bool {
 	if a == b {
 		return true
@@ -74,6 +79,12 @@ func (d *doc) sameEvent(ev *evAcc, em *evMention) bool {
 		return false
 	}
 	if ev.negated != em.negated && em.conf >= confCue && ev.conf >= confCue {
+		return false
+	}
+	// "They spoke by phone and said they hoped to hold a summit soon":
+	// within one sentence, a meeting its verbs say happened and one they
+	// say is yet to come are two events.
+	if scheduled(em.typ) && ev.sents[em.sent] && ev.conf >= confTense && em.conf >= confTense && happened(ev.status) != happened(em.status) {
 		return false
 	}
 	if !ev.span.IsZero() && !em.span.IsZero() && (em.span.End < ev.span.Start || em.span.Start > ev.span.End) {
