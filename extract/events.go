@@ -1338,6 +1338,12 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 		}
 		speaker := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
 		if speaker == nil || em.first-speaker.last > 4 {
+			// "Chen Binhua, a spokesperson for the office, said", "Ishiba,
+			// who took office last month, has said": the speaker stands
+			// before an apposition or a relative clause set off by commas.
+			speaker = speakerBeforeAside(toks, ms, em.first, actor)
+		}
+		if speaker == nil || em.first-speaker.last > 4 && !asideBetween(toks, speaker.last, em.first) {
 			speaker = nil
 			// Inverted: `"...," said Foreign Minister X`.
 			for _, m := range ms {
@@ -1382,6 +1388,53 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 		return d.initiatorAndTarget(si, em, h, ms, actor, inChunk)
 	}
 	return len(em.parts) > 0 || em.typ == diplograph.Meeting || em.typ == diplograph.Summit
+}
+
+// asideBetween reports whether tokens [from, to) are a comma-enclosed
+// aside of at most 14 tokens, then at most two auxiliaries or adverbs:
+// ", a spokesperson for the office,", ", who took office last month, has".
+func asideBetween(toks []token.Token, from, to int) bool {
+	if from >= to || toks[from].Text != "," {
+		return false
+	}
+	closing := -1
+	for j := from + 1; j < to && j <= from+15; j++ {
+		if toks[j].Text == "," {
+			closing = j
+			break
+		}
+	}
+	if closing < 0 || closing == from+1 {
+		return false
+	}
+	// Quotes and clause words other than a relative pronoun end asides:
+	// ", and Japan said" is a second clause.
+	if w := toks[from+1].Lower; w == "and" || w == "but" || w == "or" || w == "\"" {
+		return false
+	}
+	rest := 0
+	for j := closing + 1; j < to; j++ {
+		if !auxiliaries[toks[j].Lower] && !strings.HasSuffix(toks[j].Lower, "ly") {
+			return false
+		}
+		rest++
+	}
+	return rest <= 2
+}
+
+// speakerBeforeAside returns the person whose aside ends right before the
+// reporting verb at i (asideBetween), or nil.
+func speakerBeforeAside(toks []token.Token, ms []*mention, i int, actor func(*mention) bool) *mention {
+	var best *mention
+	for _, m := range ms {
+		if m.last >= i {
+			break
+		}
+		if m.typ == diplograph.Person && m.id != "" && actor(m) && asideBetween(toks, m.last, i) {
+			best = m
+		}
+	}
+	return best
 }
 
 // demandReporters introduce what someone says must happen: "Russia said

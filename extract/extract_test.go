@@ -368,6 +368,44 @@ func TestDatelinesAndSpeakers(t *testing.T) {
 	}
 }
 
+// TestSpeakerBeforeAside: a speaker is found across an apposition or a
+// relative clause set off by commas, not across a second clause.
+func TestSpeakerBeforeAside(t *testing.T) {
+	tests := []struct {
+		text    string
+		speaker string // "" for no statement
+	}{
+		{"Prime Minister Shigeru Ishiba, who took office last month, has said he wants to resolve the issue.", "person:shigeru-ishiba"},
+		{"Chen Binhua, a spokesperson for China's Taiwan Affairs Office, said Beijing would keep its door open.", "person:chen-binhua"},
+		{"Shigeru Ishiba, who met Donald Trump on Friday, said the talks went well.", "person:shigeru-ishiba"},
+		{"Shigeru Ishiba visited Manila on Friday, and officials there said the talks went well.", ""},
+		{"Shigeru Ishiba, speaking to reporters in a long and winding answer about the many hard questions of trade and defence, said little.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			x := extractText(t, "2025-02-04", tt.text)
+			var got string
+			for _, e := range x.Events {
+				if e.Type == diplograph.Statement {
+					got = initiator(e)
+				}
+			}
+			if got != tt.speaker {
+				t.Errorf("statement by %q, want %q", got, tt.speaker)
+			}
+		})
+	}
+}
+
+func initiator(e diplograph.Event) string {
+	for _, p := range e.Participants {
+		if p.Role == diplograph.RoleInitiator {
+			return p.Entity
+		}
+	}
+	return ""
+}
+
 func TestDemonymActors(t *testing.T) {
 	x := extractText(t, "2025-02-04", "Senior Hungarian and Romanian officials agreed on Wednesday that their countries should cooperate.")
 	e := findEvent(x, diplograph.Agreement)
