@@ -118,6 +118,7 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 		d.fillLocation(si, em, chunks)
 		d.fillConcerns(si, em, chunks)
 	}
+	out = foldSidelines(toks, ms, out)
 	for _, em := range out {
 		if twoSided(em.typ) && len(em.parts) == 1 && em.location != "" {
 			// "opened an embassy in Tehran": relations with Iran.
@@ -370,6 +371,12 @@ func (d *doc) findTriggers(si int, ms []*mention) []trigHit {
 				continue
 			}
 		}
+		// "spoke with reporters": talking with someone is a meeting
+		// only when someone known is talked with.
+		if withPartner[t.phrase] && !actorWithin(ms, i+n, 3) {
+			i += n - 1
+			continue
+		}
 		// A purpose is no event: "a trip aimed at pushing for a
 		// ceasefire".
 		if purposeBefore(toks, i) {
@@ -458,6 +465,62 @@ func purposeBefore(toks []token.Token, i int) bool {
 
 // meetVerbs are the meeting triggers that also take things as objects.
 var meetVerbs = map[string]bool{"meet": true, "meets": true, "met": true, "meeting": true}
+
+// foldSidelines drops the summit on whose sidelines a meeting of the
+// sentence took place ("Abbas and Shalom met on the sidelines of a world
+// information summit in Tunis on Wednesday"), unless an organization
+// names it ("the G20 summit"): the people of the sentence met each other,
+// not as the summit, whose members it does not name. The meeting takes the
+// date and place the summit's words carried.
+func foldSidelines(toks []token.Token, ms []*mention, out []*evMention) []*evMention {
+	var meeting *evMention
+	kept := out[:0]
+	for _, em := range out {
+		if em.typ == diplograph.Meeting {
+			meeting = em
+		}
+		if em.typ != diplograph.Summit || meeting == nil || !sidelinesBefore(toks, em.first) {
+			kept = append(kept, em)
+			continue
+		}
+		if org := mentionEndingAt(ms, em.first); org != nil && org.typ == diplograph.Organization {
+			kept = append(kept, em)
+			continue
+		}
+		if meeting.span.IsZero() {
+			meeting.span = em.span
+		}
+		if meeting.location == "" {
+			meeting.location = em.location
+		}
+	}
+	return kept
+}
+
+// sidelinesBefore reports whether "sidelines of" or "margins of" stands
+// up to five tokens before i ("on the sidelines of the G20 summit").
+func sidelinesBefore(toks []token.Token, i int) bool {
+	for j := i - 2; j >= 0 && j >= i-6; j-- {
+		if (toks[j].Lower == "sidelines" || toks[j].Lower == "margins") && toks[j+1].Lower == "of" {
+			return true
+		}
+	}
+	return false
+}
+
+// withPartner are the meeting verbs whose partner must follow them.
+var withPartner = map[string]bool{"spoke with": true, "speaks with": true, "talked with": true, "conferred with": true}
+
+// actorWithin reports whether a known actor is mentioned starting within
+// n tokens from i.
+func actorWithin(ms []*mention, i, n int) bool {
+	for _, m := range ms {
+		if m.first >= i && m.first < i+n && m.id != "" && m.isActor() {
+			return true
+		}
+	}
+	return false
+}
 
 // notMet are the things one meets that are no one: "meet demand",
 // "met the deadline".

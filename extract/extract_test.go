@@ -170,6 +170,13 @@ func TestPronounSubjectAndClauses(t *testing.T) {
 		{"call and hoped-for summit", "Lee Jae-myung won the election. He spoke by phone with Shigeru Ishiba yesterday, and the two leaders said they hoped to hold a summit soon.",
 			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-04", []string{lee, ishiba}},
 				{diplograph.Summit, diplograph.Proposed, "", []string{lee, ishiba}}}},
+		{"spoke with", "Mark Rutte spoke with Shigeru Ishiba by phone on Tuesday.",
+			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-03", []string{"person:mark-rutte", ishiba}}}},
+		{"spoke with no one known", "Mark Rutte spoke with reporters on Tuesday.", nil},
+		{"on the sidelines of a summit", "Lee Jae-myung and Shigeru Ishiba met on the sidelines of a regional summit in Lima on Wednesday.",
+			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-04", []string{lee, ishiba}}}},
+		{"on the sidelines of an organization's summit", "Lee Jae-myung and Shigeru Ishiba met on the sidelines of the G20 summit on Wednesday.",
+			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-04", []string{lee, ishiba}}, {diplograph.Summit, diplograph.Occurred, "2025-06-04", nil}}},
 		{"to meet an attack is no meeting", "Lee Jae-myung and Shigeru Ishiba met on Monday, and Ishiba said Japan would meet an armed attack on South Korea.",
 			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-02", []string{lee, ishiba}}}},
 	}

@@ -44,6 +44,8 @@ var triggerWords = []triggerWord{
 	{"held talks", diplograph.Meeting, vPast}, {"hold talks", diplograph.Meeting, vBase},
 	{"spoke by phone", diplograph.Meeting, vPast}, {"spoke by telephone", diplograph.Meeting, vPast},
 	{"talked by phone", diplograph.Meeting, vPast}, {"discussed", diplograph.Meeting, vPast},
+	{"spoke with", diplograph.Meeting, vPast}, {"speaks with", diplograph.Meeting, vPres},
+	{"talked with", diplograph.Meeting, vPast}, {"conferred with", diplograph.Meeting, vPast},
 
 	{"visit", diplograph.Visit, noun}, {"visits", diplograph.Visit, noun}, {"state visit", diplograph.Visit, noun},
 	{"official visit", diplograph.Visit, noun}, {"trip", diplograph.Visit, noun}, {"tour", diplograph.Visit, noun},
