@@ -126,6 +126,17 @@ func TestEventMatching(t *testing.T) {
 		events     []diplograph.Event
 		wantEvents Counts
 	}{"person before country", own, []diplograph.Relation{ishibaPM}, []diplograph.Event{meeting("", "Q1")}, Counts{TP: 1, FN: 1}})
+	// Two alike candidates go to the gold events of their own dates.
+	dated := func(e diplograph.Event, start string) diplograph.Event { e.Start = start; return e }
+	tests = append(tests, struct {
+		name       string
+		gold       string
+		rels       []diplograph.Relation
+		events     []diplograph.Event
+		wantEvents Counts
+	}{"same date preferred", `"events":[{"type":"MEETING","status":"OCCURRED","start":"2025-01-01","participants":["Japan"]},
+		{"type":"MEETING","status":"PLANNED","start":"2025-03-01","participants":["Japan"]}]`,
+		nil, []diplograph.Event{planned(dated(meeting("", "Q17"), "2025-03-01")), dated(meeting("", "Q17"), "2025-01-01")}, Counts{TP: 2}})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			gold, err := ReadGold(strings.NewReader(strings.ReplaceAll(`{"article":"a1",`+tt.gold+`}`, "\n", "") + "\n"))
@@ -139,6 +150,9 @@ func TestEventMatching(t *testing.T) {
 			}
 			if r.Events != tt.wantEvents {
 				t.Errorf("events %+v, want %+v", r.Events, tt.wantEvents)
+			}
+			if tt.name == "same date preferred" && (r.Status != Accuracy{2, 2}) {
+				t.Errorf("status %+v: the gold events took each other's candidates", r.Status)
 			}
 			if tt.name == "person before country" && (r.Status != Accuracy{1, 1}) {
 				t.Errorf("status %+v: the country's gold event took the person's", r.Status)

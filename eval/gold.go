@@ -181,14 +181,18 @@ func scoreArticle(r *Report, g GoldArticle, x *diplograph.Extraction, resolve Re
 				got[j] = extracted(p.Entity)
 			}
 			// A participant shared outweighs one that stands for another,
-			// which outweighs a shared location.
+			// which outweighs a shared location; between candidates
+			// alike, the one of the same start date is preferred.
 			same, stands := sharedParticipants(ge.Participants, got, ent, goldOffices, gotOffices)
-			score := 4*same + 2*stands
+			score := 8*same + 4*stands
 			if ge.Location != "" && e.Location != "" && ent(ge.Location) == extracted(e.Location) {
-				score++
+				score += 2
 			}
 			if len(ge.Participants) == 0 {
-				score++ // the gold names no one: the type decides
+				score += 2 // the gold names no one: the type decides
+			}
+			if score > 0 && ge.Start != "" && e.Start == ge.Start {
+				score++
 			}
 			if score > 0 {
 				cands[gi] = append(cands[gi], cand{i, score})
