@@ -27,6 +27,17 @@ type Writer interface {
 	Save(ctx context.Context, x *diplograph.Extraction) (diplograph.SaveResult, error)
 }
 
+// HashChecker is a Writer that can tell in one call which of many content
+// hashes it holds. Load uses it, when the Writer has it, to check the
+// records it reads in batches instead of one round trip per record.
+type HashChecker interface {
+	// StoredHashes returns the hashes among hashes that are stored.
+	StoredHashes(ctx context.Context, hashes []string) (map[string]bool, error)
+}
+
+// maxCheck bounds the records a HashChecker is asked about at once.
+const maxCheck = 256
+
 // DefaultKeepErrors is how many rejected records' errors a Summary keeps
 // when LoadOptions leaves KeepErrors 0.
 const DefaultKeepErrors = 100
@@ -150,20 +161,33 @@ func Load(ctx context.Context, recs iter.Seq[Record], x Extractor, w Writer, opt
 	defer cancel(nil)
 
 	// order carries every record in input order to the saver; its
-	// capacity bounds how many are in flight, and so the memory held.
-	order := make(chan *job, 2*workers)
+	// capacity bounds how many are in flight, and so the memory held. A
+	// store that checks many hashes at once gets a batch's worth more.
+	hc, _ := w.(HashChecker)
+	inFlight := 2 * workers
+	if hc != nil {
+		inFlight += maxCheck
+	}
+	order := make(chan *job, inFlight)
 	work := make(chan *job)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for j := range work {
-				j.done <- l.process(wctx, &j.rec)
+				j.done <- l.process(wctx, j)
 			}
 		})
 	}
+	// Good records go to the workers, through a checker that asks the
+	// store about many at once when it can (HashChecker).
+	toWork := work
+	if hc != nil {
+		toWork = make(chan *job, maxCheck)
+		wg.Go(func() { l.check(wctx, hc, toWork, work) })
+	}
 	go func() {
 		defer close(order)
-		defer close(work)
+		defer close(toWork)
 		for rec := range recs {
 			j := &job{rec: rec, done: make(chan outcome, 1)}
 			if rec.Err != nil {
@@ -176,7 +200,7 @@ func Load(ctx context.Context, recs iter.Seq[Record], x Extractor, w Writer, opt
 			}
 			if rec.Err == nil {
 				select {
-				case work <- j:
+				case toWork <- j:
 				case <-wctx.Done():
 					j.done <- outcome{fatal: context.Cause(wctx)}
 					return
@@ -454,6 +478,9 @@ func (l *loader) save(ctx context.Context, xs []*diplograph.Extraction) ([]diplo
 type job struct {
 	rec  Record
 	done chan outcome // buffered: a worker never waits for the saver
+	// checked is set when the checker found the record's content not
+	// stored yet.
+	checked bool
 }
 
 // outcome is a worker's verdict on a record.
@@ -476,17 +503,71 @@ type loader struct {
 	ungrouped, grouped int
 }
 
-// process checks and extracts one good record.
-func (l *loader) process(ctx context.Context, rec *Record) outcome {
+// check takes the good records from in as they come, asks the store at
+// once which of those waiting are stored, settles those, and hands the
+// rest to the workers on out, which it closes when in is closed. Under load
+// many records wait, so a check costs one round trip per batch; when the
+// input is slow a record is checked alone, so none waits for others.
+func (l *loader) check(ctx context.Context, hc HashChecker, in <-chan *job, out chan<- *job) {
+	defer close(out)
+	var batch []*job
+	for j := range in {
+		batch = append(batch[:0], j)
+	more:
+		for len(batch) < maxCheck {
+			select {
+			case j, ok := <-in:
+				if !ok {
+					break more
+				}
+				batch = append(batch, j)
+			default:
+				break more
+			}
+		}
+		hashes := make([]string, len(batch))
+		for i, j := range batch {
+			hashes[i] = j.rec.Article.Hash
+		}
+		var stored map[string]bool
+		err := ctx.Err()
+		if err == nil {
+			if stored, err = hc.StoredHashes(ctx, hashes); err != nil {
+				err = fmt.Errorf("%s: checking the store: %w", batch[0].rec.Pos, err)
+			}
+		}
+		for _, j := range batch {
+			switch {
+			case err != nil:
+				j.done <- outcome{fatal: err}
+			case stored[j.rec.Article.Hash]:
+				j.done <- outcome{stored: true}
+			default:
+				j.checked = true
+				select {
+				case out <- j:
+				case <-ctx.Done():
+					j.done <- outcome{fatal: context.Cause(ctx)}
+				}
+			}
+		}
+	}
+}
+
+// process checks, unless the checker did, and extracts one good record.
+func (l *loader) process(ctx context.Context, j *job) outcome {
+	rec := &j.rec
 	if err := ctx.Err(); err != nil {
 		return outcome{fatal: err}
 	}
-	ok, err := l.w.HasArticle(ctx, rec.Article.Hash)
-	if err != nil {
-		return outcome{fatal: fmt.Errorf("%s: checking the store: %w", rec.Pos, err)}
-	}
-	if ok {
-		return outcome{stored: true}
+	if !j.checked {
+		ok, err := l.w.HasArticle(ctx, rec.Article.Hash)
+		if err != nil {
+			return outcome{fatal: fmt.Errorf("%s: checking the store: %w", rec.Pos, err)}
+		}
+		if ok {
+			return outcome{stored: true}
+		}
 	}
 	x, err := l.x.Extract(ctx, &rec.Article)
 	if err != nil {

@@ -3,6 +3,7 @@ package loaders_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"iter"
 	"reflect"
 	"slices"
@@ -273,5 +274,71 @@ func TestLoadFromFiles(t *testing.T) {
 		&fakeExtractor{}, w, loaders.LoadOptions{})
 	if err != nil || sum.Skipped != 5 || sum.Loaded != 0 {
 		t.Errorf("second load: %+v, %v", sum, err)
+	}
+}
+
+// checkingWriter is a memWriter that checks hashes in batches
+// (loaders.HashChecker) and counts how it was asked.
+type checkingWriter struct {
+	*memWriter
+	calls, asked, single int
+	checkErr             error
+}
+
+func (w *checkingWriter) HasArticle(ctx context.Context, hash string) (bool, error) {
+	w.mu.Lock()
+	w.single++
+	w.mu.Unlock()
+	return w.memWriter.HasArticle(ctx, hash)
+}
+
+func (w *checkingWriter) StoredHashes(_ context.Context, hashes []string) (map[string]bool, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.calls++
+	w.asked += len(hashes)
+	out := map[string]bool{}
+	for _, h := range hashes {
+		if w.hashes[h] {
+			out[h] = true
+		}
+	}
+	return out, w.checkErr
+}
+
+// TestLoadChecksInBatches: a store that checks many hashes at once is
+// asked about every good record, in fewer calls than records, and never
+// one by one; what it holds is skipped, the rest loaded.
+func TestLoadChecksInBatches(t *testing.T) {
+	var recs []loaders.Record
+	var stored []string
+	for i := range 1000 {
+		r := good(i+1, fmt.Sprintf("article number %d", i))
+		if i%10 == 0 {
+			stored = append(stored, r.Article.Hash)
+		}
+		recs = append(recs, r)
+	}
+	recs = append(recs, bad(1001))
+	w := &checkingWriter{memWriter: newMemWriter(stored...)}
+	sum, err := loaders.Load(t.Context(), slices.Values(recs), &fakeExtractor{}, w, loaders.LoadOptions{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Read != 1001 || sum.Skipped != 100 || sum.Loaded != 900 || sum.Rejected != 1 {
+		t.Errorf("summary %+v", sum)
+	}
+	if w.asked != 1000 || w.single != 0 {
+		t.Errorf("asked about %d hashes, %d one by one; want 1000, 0", w.asked, w.single)
+	}
+	if w.calls >= 1000 || w.calls < 1 {
+		t.Errorf("%d calls for 1000 hashes", w.calls)
+	}
+	t.Logf("%d calls for 1000 hashes", w.calls)
+
+	w = &checkingWriter{memWriter: newMemWriter(), checkErr: errors.New("store down")}
+	if _, err := loaders.Load(t.Context(), slices.Values(recs), &fakeExtractor{}, w, loaders.LoadOptions{}); err == nil ||
+		!strings.Contains(err.Error(), "store down") || !strings.Contains(err.Error(), "checking the store") {
+		t.Errorf("err = %v, want the StoredHashes failure", err)
 	}
 }

@@ -91,6 +91,27 @@ func (s *Store) HasArticle(ctx context.Context, hash string) (bool, error) {
 	return rec["ok"] == true, nil
 }
 
+// StoredHashes returns the hashes among hashes whose article is stored, in
+// one round trip (loaders.HashChecker).
+func (s *Store) StoredHashes(ctx context.Context, hashes []string) (map[string]bool, error) {
+	out := make(map[string]bool)
+	if len(hashes) == 0 {
+		return out, nil
+	}
+	recs, err := s.readAll(ctx, `UNWIND $hashes AS hash
+		WITH DISTINCT hash WHERE EXISTS { MATCH (a:Article {hash: hash}) }
+		RETURN hash`, map[string]any{"hashes": hashes})
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: stored hashes: %w", err)
+	}
+	for _, r := range recs {
+		if h, ok := r["hash"].(string); ok {
+			out[h] = true
+		}
+	}
+	return out, nil
+}
+
 // Article returns an article with its text; its comments come from
 // Comments.
 func (s *Store) Article(ctx context.Context, id string) (diplograph.Article, error) {

@@ -66,6 +66,35 @@ func (s *Store) HasArticle(ctx context.Context, hash string) (bool, error) {
 	return ok, nil
 }
 
+// StoredHashes returns the hashes among hashes whose article is stored, in
+// one query (loaders.HashChecker).
+func (s *Store) StoredHashes(ctx context.Context, hashes []string) (map[string]bool, error) {
+	out := make(map[string]bool)
+	if len(hashes) == 0 {
+		return out, nil
+	}
+	list, err := jsonList(hashes)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: stored hashes: %w", err)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT hash FROM articles WHERE hash IN (SELECT value FROM json_each(?))`, list)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: stored hashes: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			return nil, fmt.Errorf("sqlite: stored hashes: %w", err)
+		}
+		out[h] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: stored hashes: %w", err)
+	}
+	return out, nil
+}
+
 const articleColumns = `id, hash, title, url, source, published, body, meta`
 
 func scanArticle(sc interface{ Scan(...any) error }) (diplograph.Article, error) {

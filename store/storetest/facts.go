@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -34,6 +35,21 @@ func testSaveAndRead(t *testing.T, s diplograph.Store) {
 	ok, err = s.HasArticle(t.Context(), "0000")
 	if err != nil || ok {
 		t.Errorf("HasArticle(other hash) = %v, %v; want false", ok, err)
+	}
+	// Both backends check many hashes in one call, for bulk loads.
+	hc, ok := s.(interface {
+		StoredHashes(ctx context.Context, hashes []string) (map[string]bool, error)
+	})
+	if !ok {
+		t.Fatal("the store has no StoredHashes")
+	}
+	stored, err := hc.StoredHashes(t.Context(), []string{"0000", x.Article.Hash, x.Article.Hash, "1111"})
+	if err != nil {
+		t.Fatalf("StoredHashes: %v", err)
+	}
+	equal(t, "StoredHashes", stored, map[string]bool{x.Article.Hash: true})
+	if stored, err = hc.StoredHashes(t.Context(), nil); err != nil || len(stored) != 0 {
+		t.Errorf("StoredHashes(none) = %v, %v; want none", stored, err)
 	}
 
 	wash := entity(t, s, washington)
