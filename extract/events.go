@@ -763,6 +763,12 @@ func objectAfter(toks []token.Token, ms []*mention, i, window int, words []strin
 				return j + 1
 			}
 		}
+		// Where a treaty is the object, a named one is too, and an
+		// organization one belongs to.
+		if m := mentionAt(ms, j); m != nil && (m.typ == diplograph.Treaty || m.typ == diplograph.Organization) &&
+			slices.Contains(words, "treaty") {
+			return m.last
+		}
 	}
 	return 0
 }

@@ -129,6 +129,10 @@ func TestEventStatus(t *testing.T) {
 		{"Shigeru Ishiba invited Donald Trump to visit Japan.", diplograph.Visit, diplograph.Proposed, false, ""},
 		{"Shigeru Ishiba said he hoped to visit Washington.", diplograph.Visit, diplograph.Proposed, false, ""},
 		{"Shigeru Ishiba hopes to meet Donald Trump next month.", diplograph.Meeting, diplograph.Proposed, false, "2025-03-01"},
+		{"Shigeru Ishiba wants to visit Washington in May.", diplograph.Visit, diplograph.Proposed, false, "2025-05-01"},
+		{"Timor-Leste, which became ASEAN's 11th member in October, will attend.", diplograph.Accession, diplograph.Occurred, false, "2024-10-01"},
+		{"Ukraine wants to become a member of NATO.", diplograph.Accession, diplograph.Proposed, false, ""},
+		{"North Korea, which announced its withdrawal from the treaty in 2003, has since tested missiles.", diplograph.TreatyWithdrawal, diplograph.Occurred, false, "2003-01-01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -210,6 +214,25 @@ func TestPronounSubjectAndClauses(t *testing.T) {
 				t.Errorf("events\ngot  %+v\nwant %+v", got, want)
 			}
 		})
+	}
+}
+
+// TestWithdrawalFromWhat: leaving a treaty or an organization is a treaty
+// withdrawal; leaving a place is not.
+func TestWithdrawalFromWhat(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"The United States withdrew from the World Health Organization.", true},
+		{"Russia withdrew from the treaty last year.", true},
+		{"Israel wants to withdraw from southern Lebanon.", false},
+		{"Russia announced its withdrawal from Syria.", false},
+	} {
+		x := extractText(t, "2025-02-04", tt.text)
+		if got := findEvent(x, diplograph.TreatyWithdrawal) != nil; got != tt.want {
+			t.Errorf("%q: treaty withdrawal %v, want %v", tt.text, got, tt.want)
+		}
 	}
 }
 

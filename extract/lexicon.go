@@ -101,7 +101,6 @@ var triggerWords = []triggerWord{
 
 	{"expelled", diplograph.Expulsion, vPast}, {"expel", diplograph.Expulsion, vBase}, {"expulsion", diplograph.Expulsion, noun},
 
-	{"withdrew from", diplograph.TreatyWithdrawal, vPast}, {"withdraw from", diplograph.TreatyWithdrawal, vBase},
 	{"suspended its participation", diplograph.TreatyWithdrawal, vPast},
 
 	{"joined", diplograph.Accession, vPast}, {"accession", diplograph.Accession, noun}, {"acceded to", diplograph.Accession, vPast},
@@ -245,6 +244,17 @@ var families = []family{
 			"will open", "would open"}},
 	{typ: diplograph.Agreement, code: coding{"AGREE", "", "03"},
 		past: []string{"accepted"}, pres: []string{"accepts"}, objects: acceptObjects, window: 4},
+	// "withdrew from the treaty", "announced its withdrawal from the
+	// WHO": from an agreement or an organization, not from a country or a
+	// town.
+	{typ: diplograph.TreatyWithdrawal, code: typeCoding[diplograph.TreatyWithdrawal],
+		past: []string{"withdrew from"}, pres: []string{"withdraws from"}, base: []string{"withdraw from"},
+		noun: []string{"withdrawal from"},
+		objects: []string{"treaty", "accord", "agreement", "pact", "deal", "convention", "protocol", "alliance"}, window: 4},
+	// "became ASEAN's 11th member", "became a full member of the EU".
+	{typ: diplograph.Accession, code: typeCoding[diplograph.Accession],
+		past: []string{"became"}, pres: []string{"becomes"}, base: []string{"become"},
+		objects: []string{"member", "members"}, window: 5},
 	{typ: diplograph.Agreement, code: coding{"AGREE", "", "03"}, past: []string{"agreed in principle",
 		"reached a consensus", "reached consensus", "reached agreement", "reached a deal"}},
 
@@ -591,6 +601,9 @@ var cues = []cue{
 	// A party's own hope proposes the event; it does not schedule it.
 	{phrase: "hopes to", status: diplograph.Proposed}, {phrase: "hoped to", status: diplograph.Proposed},
 	{phrase: "hope to", status: diplograph.Proposed}, {phrase: "hoping to", status: diplograph.Proposed},
+	{phrase: "wants to", status: diplograph.Proposed}, {phrase: "want to", status: diplograph.Proposed},
+	{phrase: "wanted to", status: diplograph.Proposed}, {phrase: "aspires to", status: diplograph.Proposed},
+	{phrase: "aspiring to", status: diplograph.Proposed},
 	{phrase: "proposed", status: diplograph.Proposed}, {phrase: "suggested", status: diplograph.Proposed},
 	{phrase: "offered to", status: diplograph.Proposed}, {phrase: "called for", status: diplograph.Proposed},
 	{phrase: "may", status: diplograph.Hypothetical}, {phrase: "might", status: diplograph.Hypothetical},
@@ -644,6 +657,7 @@ var pastCues = map[string]bool{
 	"held": true, "signed": true, "visited": true, "agreed": true, "announced": true, "last": true, "ago": true,
 	"yesterday": true, "earlier": true, "called": true, "sworn": true, "made": true, "went": true, "came": true,
 	"spoke": true, "began": true, "ended": true, "arrived": true, "returned": true, "left": true, "protested": true,
+	"became": true, "won": true, "lost": true, "withdrew": true, "sought": true, "fought": true, "led": true,
 	"summoned": true, "accused": true, "rejected": true, "denied": true, "warned": true, "urged": true,
 }
 
