@@ -249,7 +249,7 @@ var families = []family{
 	// town.
 	{typ: diplograph.TreatyWithdrawal, code: typeCoding[diplograph.TreatyWithdrawal],
 		past: []string{"withdrew from"}, pres: []string{"withdraws from"}, base: []string{"withdraw from"},
-		noun: []string{"withdrawal from"},
+		noun:    []string{"withdrawal from"},
 		objects: []string{"treaty", "accord", "agreement", "pact", "deal", "convention", "protocol", "alliance"}, window: 4},
 	// "became ASEAN's 11th member", "became a full member of the EU".
 	{typ: diplograph.Accession, code: typeCoding[diplograph.Accession],
