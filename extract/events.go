@@ -1323,10 +1323,27 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 	case diplograph.Visit:
 		d.visitParticipants(si, em, chunks)
 	case diplograph.Meeting, diplograph.Summit, diplograph.JointStatement:
-		// "the APEC summit", "a G7 meeting": the organization meets.
+		// "the APEC summit", "a G7 meeting": the organization meets. A
+		// gathering of an intergovernmental organization ("a G7 meeting",
+		// "a meeting of the Shanghai Cooperation Organisation") is
+		// multilateral: a summit.
 		if org := mentionEndingAt(ms, em.first); org != nil && org.typ == diplograph.Organization {
+			if em.typ == diplograph.Meeting && em.form == noun && d.isIGO(org) {
+				em.typ, em.code = diplograph.Summit, typeCoding[diplograph.Summit]
+			}
 			addPart(&em.parts, org.id, diplograph.RoleParticipant)
 			return true
+		}
+		if em.typ == diplograph.Meeting && em.form == noun && em.last+1 < len(toks) && toks[em.last].Lower == "of" {
+			j := em.last + 1
+			if toks[j].Lower == "the" {
+				j++
+			}
+			if org := mentionAt(ms, j); org != nil && org.first == j && d.isIGO(org) {
+				em.typ, em.code = diplograph.Summit, typeCoding[diplograph.Summit]
+				addPart(&em.parts, org.id, diplograph.RoleParticipant)
+				return true
+			}
 		}
 		var people, countries []*mention
 		for _, m := range ms {

@@ -181,6 +181,12 @@ func TestPronounSubjectAndClauses(t *testing.T) {
 			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-04", []string{lee, ishiba}}}},
 		{"on the sidelines of an organization's summit", "Lee Jae-myung and Shigeru Ishiba met on the sidelines of the G20 summit on Wednesday.",
 			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-04", []string{lee, ishiba}}, {diplograph.Summit, diplograph.Occurred, "2025-06-04", nil}}},
+		{"an organization's meeting is a summit", "Leaders met at a G7 meeting in Rome on Wednesday.",
+			[]ev{{diplograph.Summit, diplograph.Occurred, "2025-06-04", nil}}},
+		{"a meeting of an organization is a summit", "Ministers attended a meeting of the Shanghai Cooperation Organization on Wednesday.",
+			[]ev{{diplograph.Summit, diplograph.Occurred, "2025-06-04", nil}}},
+		{"a meeting with an organization is not", "The European Commission held a meeting with Japan on Wednesday.",
+			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-04", nil}}},
 		{"to meet an attack is no meeting", "Lee Jae-myung and Shigeru Ishiba met on Monday, and Ishiba said Japan would meet an armed attack on South Korea.",
 			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-02", []string{lee, ishiba}}}},
 	}

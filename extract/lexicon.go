@@ -35,6 +35,8 @@ var triggerWords = []triggerWord{
 	{"summit", diplograph.Summit, noun}, {"summits", diplograph.Summit, noun},
 	{"summit meeting", diplograph.Summit, noun}, {"summit talks", diplograph.Summit, noun},
 	{"conference", diplograph.Summit, noun}, {"leaders' meeting", diplograph.Summit, noun},
+	{"heads of government meeting", diplograph.Summit, noun}, {"heads of state meeting", diplograph.Summit, noun},
+	{"foreign ministers' meeting", diplograph.Summit, noun}, {"ministerial meeting", diplograph.Summit, noun},
 
 	{"meeting", diplograph.Meeting, noun}, {"meetings", diplograph.Meeting, noun},
 	{"talks", diplograph.Meeting, noun}, {"negotiations", diplograph.Meeting, noun},
