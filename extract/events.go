@@ -1141,7 +1141,15 @@ func (d *doc) fillStatus(si int, em *evMention, chunks []int, tenseAt func(int) 
 		after bool
 	}
 	var seen []found
-	for j := 0; j < len(toks); j++ {
+	// "would raise it at a meeting of EU ministers on March 3", "is
+	// expected to attend the July summit": the modality belongs to what is
+	// done at the gathering, which keeps a status of its own.
+	// Undated, it has no status of its own to fall back on: the cues stay.
+	from := 0
+	if !em.span.IsZero() {
+		from = occasionBefore(toks, em)
+	}
+	for j := from; j < len(toks); j++ {
 		if chunks[j] != c {
 			continue
 		}
@@ -1239,6 +1247,29 @@ func (d *doc) fillStatus(si int, em *evMention, chunks []int, tenseAt func(int) 
 		em.status = diplograph.Occurred
 	}
 	em.conf = confDefault
+}
+
+// occasionWords introduce a gathering as the occasion of another act.
+var occasionWords = map[string]bool{"at": true, "attend": true, "attends": true, "attended": true, "attending": true,
+	"during": true, "ahead": true, "before": true, "after": true, "sidelines": true, "margins": true}
+
+// occasionBefore returns where the cues of a meeting, summit or visit noun
+// may start: right after an occasion word a few tokens before it ("at the
+// NATO summit"), else 0.
+func occasionBefore(toks []token.Token, em *evMention) int {
+	if em.form != noun || em.typ != diplograph.Meeting && em.typ != diplograph.Summit && em.typ != diplograph.Visit {
+		return 0
+	}
+	for j := em.first - 1; j >= 0 && j >= em.first-6; j-- {
+		w := toks[j].Lower
+		if occasionWords[w] {
+			return j + 1
+		}
+		if toks[j].Kind == token.Punct && toks[j].Text != "'" && toks[j].Text != "-" {
+			break
+		}
+	}
+	return 0
 }
 
 func firstChunkAfterComma(toks []token.Token, chunks []int) int {

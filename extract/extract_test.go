@@ -132,6 +132,9 @@ func TestEventStatus(t *testing.T) {
 		{"Shigeru Ishiba wants to visit Washington in May.", diplograph.Visit, diplograph.Proposed, false, "2025-05-01"},
 		{"Timor-Leste, which became ASEAN's 11th member in October, will attend.", diplograph.Accession, diplograph.Occurred, false, "2024-10-01"},
 		{"Ukraine wants to become a member of NATO.", diplograph.Accession, diplograph.Proposed, false, ""},
+		{"Shigeru Ishiba is expected to attend the G7 summit in June.", diplograph.Summit, diplograph.Planned, false, "2025-06-01"},
+		{"Shigeru Ishiba did not attend the G7 summit on Monday.", diplograph.Summit, diplograph.Occurred, false, "2025-02-03"},
+		{"Shigeru Ishiba would raise it at the G7 summit.", diplograph.Summit, diplograph.Expected, false, ""},
 		{"North Korea, which announced its withdrawal from the treaty in 2003, has since tested missiles.", diplograph.TreatyWithdrawal, diplograph.Occurred, false, "2003-01-01"},
 	}
 	for _, tt := range tests {
