@@ -1922,6 +1922,16 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 			guest = nil
 		}
 	}
+	// "Peters will meet Boric before traveling to Buenos Aires": a
+	// participle after a conjunction has the sentence's subject.
+	if guest == nil && em.form == vIng && em.first > 0 && participleConj[toks[em.first-1].Lower] {
+		for _, m := range ms {
+			if m.first < em.first && isGuest(m) && !m.possessive {
+				guest = m
+				break
+			}
+		}
+	}
 	// A verb's subject: "Ishiba visited Washington", or the person the
 	// sentence before was about: "He will visit Tokyo".
 	if guest == nil && em.form != noun {
@@ -1951,6 +1961,9 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 		addPart(&em.parts, guest.id, diplograph.RoleGuest)
 	}
 }
+
+// participleConj introduce a participle whose subject is the sentence's.
+var participleConj = map[string]bool{"before": true, "after": true, "while": true, "when": true, "since": true}
 
 // containingCountry returns the country a place lies in, per the
 // knowledge base.

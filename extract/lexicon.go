@@ -53,6 +53,7 @@ var triggerWords = []triggerWord{
 	{"official visit", diplograph.Visit, noun}, {"trip", diplograph.Visit, noun}, {"tour", diplograph.Visit, noun},
 	{"visited", diplograph.Visit, vPast}, {"visiting", diplograph.Visit, vIng}, {"traveled to", diplograph.Visit, vPast},
 	{"travelled to", diplograph.Visit, vPast}, {"travel to", diplograph.Visit, vBase}, {"arrived in", diplograph.Visit, vPast},
+	{"traveling to", diplograph.Visit, vIng}, {"travelling to", diplograph.Visit, vIng}, {"travels to", diplograph.Visit, vPres},
 
 	{"told", diplograph.Statement, vPast}, {"said in a statement", diplograph.Statement, vPast},
 	{"press conference", diplograph.Statement, noun}, {"news conference", diplograph.Statement, noun},
@@ -591,6 +592,8 @@ var cues = []cue{
 	{phrase: "planned", status: diplograph.Planned}, {phrase: "scheduled", status: diplograph.Planned},
 	{phrase: "upcoming", status: diplograph.Planned}, {phrase: "set to", status: diplograph.Planned},
 	{phrase: "is to", status: diplograph.Planned}, {phrase: "are to", status: diplograph.Planned},
+	{phrase: "is due to", status: diplograph.Planned}, {phrase: "are due to", status: diplograph.Planned},
+	{phrase: "was due to", status: diplograph.Planned}, {phrase: "were due to", status: diplograph.Planned},
 	{phrase: "to be held", status: diplograph.Planned, after: true}, {phrase: "is scheduled", status: diplograph.Planned, after: true},
 	{phrase: "will be held", status: diplograph.Planned, after: true}, {phrase: "will take place", status: diplograph.Planned, after: true},
 	{phrase: "next", status: diplograph.Planned}, {phrase: "intends to", status: diplograph.Planned},
