@@ -1719,6 +1719,11 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 	}
 	{
 		init := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
+		// "Lai Ching-te of the ruling Democratic Progressive Party won":
+		// the organization says whose the person is; the person acts.
+		if p := personOf(toks, ms, init); p != nil {
+			init = p
+		}
 		if init == nil {
 			// "Lee won the election. He spoke by phone with Ishiba": a
 			// personal pronoun opening the sentence is the person the
@@ -1787,6 +1792,26 @@ func pronounSubject(toks []token.Token, i int) bool {
 		j--
 	}
 	return j >= 0 && subjectPronouns[toks[j].Lower] && (j == 0 || !reportVerbs[toks[j-1].Lower])
+}
+
+// personOf returns the person whom an organization mention qualifies
+// with "of" ("Lai Ching-te of the ruling Democratic Progressive Party"),
+// or nil.
+func personOf(toks []token.Token, ms []*mention, org *mention) *mention {
+	if org == nil || org.typ != diplograph.Organization {
+		return nil
+	}
+	j := org.first - 1
+	for j >= 0 && (toks[j].Lower == "the" || toks[j].Lower == "ruling" || toks[j].Lower == "opposition" || toks[j].Lower == "governing") {
+		j--
+	}
+	if j < 1 || toks[j].Lower != "of" {
+		return nil
+	}
+	if p := mentionEndingAt(ms, j); p != nil && p.typ == diplograph.Person && p.id != "" {
+		return p
+	}
+	return nil
 }
 
 // sentenceSubjectBefore returns the person a "he" or "she" opening

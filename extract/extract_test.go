@@ -439,6 +439,15 @@ func TestSpeakerBeforeAside(t *testing.T) {
 	}
 }
 
+// TestPersonOfOrganization: "X of the ruling party" acts as X.
+func TestPersonOfOrganization(t *testing.T) {
+	x := extractText(t, "2025-02-04", "Lee Jae-myung of the ruling Democratic Party of Korea criticized China on Monday.")
+	e := findEvent(x, diplograph.Accusation)
+	if e == nil || initiator(*e) != "person:lee-jae-myung" {
+		t.Errorf("accusation %+v, want one by Lee Jae-myung", e)
+	}
+}
+
 func initiator(e diplograph.Event) string {
 	for _, p := range e.Participants {
 		if p.Role == diplograph.RoleInitiator {
