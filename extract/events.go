@@ -104,7 +104,10 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 		}
 		// An appeal that nobody known makes ("They issued a statement
 		// calling for ..."): what remains names only what it is about.
-		if ok && em.code.plover == "REQUEST" && !hasRole(em.parts, diplograph.RoleInitiator) {
+		// An invitation is one when the invited is known ("if Lee is
+		// invited").
+		if ok && em.code.plover == "REQUEST" && !hasRole(em.parts, diplograph.RoleInitiator) &&
+			!(em.typ == diplograph.Invitation && hasRole(em.parts, diplograph.RoleTarget)) {
 			ok = false
 		}
 		if !ok {
@@ -1683,6 +1686,20 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 		if patient != nil && patient.id != agent.id {
 			addPart(&em.parts, patient.id, diplograph.RoleTarget)
 		}
+		return true
+	}
+	// An invitation in the passive: "if Lee is invited", "Lee was invited
+	// to the summit by Canada". The one invited is its target; the one
+	// who invites, when named, comes after "by".
+	if em.typ == diplograph.Invitation && (em.form == vPast || em.form == vPart) && em.first > 0 && passiveAux[toks[em.first-1].Lower] {
+		patient := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
+		if patient == nil {
+			return false
+		}
+		if agent := agentAfter(toks, ms, em.last, actor); agent != nil && agent.id != patient.id && agent.first-em.last <= 10 {
+			addPart(&em.parts, agent.id, diplograph.RoleInitiator)
+		}
+		addPart(&em.parts, patient.id, diplograph.RoleTarget)
 		return true
 	}
 	if em.code.plover == "ACCUSE" && (em.form == vPast || em.form == vPart) {

@@ -448,6 +448,31 @@ func TestPersonOfOrganization(t *testing.T) {
 	}
 }
 
+// TestFamilyNameFirst: a person named in full with the family name first
+// is known by it alone later ("Lee Jae-myung ... Lee"), and an invitation
+// in the passive has the one invited as its target.
+func TestFamilyNameFirst(t *testing.T) {
+	x := extractText(t, "2025-02-04", "Lee Jae-myung won the election. Lee was invited to Tokyo by Shigeru Ishiba on Monday.")
+	e := findEvent(x, diplograph.Invitation)
+	if e == nil {
+		t.Fatalf("no invitation in %+v", x.Events)
+	}
+	var target string
+	for _, p := range e.Participants {
+		if p.Role == diplograph.RoleTarget {
+			target = p.Entity
+		}
+	}
+	if target != "person:lee-jae-myung" || initiator(*e) != "person:shigeru-ishiba" {
+		t.Errorf("invitation of %q by %q, want of Lee Jae-myung by Shigeru Ishiba", target, initiator(*e))
+	}
+	// A given name written first names no one alone.
+	x = extractText(t, "2025-02-04", "Donald Trump won the election. Donald was invited to Tokyo.")
+	if e := findEvent(x, diplograph.Invitation); e != nil {
+		t.Errorf("invitation %+v: 'Donald' alone is no one", e)
+	}
+}
+
 func initiator(e diplograph.Event) string {
 	for _, p := range e.Participants {
 		if p.Role == diplograph.RoleInitiator {

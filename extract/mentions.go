@@ -198,7 +198,7 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 		}
 		if m != nil {
 			out = append(out, m)
-			names.rememberPerson(toks, m)
+			names.rememberPerson(toks, m, d.x.kb.GivenName)
 			d.rememberPlace(names, m)
 			i = m.last
 			continue

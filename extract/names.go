@@ -104,18 +104,34 @@ type articleNames struct {
 	heads map[string]bool
 	// places maps a place name found by cue to its mention.
 	places map[string]*mention
+	// family maps a family name written first to the person, "" when
+	// two people share it.
+	family map[string]string
 }
 
 func newArticleNames() *articleNames {
 	return &articleNames{people: map[string]string{}, short: map[string]*mention{}, heads: map[string]bool{},
-		places: map[string]*mention{}}
+		places: map[string]*mention{}, family: map[string]string{}}
 }
 
 // rememberPerson records a person named in full so that the article may
 // call them by surname, by a longer surname ("Ramos Horta") or by the full
 // name again.
-func (n *articleNames) rememberPerson(toks []token.Token, m *mention) {
-	if m.typ != diplograph.Person || m.id == "" || m.last-m.first < 2 || !toks[m.last-1].Cap {
+func (n *articleNames) rememberPerson(toks []token.Token, m *mention, given func(string) bool) {
+	if m.typ != diplograph.Person || m.id == "" || m.last-m.first < 2 {
+		return
+	}
+	// A first word that is no given name is a family name written first
+	// ("Lee Jae-myung", "Xi Jinping"): it names the person too, unless
+	// another person of the article has it.
+	if f := toks[m.first]; f.Cap && !given(f.Text) && !notNameWord[f.Lower] && toks[m.first+1].SpaceBefore {
+		if old, ok := n.family[f.Text]; ok && old != m.id {
+			n.family[f.Text] = ""
+		} else {
+			n.family[f.Text] = m.id
+		}
+	}
+	if !toks[m.last-1].Cap {
 		return
 	}
 	for j := m.first; j < m.last; j++ {
@@ -681,6 +697,9 @@ func (n *articleNames) reuseAt(si int, toks []token.Token, i int, taken []bool) 
 		if id, ok := n.people[joinTokens(toks[i:i+k])]; ok {
 			return &mention{sent: si, first: i, last: i + k, id: id, typ: diplograph.Person, text: joinTokens(toks[i : i+k]), reuse: true}
 		}
+	}
+	if id := n.family[toks[i].Text]; id != "" && free(i+1) && n.people[toks[i].Text] == "" {
+		return &mention{sent: si, first: i, last: i + 1, id: id, typ: diplograph.Person, text: toks[i].Text, reuse: true}
 	}
 	t := toks[i]
 	if !free(i + 1) {
