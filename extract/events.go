@@ -1763,6 +1763,9 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 			// someone this does not resolve: the actor last named is
 			// as likely the object.
 			init = nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && !m.possessive })
+			if p := personOf(toks, ms, init); p != nil {
+				init = p
+			}
 		}
 		if init != nil {
 			addPart(&em.parts, init.id, diplograph.RoleInitiator)
@@ -1818,14 +1821,21 @@ func personOf(toks []token.Token, ms []*mention, org *mention) *mention {
 	if org == nil || org.typ != diplograph.Organization {
 		return nil
 	}
+	// "the", and a few lower-case words between: "of the ruling", "of
+	// the liberal".
 	j := org.first - 1
-	for j >= 0 && (toks[j].Lower == "the" || toks[j].Lower == "ruling" || toks[j].Lower == "opposition" || toks[j].Lower == "governing") {
+	for k := 0; j >= 0 && k < 3 && toks[j].Kind == token.Word && !toks[j].Cap && toks[j].Lower != "of"; k++ {
 		j--
 	}
 	if j < 1 || toks[j].Lower != "of" {
 		return nil
 	}
-	if p := mentionEndingAt(ms, j); p != nil && p.typ == diplograph.Person && p.id != "" {
+	// "Lee, of the liberal Democratic Party of Korea, won".
+	end := j
+	if toks[end-1].Text == "," {
+		end--
+	}
+	if p := mentionEndingAt(ms, end); p != nil && p.typ == diplograph.Person && p.id != "" {
 		return p
 	}
 	return nil

@@ -441,10 +441,15 @@ func TestSpeakerBeforeAside(t *testing.T) {
 
 // TestPersonOfOrganization: "X of the ruling party" acts as X.
 func TestPersonOfOrganization(t *testing.T) {
-	x := extractText(t, "2025-02-04", "Lee Jae-myung of the ruling Democratic Party of Korea criticized China on Monday.")
-	e := findEvent(x, diplograph.Accusation)
-	if e == nil || initiator(*e) != "person:lee-jae-myung" {
-		t.Errorf("accusation %+v, want one by Lee Jae-myung", e)
+	for _, text := range []string{
+		"Lee Jae-myung of the ruling Democratic Party of Korea criticized China on Monday.",
+		"Lee Jae-myung, of the liberal Democratic Party of Korea, criticized China on Monday.",
+	} {
+		x := extractText(t, "2025-02-04", text)
+		e := findEvent(x, diplograph.Accusation)
+		if e == nil || initiator(*e) != "person:lee-jae-myung" {
+			t.Errorf("%s: accusation %+v, want one by Lee Jae-myung", text, e)
+		}
 	}
 }
 
