@@ -478,6 +478,31 @@ func TestFamilyNameFirst(t *testing.T) {
 	}
 }
 
+// TestHonorificShortForm: "Mr Straw" after "Jack Straw" is Jack Straw;
+// "King Hussein" after "Saddam Hussein" is someone else.
+func TestHonorificShortForm(t *testing.T) {
+	tests := []struct {
+		text   string
+		people int
+	}{
+		{"Foreign Secretary Jack Straw praised the deal. Mr Straw said he hoped it would help.", 1},
+		{"Foreign Secretary Jack Straw praised the deal. Mr. Straw said he hoped it would help.", 1},
+		{"Iraq's Saddam Hussein faced troops. King Hussein of Jordan arrived in Washington.", 2},
+	}
+	for _, tt := range tests {
+		x := extractText(t, "2005-02-04", tt.text)
+		var people []string
+		for _, e := range x.Entities {
+			if e.Type == diplograph.Person {
+				people = append(people, e.ID)
+			}
+		}
+		if len(people) != tt.people {
+			t.Errorf("%q: people %v, want %d", tt.text, people, tt.people)
+		}
+	}
+}
+
 func initiator(e diplograph.Event) string {
 	for _, p := range e.Participants {
 		if p.Role == diplograph.RoleInitiator {

@@ -156,6 +156,9 @@ func (d *doc) register(m *mention) {
 	}
 }
 
+// honorifics are titles that name no office.
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "mister": true}
+
 func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 	toks := d.sents[si].Tokens
 	var out []*mention
@@ -197,6 +200,14 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 			m = firstMention(after, i, capital)
 		}
 		if m != nil {
+			// "Mr Straw" after "Foreign Secretary Jack Straw": a name found
+			// by an honorific or cue that is a short form of a person the
+			// article named in full before is that person. A title may
+			// name another ("King Hussein" after "Saddam Hussein").
+			if id := names.people[m.text]; m.typ == diplograph.Person && id != "" && id != m.id && !d.inKB(m.id) &&
+				(m.title == "" || honorifics[strings.ToLower(strings.TrimSuffix(m.title, "."))]) {
+				m.id, m.reuse = id, true
+			}
 			out = append(out, m)
 			names.rememberPerson(toks, m, d.x.kb.GivenName)
 			d.rememberPlace(names, m)

@@ -114,6 +114,12 @@ func newArticleNames() *articleNames {
 		places: map[string]*mention{}, family: map[string]string{}}
 }
 
+// inKB reports whether the knowledge base has the entity.
+func (d *doc) inKB(id string) bool {
+	_, ok := d.x.kb.Get(id)
+	return ok
+}
+
 // rememberPerson records a person named in full so that the article may
 // call them by surname, by a longer surname ("Ramos Horta") or by the full
 // name again.
