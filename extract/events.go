@@ -1945,6 +1945,12 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 			}
 		}
 	}
+	// "arrived here": the story's dateline names where.
+	if host == nil && toks[em.last-1].Lower == "here" {
+		if c := d.datelineCountry(); c != "" {
+			addPart(&em.parts, c, diplograph.RoleHost)
+		}
+	}
 	if host != nil {
 		role := diplograph.RoleHost
 		if host.typ != diplograph.Country {

@@ -54,6 +54,7 @@ var triggerWords = []triggerWord{
 	{"visited", diplograph.Visit, vPast}, {"visiting", diplograph.Visit, vIng}, {"traveled to", diplograph.Visit, vPast},
 	{"travelled to", diplograph.Visit, vPast}, {"travel to", diplograph.Visit, vBase}, {"arrived in", diplograph.Visit, vPast},
 	{"traveling to", diplograph.Visit, vIng}, {"travelling to", diplograph.Visit, vIng}, {"travels to", diplograph.Visit, vPres},
+	{"arrived here", diplograph.Visit, vPast},
 
 	{"told", diplograph.Statement, vPast}, {"said in a statement", diplograph.Statement, vPast},
 	{"press conference", diplograph.Statement, noun}, {"news conference", diplograph.Statement, noun},
