@@ -1947,9 +1947,7 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 	}
 	// "arrived here": the story's dateline names where.
 	if host == nil && toks[em.last-1].Lower == "here" {
-		if c := d.datelineCountry(); c != "" {
-			addPart(&em.parts, c, diplograph.RoleHost)
-		}
+		host = d.dateline()
 	}
 	if host != nil {
 		role := diplograph.RoleHost

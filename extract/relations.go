@@ -234,23 +234,33 @@ func bodyPrefix(words []string) int {
 // datelineCountry returns the country of the place a story's dateline
 // names ("NEW DELHI —" is India), "" when it has none.
 func (d *doc) datelineCountry() string {
-	if len(d.sents) == 0 || len(d.sents[0].Tokens) == 0 || !allCaps(d.sents[0].Tokens[0].Text) {
+	m := d.dateline()
+	if m == nil {
 		return ""
 	}
-	for _, m := range d.ments[0] {
-		if m.first != 0 || m.id == "" {
-			continue
-		}
-		if m.typ == diplograph.Country {
-			return m.id
-		}
-		if r, ok := d.x.kb.Get(m.id); ok && r.In != "" {
-			if c, ok := d.x.kb.Get(r.In); ok && c.Type == diplograph.Country {
-				return c.ID
-			}
+	if m.typ == diplograph.Country {
+		return m.id
+	}
+	if r, ok := d.x.kb.Get(m.id); ok && r.In != "" {
+		if c, ok := d.x.kb.Get(r.In); ok && c.Type == diplograph.Country {
+			return c.ID
 		}
 	}
 	return ""
+}
+
+// dateline returns the known place or country a story's dateline names
+// ("NEW DELHI —"), or nil.
+func (d *doc) dateline() *mention {
+	if len(d.sents) == 0 || len(d.sents[0].Tokens) == 0 || !allCaps(d.sents[0].Tokens[0].Text) {
+		return nil
+	}
+	for _, m := range d.ments[0] {
+		if m.first == 0 && m.id != "" && (m.typ == diplograph.Country || m.typ == diplograph.Place) {
+			return m
+		}
+	}
+	return nil
 }
 
 // sameOffice reports whether the office a text gives a known person (a
