@@ -118,6 +118,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
 
+	if err := createFile(abs, o.busyTimeout); err != nil {
+		return nil, fmt.Errorf("sqlite: create %s: %w", abs, err)
+	}
 	s := &Store{path: abs, log: o.log}
 	s.write, err = openDB(dsn(abs, true, o.busyTimeout))
 	if err != nil {
@@ -151,6 +154,38 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
 	return s, nil
+}
+
+// pageSize is the page size of new files. A bulk load's time goes into
+// B-tree pages read, dirtied and written to the WAL; with 16 KiB pages
+// instead of SQLite's 4 KiB a 16,000-article load ran 15% faster in less
+// memory (docs/embedded-store.md). A file keeps the page size it was made
+// with.
+const pageSize = 16384
+
+// createFile makes a new, empty database file with pageSize pages in WAL
+// mode, unless the file exists. The page size must be set before the
+// journal mode: the driver applies a DSN's journal mode first, which fixes
+// the page size at its default.
+func createFile(path string, busyTimeout time.Duration) error {
+	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
+		return nil
+	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	// Another process may be making the same file: wait for its lock.
+	db, err := openDB(fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)", (&url.URL{Path: path}).EscapedPath(), busyTimeout.Milliseconds()))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	for _, q := range []string{fmt.Sprintf("PRAGMA page_size = %d", pageSize), "PRAGMA journal_mode = WAL"} {
+		if _, err := db.Exec(q); err != nil {
+			return err
+		}
+	}
+	return db.Close()
 }
 
 // dsn is the data source name of one pool. Both pools wait busyTimeout for

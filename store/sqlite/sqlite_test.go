@@ -499,3 +499,40 @@ func TestDeleteLeavesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestPageSize: a new file gets pageSize pages and WAL mode, wherever it
+// lies; a file made before keeps its own page size.
+func TestPageSize(t *testing.T) {
+	pageOf := func(t *testing.T, s *Store) (int, string) {
+		t.Helper()
+		var ps int
+		var mode string
+		if err := s.read.QueryRowContext(t.Context(), `PRAGMA page_size`).Scan(&ps); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.read.QueryRowContext(t.Context(), `PRAGMA journal_mode`).Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		return ps, mode
+	}
+	for _, name := range []string{"diplograph.db", "with space #1?.db"} {
+		s := open(t, filepath.Join(t.TempDir(), name))
+		if ps, mode := pageOf(t, s); ps != pageSize || mode != "wal" {
+			t.Errorf("%s: page size %d, journal %s; want %d, wal", name, ps, mode, pageSize)
+		}
+	}
+
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := openDB("file:" + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE t (x)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s := open(t, path)
+	if ps, mode := pageOf(t, s); ps != 4096 || mode != "wal" {
+		t.Errorf("existing file: page size %d, journal %s; want 4096 kept, wal", ps, mode)
+	}
+}
