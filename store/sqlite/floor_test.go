@@ -18,7 +18,11 @@ func BenchmarkInsertFloor(b *testing.B) {
 		indexed, random bool
 	}{{"table", false, false}, {"indexes-in-order", true, false}, {"indexes-at-random", true, true}} {
 		b.Run(bc.name, func(b *testing.B) {
-			db, err := openDB(dsn(filepath.Join(b.TempDir(), "floor.db"), true, 0))
+			path := filepath.Join(b.TempDir(), "floor.db")
+			if err := createFile(path, 0); err != nil {
+				b.Fatal(err)
+			}
+			db, err := openDB(dsn(path, true, 0))
 			if err != nil {
 				b.Fatal(err)
 			}
