@@ -201,10 +201,10 @@ func dsn(path string, writer bool, busyTimeout time.Duration) string {
 		// In WAL mode NORMAL never corrupts the file; a power cut may lose
 		// the last saves, which a rerun of the load puts back.
 		q.Add("_pragma", "synchronous(NORMAL)")
-		// A save reads the fact rows it merges into; a 320 MiB page cache
+		// A save reads the fact rows it merges into; a 448 MiB page cache
 		// (the default is 2 MiB) keeps a bulk load's working set in memory
 		// instead of reading it back page by page.
-		q.Add("_pragma", "cache_size(-327680)")
+		q.Add("_pragma", "cache_size(-458752)")
 		// Checkpoints copy the WAL back into the file and sync it; every
 		// 64 MiB of WAL rather than every 4 MiB, a bulk load writes its hot
 		// index pages back once per many commits, not with nearly every one.
