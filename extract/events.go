@@ -1807,10 +1807,7 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 // other than one that follows a reporting verb ("announced it will"),
 // which stands for the speaker.
 func pronounSubject(toks []token.Token, i int) bool {
-	j := i - 1
-	for j >= 0 && (copulas[toks[j].Lower] || auxiliaries[toks[j].Lower] || strings.HasSuffix(toks[j].Lower, "ly")) {
-		j--
-	}
+	j := subjectSlot(toks, i)
 	return j >= 0 && subjectPronouns[toks[j].Lower] && (j == 0 || !reportVerbs[toks[j-1].Lower])
 }
 
@@ -1848,11 +1845,7 @@ func personOf(toks []token.Token, ms []*mention, org *mention) *mention {
 // are resolved this way: "it" and "they" as often stand for the object
 // of the sentence before as for its subject.
 func (d *doc) sentenceSubjectBefore(si int, toks []token.Token, i int) *mention {
-	j := i - 1
-	for j >= 0 && (copulas[toks[j].Lower] || auxiliaries[toks[j].Lower] || strings.HasSuffix(toks[j].Lower, "ly")) {
-		j--
-	}
-	if j != 0 || si == 0 || (toks[0].Lower != "he" && toks[0].Lower != "she") {
+	if subjectSlot(toks, i) != 0 || si == 0 || (toks[0].Lower != "he" && toks[0].Lower != "she") {
 		return nil
 	}
 	for _, m := range d.ments[si-1] {
@@ -1861,6 +1854,17 @@ func (d *doc) sentenceSubjectBefore(si int, toks []token.Token, i int) *mention 
 		}
 	}
 	return nil
+}
+
+// subjectSlot returns where the subject of the verb at token i ends: the
+// token before it, past auxiliaries, copulas and adverbs ("it has
+// repeatedly asked"); -1 when the sentence starts there.
+func subjectSlot(toks []token.Token, i int) int {
+	j := i - 1
+	for j >= 0 && (copulas[toks[j].Lower] || auxiliaries[toks[j].Lower] || strings.HasSuffix(toks[j].Lower, "ly")) {
+		j--
+	}
+	return j
 }
 
 // auxiliaries come between a subject and its verb.
