@@ -1950,8 +1950,8 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 		}
 	}
 	// "arrived here": the story's dateline names where.
-	if host == nil && toks[em.last-1].Lower == "here" {
-		host = d.dateline()
+	if m := d.dateline(); host == nil && toks[em.last-1].Lower == "here" && m != nil && hostOK(m) {
+		host = m
 	}
 	if host != nil {
 		role := diplograph.RoleHost

@@ -249,14 +249,14 @@ func (d *doc) datelineCountry() string {
 	return ""
 }
 
-// dateline returns the known place or country a story's dateline names
-// ("NEW DELHI —"), or nil.
+// dateline returns the known entity a story's dateline names ("NEW DELHI
+// —"), or nil.
 func (d *doc) dateline() *mention {
 	if len(d.sents) == 0 || len(d.sents[0].Tokens) == 0 || !allCaps(d.sents[0].Tokens[0].Text) {
 		return nil
 	}
 	for _, m := range d.ments[0] {
-		if m.first == 0 && m.id != "" && (m.typ == diplograph.Country || m.typ == diplograph.Place) {
+		if m.first == 0 && m.id != "" {
 			return m
 		}
 	}
