@@ -139,7 +139,8 @@ type Summary struct {
 // Summary counts what was settled before. Load returns only after recs has
 // stopped yielding.
 func Load(ctx context.Context, recs iter.Seq[Record], x Extractor, w Writer, opts LoadOptions) (Summary, error) {
-	l := &loader{x: x, w: w, opts: opts, log: opts.Logger}
+	hc, _ := w.(HashChecker)
+	l := &loader{x: x, w: w, hc: hc, opts: opts, log: opts.Logger}
 	if l.log == nil {
 		l.log = slog.Default()
 	}
@@ -163,7 +164,6 @@ func Load(ctx context.Context, recs iter.Seq[Record], x Extractor, w Writer, opt
 	// order carries every record in input order to the saver; its
 	// capacity bounds how many are in flight, and so the memory held. A
 	// store that checks many hashes at once gets a batch's worth more.
-	hc, _ := w.(HashChecker)
 	inFlight := 2 * workers
 	if hc != nil {
 		inFlight += maxCheck
@@ -174,7 +174,7 @@ func Load(ctx context.Context, recs iter.Seq[Record], x Extractor, w Writer, opt
 	for range workers {
 		wg.Go(func() {
 			for j := range work {
-				j.done <- l.process(wctx, j)
+				j.done <- l.process(wctx, &j.rec)
 			}
 		})
 	}
@@ -183,7 +183,7 @@ func Load(ctx context.Context, recs iter.Seq[Record], x Extractor, w Writer, opt
 	toWork := work
 	if hc != nil {
 		toWork = make(chan *job, maxCheck)
-		wg.Go(func() { l.check(wctx, hc, toWork, work) })
+		wg.Go(func() { l.check(wctx, toWork, work) })
 	}
 	go func() {
 		defer close(order)
@@ -478,9 +478,6 @@ func (l *loader) save(ctx context.Context, xs []*diplograph.Extraction) ([]diplo
 type job struct {
 	rec  Record
 	done chan outcome // buffered: a worker never waits for the saver
-	// checked is set when the checker found the record's content not
-	// stored yet.
-	checked bool
 }
 
 // outcome is a worker's verdict on a record.
@@ -493,8 +490,11 @@ type outcome struct {
 
 // loader holds Load's state; sum is touched by the saving goroutine only.
 type loader struct {
-	x    Extractor
-	w    Writer
+	x Extractor
+	w Writer
+	// hc is w as a HashChecker, or nil: when set, the checker goroutine
+	// checks every record before the workers get it.
+	hc   HashChecker
 	opts LoadOptions
 	log  *slog.Logger
 	sum  Summary
@@ -508,7 +508,7 @@ type loader struct {
 // rest to the workers on out, which it closes when in is closed. Under load
 // many records wait, so a check costs one round trip per batch; when the
 // input is slow a record is checked alone, so none waits for others.
-func (l *loader) check(ctx context.Context, hc HashChecker, in <-chan *job, out chan<- *job) {
+func (l *loader) check(ctx context.Context, in <-chan *job, out chan<- *job) {
 	defer close(out)
 	var batch []*job
 	for j := range in {
@@ -532,7 +532,7 @@ func (l *loader) check(ctx context.Context, hc HashChecker, in <-chan *job, out 
 		var stored map[string]bool
 		err := ctx.Err()
 		if err == nil {
-			if stored, err = hc.StoredHashes(ctx, hashes); err != nil {
+			if stored, err = l.hc.StoredHashes(ctx, hashes); err != nil {
 				err = fmt.Errorf("%s: checking the store: %w", batch[0].rec.Pos, err)
 			}
 		}
@@ -543,7 +543,6 @@ func (l *loader) check(ctx context.Context, hc HashChecker, in <-chan *job, out 
 			case stored[j.rec.Article.Hash]:
 				j.done <- outcome{stored: true}
 			default:
-				j.checked = true
 				select {
 				case out <- j:
 				case <-ctx.Done():
@@ -554,13 +553,12 @@ func (l *loader) check(ctx context.Context, hc HashChecker, in <-chan *job, out 
 	}
 }
 
-// process checks, unless the checker did, and extracts one good record.
-func (l *loader) process(ctx context.Context, j *job) outcome {
-	rec := &j.rec
+// process checks, unless the checker does, and extracts one good record.
+func (l *loader) process(ctx context.Context, rec *Record) outcome {
 	if err := ctx.Err(); err != nil {
 		return outcome{fatal: err}
 	}
-	if !j.checked {
+	if l.hc == nil {
 		ok, err := l.w.HasArticle(ctx, rec.Article.Hash)
 		if err != nil {
 			return outcome{fatal: fmt.Errorf("%s: checking the store: %w", rec.Pos, err)}
