@@ -174,7 +174,7 @@ func createFile(path string, busyTimeout time.Duration) error {
 		return err
 	}
 	// Another process may be making the same file: wait for its lock.
-	db, err := openDB(fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)", (&url.URL{Path: path}).EscapedPath(), busyTimeout.Milliseconds()))
+	db, err := openDB(fmt.Sprintf("%s?_pragma=busy_timeout(%d)", fileURI(path), busyTimeout.Milliseconds()))
 	if err != nil {
 		return err
 	}
@@ -213,7 +213,13 @@ func dsn(path string, writer bool, busyTimeout time.Duration) string {
 	} else {
 		q.Add("_pragma", "query_only(1)")
 	}
-	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	return fileURI(path) + "?" + q.Encode()
+}
+
+// fileURI is the driver's URI of the file at path, escaped so that a path
+// with "?" or "#" in it stays one path.
+func fileURI(path string) string {
+	return "file:" + (&url.URL{Path: path}).EscapedPath()
 }
 
 // Path returns the absolute path of the database file.
