@@ -98,9 +98,9 @@ func (x *Extractor) Extract(ctx context.Context, a *diplograph.Article) (*diplog
 	d.findEvents()
 	d.accessionMemberships()
 	out := &diplograph.Extraction{Article: *a}
-	out.Entities = d.entities()
 	out.Relations = d.relations()
 	out.Events = d.eventsOut()
+	out.Entities = d.entities(referenced(out.Relations, out.Events))
 	out.Comments = d.comments(out)
 	return out, nil
 }
@@ -127,6 +127,9 @@ type entAcc struct {
 	aliases  []string
 	evSents  map[int]bool
 	mentions int
+	// inTitle counts the mentions that only qualify a person's title
+	// ("Chinese Foreign Ministry spokesperson Lin Jian").
+	inTitle int
 }
 
 func (d *doc) entity(id string) *entAcc { return d.ents[id] }
@@ -194,11 +197,20 @@ func (d *doc) evidenceList(sents map[int]bool) []diplograph.Evidence {
 	return out
 }
 
-func (d *doc) entities() []diplograph.Entity {
+// entities returns the article's entities in order of first mention. A
+// ministry the text names only inside people's titles ("Foreign Ministry
+// spokesperson Mao Ning") is not one of them unless a fact in used names
+// it: the title tells whose spokesperson they are, which the HOLDS_OFFICE
+// relation already says through the country, and listing the ministry
+// would make every briefing add an actor the text never has act.
+func (d *doc) entities(used map[string]bool) []diplograph.Entity {
 	out := make([]diplograph.Entity, 0, len(d.order))
 	for _, id := range d.order {
 		e := d.ents[id]
 		if e.mentions == 0 {
+			continue
+		}
+		if e.inTitle == e.mentions && e.e.Type == diplograph.Organization && e.e.Kind == "MINISTRY" && !used[id] {
 			continue
 		}
 		ent := e.e
@@ -207,6 +219,26 @@ func (d *doc) entities() []diplograph.Entity {
 		out = append(out, ent)
 	}
 	return out
+}
+
+// referenced returns the entity ids the relations and events name.
+func referenced(rels []diplograph.Relation, evs []diplograph.Event) map[string]bool {
+	used := map[string]bool{}
+	for _, r := range rels {
+		used[r.Subject], used[r.Object] = true, true
+	}
+	for _, e := range evs {
+		if e.Location != "" {
+			used[e.Location] = true
+		}
+		for _, p := range e.Participants {
+			used[p.Entity] = true
+		}
+		for _, c := range e.Concerns {
+			used[c] = true
+		}
+	}
+	return used
 }
 
 // hashID returns prefix + the first 16 hex digits of the SHA-256 of parts.

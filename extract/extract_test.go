@@ -711,3 +711,33 @@ func TestKnownOfficeThroughBody(t *testing.T) {
 		}
 	}
 }
+
+// TestMinistryOnlyInTitles checks that a ministry named only inside
+// people's titles is not an entity, and that one the text also names on its
+// own, or that acts, still is.
+func TestMinistryOnlyInTitles(t *testing.T) {
+	tests := []struct {
+		name, text, ministry string
+		listed               bool
+	}{
+		{"title before a name", "Chinese Foreign Ministry spokesperson Mao Ning said Beijing opposed the move.", "Chinese Foreign Ministry", false},
+		{"title without a name", "A Foreign Office spokesperson said in London that talks would go on.", "Foreign, Commonwealth and Development Office", false},
+		{"office word between", "Chinese Foreign Ministry deputy spokesperson Wang Lu said talks would go on.", "Chinese Foreign Ministry", false},
+		{"foreign office by head word", "Pakistani Foreign Office spokesperson Mumtaz Zahra Baloch said Islamabad was open to talks.", "Pakistani Foreign Office", false},
+		{"also named alone", "Chinese Foreign Ministry spokesperson Mao Ning said Beijing opposed the move. The Chinese Foreign Ministry summoned the envoy.", "Chinese Foreign Ministry", true},
+		{"at the end of a sentence", "The statement came from the Chinese Foreign Ministry.", "Chinese Foreign Ministry", true},
+		{"an agency in a title stays", "Taiwan Affairs Office spokesperson Chen Binhua said Beijing opposed the visit.", "Taiwan Affairs Office", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractText(t, "2024-05-01", tt.text)
+			listed := false
+			for _, e := range x.Entities {
+				listed = listed || e.Name == tt.ministry
+			}
+			if listed != tt.listed {
+				t.Errorf("%q listed = %v, want %v; entities %+v", tt.ministry, listed, tt.listed, x.Entities)
+			}
+		})
+	}
+}

@@ -151,10 +151,32 @@ func (d *doc) register(m *mention) {
 		if m.titleOf != "" && e.e.Properties == nil {
 			e.e.Properties = map[string]string{"country": m.titleOf}
 		}
+		if d.qualifiesTitle(m) {
+			e.inTitle++
+		}
 	default:
 		d.addEntity(m, m.text, m.typ, "")
 	}
 }
+
+// qualifiesTitle reports whether a mention stands just before a title,
+// maybe with words of the office between ("Foreign Ministry spokesperson",
+// "a Foreign Office spokesperson", "State Department deputy spokesperson").
+func (d *doc) qualifiesTitle(m *mention) bool {
+	toks := d.sents[m.sent].Tokens
+	j := m.last
+	for j < len(toks) && officeWords[toks[j].Lower] {
+		j++
+	}
+	if j == len(toks) {
+		return false
+	}
+	_, _, ok := d.x.titles.at(toks, j)
+	return ok
+}
+
+// ministryOffices name a ministry when they come before "Office".
+var ministryOffices = map[string]bool{"foreign": true, "home": true}
 
 // honorifics are titles that name no office.
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "mister": true}
@@ -986,6 +1008,11 @@ func (d *doc) orgByHead(si, i int) []*mention {
 	}
 	name := joinTokens(toks[first:last])
 	kind, _ := orgHeadKind(toks[lastHead].Lower)
+	if lastHead > first && ministryOffices[toks[lastHead-1].Lower] && toks[lastHead].Lower == "office" {
+		// "the Pakistani Foreign Office" is a ministry, as "the Foreign
+		// Office" is in the knowledge base.
+		kind = "MINISTRY"
+	}
 	m := &mention{sent: si, first: first, last: last, id: kb.Slug(diplograph.Organization, name),
 		typ: diplograph.Organization, text: name, title: kind, titleOf: country}
 	if countryMention != nil {
