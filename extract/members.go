@@ -190,3 +190,34 @@ func (d *doc) isIGOID(id string) bool {
 	r, ok := d.x.kb.Get(id)
 	return ok && r.Type == diplograph.Organization && r.Kind == "IGO"
 }
+
+// partyRelations: a person's party, as the sentence states it right after
+// the name: "Lai Ching-te of the ruling Democratic Progressive Party",
+// "Lee, of the liberal Democratic Party of Korea,". Lower-case words
+// ("ruling", "opposition") may stand before the party's name.
+func (d *doc) partyRelations(si int, ms []*mention) {
+	toks := d.sents[si].Tokens
+	for _, p := range ms {
+		if p.typ != diplograph.Person || p.id == "" {
+			continue
+		}
+		j := p.last
+		if j < len(toks) && toks[j].Text == "," {
+			j++
+		}
+		if j+1 >= len(toks) || toks[j].Lower != "of" || toks[j+1].Lower != "the" {
+			continue
+		}
+		j += 2
+		for n := 0; n < 3 && j < len(toks) && toks[j].Kind == token.Word && !toks[j].Cap; n++ {
+			j++
+		}
+		o := mentionAt(ms, j)
+		if o == nil || o.typ != diplograph.Organization {
+			continue
+		}
+		if e := d.ents[o.id]; e != nil && e.e.Kind == "PARTY" {
+			d.addRelation(si, diplograph.MemberOf, p.id, o.id, "", nil)
+		}
+	}
+}

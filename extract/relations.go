@@ -71,6 +71,7 @@ func (d *doc) findRelations() {
 		d.treatyRelations(si, ms)
 		d.locationRelations(si, ms)
 		d.memberRelations(si, ms)
+		d.partyRelations(si, ms)
 	}
 }
 
@@ -694,6 +695,10 @@ func countriesAfter(ms []*mention, toks []token.Token, i int) []*mention {
 func (d *doc) allianceRelations(si int, ms []*mention) {
 	toks := d.sents[si].Tokens
 	for i := 0; i < len(toks); i++ {
+		if toks[i].Lower == "ally" {
+			d.possessedAlly(si, ms, i)
+			continue
+		}
 		if toks[i].Lower != "alliance" && toks[i].Lower != "allies" {
 			continue
 		}
@@ -750,6 +755,38 @@ func (d *doc) allianceRelations(si int, ms []*mention) {
 		}
 	}
 }
+
+// possessedAlly finds "X's ally Y" with the word ally at toks[i]: "Russia's
+// ally Belarus", "Washington's treaty ally Manila". Words such as "treaty"
+// or "closest" may stand between; an ally named by a pronoun ("its ally")
+// is left alone, as the text does not say who it is.
+func (d *doc) possessedAlly(si int, ms []*mention, i int) {
+	toks := d.sents[si].Tokens
+	y := mentionAt(ms, i+1)
+	if y == nil || !isCountry(y) {
+		return
+	}
+	j := i - 1
+	for j >= 0 && allyWords[toks[j].Lower] {
+		j--
+	}
+	if j < 1 || (toks[j].Text != "'s" && toks[j].Text != "’s") {
+		return
+	}
+	if x := mentionEndingAt(ms, j); x != nil && isCountry(x) && x.id != y.id {
+		d.addRelation(si, diplograph.AlliedWith, x.id, y.id, "", nil)
+	}
+}
+
+// countryPlaceFollowers may follow "City, Country" when the country only says
+// where the city is.
+var countryPlaceFollowers = map[string]bool{"on": true, "in": true, "at": true, "for": true, "to": true, "from": true,
+	"last": true, "next": true, "this": true, "earlier": true, "later": true, "where": true}
+
+// allyWords may stand between a possessive and "ally".
+var allyWords = map[string]bool{"treaty": true, "close": true, "closest": true, "key": true, "main": true,
+	"staunch": true, "staunchest": true, "longtime": true, "long-time": true, "old": true, "oldest": true,
+	"strategic": true, "military": true, "security": true, "regional": true, "traditional": true, "top": true}
 
 func (d *doc) alliedAll(si int, cs []*mention) {
 	for a := 0; a < len(cs); a++ {
@@ -830,8 +867,25 @@ func (d *doc) treatyRelations(si int, ms []*mention) {
 }
 
 // locationRelations: a place or territory whose container the knowledge
-// base knows, when the sentence names both.
+// base knows, when the sentence names both; and a place the text places in
+// a country itself, "Gyeongju, South Korea," as datelines and news write
+// a city most readers do not know.
 func (d *doc) locationRelations(si int, ms []*mention) {
+	toks := d.sents[si].Tokens
+	for _, m := range ms {
+		if m.typ != diplograph.Place || m.id == "" || m.form != formName || m.last+1 >= len(toks) || toks[m.last].Text != "," {
+			continue
+		}
+		c := mentionAt(ms, m.last+1)
+		if c == nil || !isCountry(c) || c.form != formName {
+			continue
+		}
+		// The country ends the phrase: "Gyeongju, South Korea, at the end
+		// of October", not "in Beijing, China said".
+		if e := c.last; e == len(toks) || toks[e].Kind != token.Word || countryPlaceFollowers[toks[e].Lower] {
+			d.addRelation(si, diplograph.LocatedIn, m.id, c.id, "", nil)
+		}
+	}
 	for _, m := range ms {
 		if m.id == "" || m.form != formName || (m.typ != diplograph.Place && m.typ != diplograph.Territory) {
 			continue

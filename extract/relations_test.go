@@ -235,3 +235,53 @@ func TestPartiesOfALargeTreaty(t *testing.T) {
 		t.Errorf("PARTY_TO %q, want %q", got, want)
 	}
 }
+
+// TestStatedRelations checks relations the text states in a phrase: a
+// person's party after the name, a possessive ally, and a place placed in
+// its country; and phrases that only look like them.
+func TestStatedRelations(t *testing.T) {
+	tests := []struct {
+		text string
+		typ  diplograph.RelationType
+		want []string // "subject-name object-name"; ALLIED_WITH's in name order
+	}{
+		{"Lai Ching-te of the ruling Democratic Progressive Party won the election.", diplograph.MemberOf,
+			[]string{"Lai Ching-te Democratic Progressive Party"}},
+		{"Lee Jae-myung, of the liberal Democratic Party of Korea, won the election.", diplograph.MemberOf,
+			[]string{"Lee Jae-myung Democratic Party of Korea"}},
+		{"Lee Jae-myung met officials of the Democratic Party of Korea.", diplograph.MemberOf, nil},
+		{"Lee Jae-myung of the Korea Coast Guard spoke.", diplograph.MemberOf, nil},
+		{"Poland borders Russia's ally Belarus.", diplograph.AlliedWith, []string{"Belarus Russia"}},
+		{"Manila called Washington's closest treaty ally Japan.", diplograph.AlliedWith, []string{"Japan United States"}},
+		{"The United States stood with its treaty ally, the Philippines.", diplograph.AlliedWith, nil},
+		{"Russia's ally said Belarus would help.", diplograph.AlliedWith, nil},
+		{"The leaders could meet in Gyeongju, South Korea, at the end of October.", diplograph.LocatedIn,
+			[]string{"Gyeongju South Korea"}},
+		{"The diplomats were flown to Brussels, Belgium.", diplograph.LocatedIn, []string{"Brussels Belgium"}},
+		{"After talks in Beijing, China said it would respond.", diplograph.LocatedIn, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			x := extractText(t, "2025-06-05", tt.text)
+			names := map[string]string{}
+			for _, e := range x.Entities {
+				names[e.ID] = e.Name
+			}
+			var got []string
+			for _, r := range x.Relations {
+				if r.Type != tt.typ {
+					continue
+				}
+				ends := []string{names[r.Subject], names[r.Object]}
+				// ALLIED_WITH keeps its ends in id order: compare them as a set.
+				if tt.typ == diplograph.AlliedWith {
+					slices.Sort(ends)
+				}
+				got = append(got, ends[0]+" "+ends[1])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s %q, want %q", tt.typ, got, tt.want)
+			}
+		})
+	}
+}
