@@ -97,6 +97,7 @@ func (x *Extractor) Extract(ctx context.Context, a *diplograph.Article) (*diplog
 	d.findRelations()
 	d.findEvents()
 	d.accessionMemberships()
+	d.predecessorRelations()
 	out := &diplograph.Extraction{Article: *a}
 	out.Relations = d.relations()
 	out.Events = d.eventsOut()

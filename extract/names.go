@@ -420,7 +420,7 @@ func (d *doc) bylinePerson(si, i int) *mention {
 }
 
 // cuedPerson finds a person by a cue around an unknown name: "born Marie
-// Korbelova", "John Doe, 45,".
+// Korbelova", "John Doe, 45,", "his predecessor, John Doe".
 func (d *doc) cuedPerson(si, i int) *mention {
 	toks := d.sents[si].Tokens
 	if !startsRun(toks, i) {
@@ -439,10 +439,27 @@ func (d *doc) cuedPerson(si, i int) *mention {
 	e := i + k
 	aged := e+2 < len(toks) && toks[e].Text == "," && toks[e+1].Kind == token.Num && len(toks[e+1].Text) == 2 &&
 		toks[e+1].Text >= "16" && toks[e+2].Text == ","
-	if !born && !aged {
+	if !born && !aged && !afterSuccessionWord(toks, i) {
 		return nil
 	}
 	return personMention(si, toks, i, e)
+}
+
+// afterSuccessionWord reports whether toks[i] follows "his predecessor",
+// "her successor," or "Ishiba's predecessor": a person comes next.
+func afterSuccessionWord(toks []token.Token, i int) bool {
+	j := i - 1
+	if j >= 0 && toks[j].Text == "," {
+		j--
+	}
+	if j < 1 || (toks[j].Lower != "predecessor" && toks[j].Lower != "successor") {
+		return false
+	}
+	switch toks[j-1].Lower {
+	case "his", "her", "their", "'s", "’s":
+		return true
+	}
+	return false
 }
 
 // placeByNoun finds a place the knowledge base lacks by the noun that

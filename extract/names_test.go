@@ -72,6 +72,11 @@ func TestRecognitionByCue(t *testing.T) {
 			want: map[string]diplograph.EntityType{"Agata Lindqvist": per, "Tarik Osmanagic": per},
 		},
 		{
+			name: "predecessor and successor",
+			text: "She praised her predecessor, Agata Lindqvist. Tarik Osmanagic's successor Edvin Morava spoke. The Predecessor Group said so.",
+			want: map[string]diplograph.EntityType{"Agata Lindqvist": per, "Edvin Morava": per},
+		},
+		{
 			name: "apposition with country of origin",
 			text: "The candidates are Oskars Berzins of Latvia, its foreign minister, and Edvin Morava of Albania, the former U.N. special envoy for Sudan.",
 			want: map[string]diplograph.EntityType{"Oskars Berzins": per, "Edvin Morava": per, "Latvia": cty},

@@ -137,6 +137,56 @@ func (d *doc) holdsOffice(si int, m *mention) {
 	d.addRelation(si, diplograph.HoldsOffice, m.id, country, office, props)
 }
 
+// predecessorRelations: "his predecessor, Yoon Suk Yeol" held the office
+// that the person "his" stands for holds: the nearest person before it in
+// the sentence, with one office the article gives them. A predecessor's
+// office is a past one; the relation says the office, as titles do, not
+// when it was held. It runs after the events, which give offices too
+// ("was sworn in as president").
+func (d *doc) predecessorRelations() {
+	for si := range d.sents {
+		d.predecessorsIn(si, d.ments[si])
+	}
+}
+
+func (d *doc) predecessorsIn(si int, ms []*mention) {
+	toks := d.sents[si].Tokens
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Lower != "predecessor" || (toks[i-1].Lower != "his" && toks[i-1].Lower != "her") {
+			continue
+		}
+		j := i + 1
+		if toks[j].Text == "," {
+			j++
+		}
+		p := mentionAt(ms, j)
+		if p == nil || p.typ != diplograph.Person {
+			continue
+		}
+		holder := nearestBefore(ms, i-1, func(m *mention) bool { return m.typ == diplograph.Person && m.id != "" })
+		if holder == nil || holder.id == p.id {
+			continue
+		}
+		var held *diplograph.Relation
+		for _, id := range d.relIDs {
+			r := &d.rels[id].r
+			if r.Type != diplograph.HoldsOffice || r.Subject != holder.id {
+				continue
+			}
+			if held != nil && !strings.EqualFold(held.Properties["office"], r.Properties["office"]) {
+				held = nil // two offices: which one is not said
+				break
+			}
+			held = r
+		}
+		if held == nil {
+			continue
+		}
+		office := held.Properties["office"]
+		d.addRelation(si, diplograph.HoldsOffice, p.id, held.Object, office, map[string]string{"office": office})
+	}
+}
+
 // countryOfBody returns the country a government body belongs to: the
 // one the knowledge base gives it, else, for a body named without its
 // country ("the foreign ministry"), the country the story was filed from.

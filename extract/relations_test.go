@@ -285,3 +285,39 @@ func TestStatedRelations(t *testing.T) {
 		})
 	}
 }
+
+// TestPredecessorHeldTheOffice checks that "his predecessor, X" gives X the
+// office of the person "his" stands for, and only when that office is
+// known and single.
+func TestPredecessorHeldTheOffice(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // "person office"
+	}{
+		{"Lee Jae-myung was sworn in as South Korea's president on Wednesday, after the removal of his predecessor, Yoon Suk Yeol.",
+			[]string{"Lee Jae-myung President", "Yoon Suk Yeol President"}},
+		{"Japanese Prime Minister Kenji Morimoto praised his predecessor, Aiko Tanabe, on Monday.",
+			[]string{"Aiko Tanabe Prime Minister", "Kenji Morimoto Prime Minister"}},
+		{"Kenji Morimoto praised his predecessor, Aiko Tanabe.", nil},
+		{"Japanese Prime Minister Kenji Morimoto said his predecessor had failed.", []string{"Kenji Morimoto Prime Minister"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			x := extractText(t, "2025-06-05", tt.text)
+			names := map[string]string{}
+			for _, e := range x.Entities {
+				names[e.ID] = e.Name
+			}
+			var got []string
+			for _, r := range x.Relations {
+				if r.Type == diplograph.HoldsOffice {
+					got = append(got, names[r.Subject]+" "+r.Properties["office"])
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("HOLDS_OFFICE %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
