@@ -33,9 +33,8 @@ func isPending(factID string) bool { return strings.HasPrefix(factID, pendingPre
 // key asked for.
 const (
 	qPendingKeys  = `SELECT event_key, count(*) FROM support INDEXED BY support_pending WHERE ` + pendingWhere + ` GROUP BY event_key ORDER BY event_key`
-	qPendingViews = keyViewColumns + `, s.body, a.seq
-		FROM json_each(?) k CROSS JOIN support s INDEXED BY support_pending ON s.event_key = k.value AND s.` + pendingWhere + `
-		JOIN articles a ON a.id = s.article_id`
+	qPendingViews = keyViewColumns + `, s.body, s.seq
+		FROM json_each(?) k CROSS JOIN support s INDEXED BY support_pending ON s.event_key = k.value AND s.` + pendingWhere
 )
 
 // addPending adds to changes every pending view of their keys, as fresh

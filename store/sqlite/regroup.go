@@ -16,14 +16,12 @@ import (
 // array of what it asks for, so that one statement serves every key of a
 // transaction; CROSS JOIN keeps the array the outer loop.
 const (
-	keyViewColumns = `SELECT s.event_key, s.rowid, s.fact_id, s.view_id, s.article_id, a.published, s.span_start, s.span_end, s.span_precision `
+	keyViewColumns = `SELECT s.event_key, s.rowid, s.fact_id, s.view_id, s.article_id, s.published, s.span_start, s.span_end, s.span_precision `
 	qReachViews    = keyViewColumns + `FROM json_each(?) r
 		CROSS JOIN support s ON s.kind = 'event' AND s.event_key = r.value ->> 0 AND s.reach_tier = r.value ->> 1
-			AND s.reach_lo BETWEEN r.value ->> 2 AND r.value ->> 3 AND s.reach_hi >= r.value ->> 4
-		JOIN articles a ON a.id = s.article_id`
+			AND s.reach_lo BETWEEN r.value ->> 2 AND r.value ->> 3 AND s.reach_hi >= r.value ->> 4`
 	qEventViews = keyViewColumns + `FROM json_each(?) r
-		CROSS JOIN support s ON s.kind = 'event' AND s.fact_id = r.value
-		JOIN articles a ON a.id = s.article_id`
+		CROSS JOIN support s ON s.kind = 'event' AND s.fact_id = r.value`
 	qFirstReported = `SELECT e.event_key, e.id, e.base_id, e.first_published, e.first_article FROM json_each(?) r
 		CROSS JOIN events e ON e.event_key = r.value ->> 0 AND e.base_id = r.value ->> 1`
 	qEventKeys = `SELECT e.id, e.event_key FROM json_each(?) r CROSS JOIN events e ON e.id = r.value`
@@ -376,7 +374,7 @@ func regroupAllEvents(w *wtx) error {
 			return err
 		}
 	}
-	rows, err := w.query(keyViewColumns + `FROM support s JOIN articles a ON a.id = s.article_id WHERE s.kind = 'event'`)
+	rows, err := w.query(keyViewColumns + `FROM support s WHERE s.kind = 'event'`)
 	if err != nil {
 		return err
 	}

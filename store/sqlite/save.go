@@ -20,12 +20,12 @@ const (
 	qArticleByHash  = `SELECT id FROM articles WHERE hash = ? LIMIT 1`
 	qInsertArticle  = `INSERT INTO articles (id, hash, title, url, source, published, body, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	qInsertComment  = `INSERT INTO comments (article_id, pos, idx, author, text, stance, targets) VALUES (?, ?, ?, ?, ?, ?, ?)`
-	qInsertSupport  = `INSERT INTO support (kind, fact_id, article_id, body, evidence, view_id, event_key, span_start, span_end, span_precision, reach_tier, reach_lo, reach_hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	qInsertSupport  = `INSERT INTO support (kind, fact_id, article_id, published, seq, body, evidence, view_id, event_key, span_start, span_end, span_precision, reach_tier, reach_lo, reach_hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	qArticleFacts   = `SELECT kind, fact_id, event_key, reach_tier, reach_lo, reach_hi FROM support WHERE article_id = ?`
 	qDeleteSupport  = `DELETE FROM support WHERE article_id = ?`
 	qDeleteComments = `DELETE FROM comments WHERE article_id = ?`
 	qDeleteArticle  = `DELETE FROM articles WHERE id = ?`
-	qFactSupport    = `SELECT s.body, a.published, a.seq FROM support s JOIN articles a ON a.id = s.article_id WHERE s.kind = ? AND s.fact_id = ?`
+	qFactSupport    = `SELECT body, published, seq FROM support WHERE kind = ? AND fact_id = ?`
 
 	qEntityAcc        = `SELECT body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src FROM entities WHERE id = ?`
 	qUpsertEntity     = `INSERT INTO entities (id, type, name, body, corroboration, first_seen, last_seen, win_published, win_seq, prop_src) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, body = excluded.body, corroboration = excluded.corroboration, first_seen = excluded.first_seen, last_seen = excluded.last_seen, win_published = excluded.win_published, win_seq = excluded.win_seq, prop_src = excluded.prop_src`
@@ -43,7 +43,7 @@ const (
 	qDeleteParts      = `DELETE FROM event_participants WHERE event_id = ?`
 	qInsertPart       = `INSERT INTO event_participants (entity_id, event_id, undated, start_date, span_end) VALUES (?, ?, ?, ?, ?)`
 	qHashExists       = `SELECT EXISTS (SELECT 1 FROM articles WHERE hash = ?)`
-	qSupportRow       = `SELECT s.body, a.published, a.seq FROM support s JOIN articles a ON a.id = s.article_id WHERE s.rowid = ?`
+	qSupportRow       = `SELECT body, published, seq FROM support WHERE rowid = ?`
 	qArticleExistsRow = `SELECT 1 FROM articles WHERE id = ?`
 )
 
@@ -306,13 +306,13 @@ func save(w *wtx, in *saveInput, p *pending, deferred bool) (diplograph.SaveResu
 
 	for i := range in.entities {
 		v := &in.entities[i]
-		if err := addSupport(w, a, diplograph.EntityFact, v.ID, v, &v.Evidence); err != nil {
+		if err := addSupport(w, a, st, diplograph.EntityFact, v.ID, v, &v.Evidence); err != nil {
 			return res, err
 		}
 	}
 	for i := range in.relations {
 		v := &in.relations[i]
-		if err := addSupport(w, a, diplograph.RelationFact, v.ID, v, &v.Evidence); err != nil {
+		if err := addSupport(w, a, st, diplograph.RelationFact, v.ID, v, &v.Evidence); err != nil {
 			return res, err
 		}
 	}
@@ -324,7 +324,7 @@ func save(w *wtx, in *saveInput, p *pending, deferred bool) (diplograph.SaveResu
 		if deferred {
 			factID = pendingFactID(v.ID)
 		}
-		rowid, err := addViewSupport(w, a, diplograph.EventFact, factID, v.ID, key, facts.ViewReach(ev), v, &v.Evidence)
+		rowid, err := addViewSupport(w, a, st, diplograph.EventFact, factID, v.ID, key, facts.ViewReach(ev), v, &v.Evidence)
 		if err != nil {
 			return res, err
 		}
@@ -417,15 +417,15 @@ func (p *pending) flush(w *wtx) error {
 // addSupport records one article's view of one fact. The view is stored
 // without its evidence, which goes in its own column; evidence is left
 // cleared in v, so v is the view that merging uses.
-func addSupport[T any](w *wtx, a *diplograph.Article, kind diplograph.FactKind, id string, v *T, evidence *[]diplograph.Evidence) error {
-	_, err := addViewSupport(w, a, kind, id, id, "", facts.Reach{}, v, evidence)
+func addSupport[T any](w *wtx, a *diplograph.Article, st stamp, kind diplograph.FactKind, id string, v *T, evidence *[]diplograph.Evidence) error {
+	_, err := addViewSupport(w, a, st, kind, id, id, "", facts.Reach{}, v, evidence)
 	return err
 }
 
 // addViewSupport is addSupport for an event view, which carries its event
 // key. Its fact_id is its own id (viewID) until regroup puts it in an
 // event, or a pending one while it waits for GroupPending.
-func addViewSupport[T any](w *wtx, a *diplograph.Article, kind diplograph.FactKind, factID, viewID, key string, reach facts.Reach, v *T, evidence *[]diplograph.Evidence) (rowid int64, err error) {
+func addViewSupport[T any](w *wtx, a *diplograph.Article, st stamp, kind diplograph.FactKind, factID, viewID, key string, reach facts.Reach, v *T, evidence *[]diplograph.Evidence) (rowid int64, err error) {
 	ev, err := encodeEvidence(a.ID, a.Text, *evidence)
 	if err != nil {
 		return 0, err
@@ -439,7 +439,7 @@ func addViewSupport[T any](w *wtx, a *diplograph.Article, kind diplograph.FactKi
 	if e, ok := any(v).(*diplograph.Event); ok {
 		span = e.TimeSpan
 	}
-	r, err := w.exec(qInsertSupport, string(kind), factID, a.ID, string(body), ev, viewID, key, span.Start, span.End, string(span.Precision),
+	r, err := w.exec(qInsertSupport, string(kind), factID, a.ID, st.Published, st.Seq, string(body), ev, viewID, key, span.Start, span.End, string(span.Precision),
 		reach.Tier, reach.Lo, reach.Hi)
 	if err != nil {
 		return 0, err

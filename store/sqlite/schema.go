@@ -11,7 +11,8 @@ import (
 
 // migration takes a file from one schema version to the next: its
 // statements, then, when data must be recomputed, a function run in the
-// same transaction.
+// same transaction. The functions of a migration from several versions
+// back run after all their statements (see migrate).
 type migration struct {
 	stmts []string
 	fn    func(w *wtx) error
@@ -219,6 +220,47 @@ var migrations = []migration{
 	{stmts: []string{
 		`CREATE INDEX support_pending ON support (event_key) WHERE ` + pendingWhere,
 	}},
+	// 5: a support row carries its article's publication date and save
+	// order, which every merge of views reads, so that reading a view no
+	// longer reads its article's row (a page of article text per view on
+	// a large store). support_article keeps only the article id: moving a
+	// view to another event no longer rewrites it. Events get a rowid:
+	// keyed by id alone, each new event went into a random page of the
+	// whole table, bodies and all; now it is appended, and only the small
+	// id index takes random inserts.
+	{stmts: []string{
+		`ALTER TABLE support ADD COLUMN published TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE support ADD COLUMN seq INTEGER NOT NULL DEFAULT 0`,
+		`UPDATE support SET (published, seq) = (SELECT a.published, a.seq FROM articles a WHERE a.id = support.article_id)`,
+		`DROP INDEX support_article`,
+		`CREATE INDEX support_article ON support (article_id)`,
+		`CREATE TABLE events_v5 (
+			id              TEXT NOT NULL UNIQUE,
+			type            TEXT NOT NULL,
+			status          TEXT NOT NULL,
+			location        TEXT NOT NULL,
+			undated         INTEGER NOT NULL,
+			start_date      TEXT NOT NULL,
+			span_end        TEXT NOT NULL,
+			body            TEXT NOT NULL,
+			corroboration   INTEGER NOT NULL,
+			first_seen      TEXT NOT NULL,
+			last_seen       TEXT NOT NULL,
+			win_published   TEXT NOT NULL,
+			win_seq         INTEGER NOT NULL,
+			event_key       TEXT NOT NULL,
+			base_id         TEXT NOT NULL,
+			first_published TEXT NOT NULL,
+			first_article   TEXT NOT NULL
+		)`,
+		`INSERT INTO events_v5 SELECT id, type, status, location, undated, start_date, span_end, body, corroboration,
+			first_seen, last_seen, win_published, win_seq, event_key, base_id, first_published, first_article FROM events`,
+		`DROP TABLE events`,
+		`ALTER TABLE events_v5 RENAME TO events`,
+		`CREATE INDEX events_order ON events (undated, start_date, id, span_end, type, status, location)`,
+		`CREATE INDEX events_location ON events (location)`,
+		`CREATE INDEX events_base ON events (event_key, base_id)`,
+	}},
 }
 
 // migrate brings the schema to the newest version in one transaction, so a
@@ -240,12 +282,18 @@ func migrate(ctx context.Context, db *sql.DB, log *slog.Logger) error {
 	if v == len(migrations) {
 		return nil
 	}
+	// Every version's statements run before any data step, so that a data
+	// step runs the store's current queries against the newest schema.
+	// (Version 3 regroups every event with the queries of today, which
+	// read columns version 5 adds.)
 	for i := v; i < len(migrations); i++ {
 		for _, q := range migrations[i].stmts {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("version %d: %w", i+1, err)
 			}
 		}
+	}
+	for i := v; i < len(migrations); i++ {
 		if fn := migrations[i].fn; fn != nil && v > 0 {
 			// A new file has no data to recompute.
 			if err := fn(&wtx{ctx: ctx, tx: tx, firsts: map[string]facts.StoredEvent{}, migrating: true}); err != nil {

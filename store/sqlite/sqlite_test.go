@@ -354,6 +354,7 @@ func dump(t *testing.T, s *Store) []string {
 		`SELECT 'relation ' || id || ' ' || type || ' ' || subject || ' ' || object || ' ' || body || ' ' || corroboration || ' ' || first_seen || ' ' || last_seen || ' ' || win_published || ' ' || win_seq || ' ' || prop_src FROM relations`,
 		`SELECT 'event ' || id || ' ' || type || ' ' || status || ' ' || location || ' ' || undated || ' ' || start_date || ' ' || span_end || ' ' || body || ' ' || corroboration || ' ' || first_seen || ' ' || last_seen || ' ' || win_published || ' ' || win_seq || ' ' || event_key || ' ' || base_id || ' ' || first_published || ' ' || first_article FROM events`,
 		`SELECT 'view ' || fact_id || ' ' || view_id || ' ' || article_id || ' ' || reach_tier || ' ' || reach_lo || ' ' || reach_hi FROM support WHERE kind = 'event'`,
+		`SELECT 'support ' || kind || ' ' || fact_id || ' ' || article_id || ' ' || published || ' ' || seq FROM support`,
 		`SELECT 'participant ' || event_id || ' ' || entity_id || ' ' || undated || ' ' || start_date || ' ' || span_end FROM event_participants`,
 		`SELECT 'fts ' || count(*) FROM entity_fts`,
 	} {
@@ -448,6 +449,8 @@ func TestMigrateFromVersion2(t *testing.T) {
 			`ALTER TABLE support DROP COLUMN reach_tier`, `ALTER TABLE support DROP COLUMN reach_lo`, `ALTER TABLE support DROP COLUMN reach_hi`,
 			`ALTER TABLE events DROP COLUMN base_id`, `ALTER TABLE events DROP COLUMN first_published`, `ALTER TABLE events DROP COLUMN first_article`,
 			`CREATE INDEX support_event_key ON support (event_key) WHERE kind = 'event'`, `CREATE INDEX events_key ON events (event_key)`,
+			`DROP INDEX support_article`, `ALTER TABLE support DROP COLUMN published`, `ALTER TABLE support DROP COLUMN seq`,
+			`CREATE INDEX support_article ON support (article_id, kind, fact_id)`,
 			`UPDATE events SET corroboration = 0, body = '{}'`, `DELETE FROM event_participants`,
 			`PRAGMA user_version = 2`,
 		} {
@@ -465,6 +468,60 @@ func TestMigrateFromVersion2(t *testing.T) {
 	}
 	s = open(t, path)
 	defer s.Close()
+	got := dump(t, s)
+	if !slices.Equal(got, want) {
+		t.Errorf("after migrating: %d rows, want %d", len(got), len(want))
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				t.Fatalf("first difference:\n got  %s\n want %s", got[i], want[i])
+			}
+		}
+	}
+}
+
+// TestMigrateFromVersion4 turns a file back into schema version 4, with
+// support rows that do not carry their article's date and events keyed by
+// id alone, and checks that opening it gives every row what saving did, and
+// that later saves merge into the migrated rows as into saved ones.
+func TestMigrateFromVersion4(t *testing.T) {
+	xs := storetest.Generate(40, 5)
+	direct := open(t, filepath.Join(t.TempDir(), "direct.db"))
+	defer direct.Close()
+	saveAll(t, direct, xs)
+	want := dump(t, direct)
+
+	path := filepath.Join(t.TempDir(), "d.db")
+	s := open(t, path)
+	saveAll(t, s, xs[:25])
+	err := s.writeTx(t.Context(), func(w *wtx) error {
+		for _, q := range []string{
+			`DROP INDEX support_article`, `ALTER TABLE support DROP COLUMN published`, `ALTER TABLE support DROP COLUMN seq`,
+			`CREATE INDEX support_article ON support (article_id, kind, fact_id)`,
+			`CREATE TABLE events_v4 (id TEXT PRIMARY KEY, type TEXT NOT NULL, status TEXT NOT NULL, location TEXT NOT NULL,
+				undated INTEGER NOT NULL, start_date TEXT NOT NULL, span_end TEXT NOT NULL, body TEXT NOT NULL,
+				corroboration INTEGER NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, win_published TEXT NOT NULL,
+				win_seq INTEGER NOT NULL, event_key TEXT NOT NULL, base_id TEXT NOT NULL, first_published TEXT NOT NULL,
+				first_article TEXT NOT NULL) WITHOUT ROWID`,
+			`INSERT INTO events_v4 SELECT * FROM events`, `DROP TABLE events`, `ALTER TABLE events_v4 RENAME TO events`,
+			`CREATE INDEX events_order ON events (undated, start_date, id, span_end, type, status, location)`,
+			`CREATE INDEX events_location ON events (location)`, `CREATE INDEX events_base ON events (event_key, base_id)`,
+			`PRAGMA user_version = 4`,
+		} {
+			if _, err := w.tx.ExecContext(w.ctx, q); err != nil {
+				return fmt.Errorf("%s: %w", q, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = open(t, path)
+	defer s.Close()
+	saveAll(t, s, xs[25:])
 	got := dump(t, s)
 	if !slices.Equal(got, want) {
 		t.Errorf("after migrating: %d rows, want %d", len(got), len(want))
