@@ -14,17 +14,33 @@ import (
 
 // A bulk load saves event views without grouping them
 // (diplograph.DeferredGrouper): each waits in support under a fact_id that
-// no event has, the view's id behind pendingPrefix, unique per article as
-// fact ids are. GroupPending, or any regroup of the view's key, groups it
-// as a fresh view.
+// no event has: pendingPrefix, its article's save order and the view's id,
+// unique per article as fact ids are. The save order first puts a batch's
+// waiting views at the end of the (kind, fact_id, article_id) index, not
+// at random places in it. GroupPending, or any regroup of the view's key,
+// groups it as a fresh view.
 const pendingPrefix = "\x01"
 
 // pendingWhere selects the waiting views. It is spelt the same in the
 // partial index support_pending and in the queries that use it, so that
 // SQLite sees that the index covers them.
-const pendingWhere = `kind = 'event' AND fact_id >= '` + pendingPrefix + `' AND fact_id < '\x02'`
+const pendingWhere = `kind = 'event' AND fact_id >= '` + pendingPrefix + `' AND fact_id < '` + pendingEnd + `'`
 
-func pendingFactID(viewID string) string { return pendingPrefix + viewID }
+func pendingFactID(seq int64, viewID string) string {
+	return fmt.Sprintf("%s%016x %s", pendingPrefix, seq, viewID)
+}
+
+// mergedViewWhere selects the event views grouped into an event whose id
+// is not the view's own: neither waiting (pendingWhere) nor in the event
+// named after them. The partial index support_event_view and Event spell
+// it the same.
+const mergedViewWhere = `kind = 'event' AND fact_id >= '` + pendingEnd + `' AND fact_id <> view_id`
+
+// pendingEnd is the byte after pendingPrefix: every fact id that is not
+// waiting is at least it. (Version 4 spelt it as the four characters \x02
+// in support_pending, which took an event id that starts with a capital
+// or a digit for a waiting view; version 5 makes the index again.)
+const pendingEnd = "\x02"
 
 func isPending(factID string) bool { return strings.HasPrefix(factID, pendingPrefix) }
 

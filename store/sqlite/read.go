@@ -450,9 +450,9 @@ func (s *Store) Relations(ctx context.Context, f diplograph.RelationFilter, p di
 func (s *Store) Event(ctx context.Context, id string) (diplograph.Event, error) {
 	e, err := readFact(s.read.QueryRowContext(ctx, `SELECT `+factColumns+` FROM events WHERE id = coalesce(
 		(SELECT id FROM events WHERE id = ?1),
-		(SELECT s.fact_id FROM support s JOIN articles a ON a.id = s.article_id
-			WHERE s.kind = 'event' AND s.view_id = ?1 AND NOT (`+pendingWhere+`)
-			ORDER BY a.published = '', a.published, a.id LIMIT 1))`, id), setEvent)
+		(SELECT s.fact_id FROM support s INDEXED BY support_event_view
+			WHERE s.view_id = ?1 AND `+mergedViewWhere+`
+			ORDER BY s.published = '', s.published, s.article_id LIMIT 1))`, id), setEvent)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, notFound("event", id)
 	} else if err != nil {

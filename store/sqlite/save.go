@@ -322,7 +322,7 @@ func save(w *wtx, in *saveInput, p *pending, deferred bool) (diplograph.SaveResu
 		ev := facts.EventView{Article: a.ID, Published: a.Published, ID: v.ID, Span: v.TimeSpan}
 		factID := v.ID
 		if deferred {
-			factID = pendingFactID(v.ID)
+			factID = pendingFactID(seq, v.ID)
 		}
 		rowid, err := addViewSupport(w, a, st, diplograph.EventFact, factID, v.ID, key, facts.ViewReach(ev), v, &v.Evidence)
 		if err != nil {

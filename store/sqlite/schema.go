@@ -224,7 +224,11 @@ var migrations = []migration{
 	// order, which every merge of views reads, so that reading a view no
 	// longer reads its article's row (a page of article text per view on
 	// a large store). support_article keeps only the article id: moving a
-	// view to another event no longer rewrites it. Events get a rowid:
+	// view to another event no longer rewrites it. support_event_view
+	// holds only the views grouped into an event of another id, the only
+	// ones Event looks up by view id: a view saved, waiting or grouped
+	// under its own id adds no entry. support_pending is made again with
+	// its bound spelt as a byte (see pendingEnd). Events get a rowid:
 	// keyed by id alone, each new event went into a random page of the
 	// whole table, bodies and all; now it is appended, and only the small
 	// id index takes random inserts.
@@ -234,6 +238,10 @@ var migrations = []migration{
 		`UPDATE support SET (published, seq) = (SELECT a.published, a.seq FROM articles a WHERE a.id = support.article_id)`,
 		`DROP INDEX support_article`,
 		`CREATE INDEX support_article ON support (article_id)`,
+		`DROP INDEX support_pending`,
+		`CREATE INDEX support_pending ON support (event_key) WHERE ` + pendingWhere,
+		`DROP INDEX support_event_view`,
+		`CREATE INDEX support_event_view ON support (view_id) WHERE ` + mergedViewWhere,
 		`CREATE TABLE events_v5 (
 			id              TEXT NOT NULL UNIQUE,
 			type            TEXT NOT NULL,

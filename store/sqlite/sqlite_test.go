@@ -533,6 +533,28 @@ func TestMigrateFromVersion4(t *testing.T) {
 	}
 }
 
+// TestCapitalEventIDIsNotWaiting checks that an event whose id starts with
+// a capital or a digit is grouped, not taken for a view waiting to be
+// grouped (schema version 4 spelt the bound of waiting ids as text).
+func TestCapitalEventIDIsNotWaiting(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "d.db"))
+	defer s.Close()
+	xs := storetest.Generate(3, 9)
+	for i, x := range xs {
+		for j := range x.Events {
+			x.Events[j].ID = fmt.Sprintf("E%d-%d", i, j)
+		}
+	}
+	saveAll(t, s, xs)
+	n, err := s.GroupPending(t.Context(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("GroupPending grouped %d views after plain saves, want 0", n)
+	}
+}
+
 // TestDeleteLeavesNothing deletes every article and checks that no row of
 // any table is left behind.
 func TestDeleteLeavesNothing(t *testing.T) {
