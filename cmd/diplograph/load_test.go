@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -269,5 +270,51 @@ func TestLoadGroupEvery(t *testing.T) {
 		if _, _, err := runCmd(t, context.Background(), "", nil, "load", "--group-every", bad, corpus); !errors.Is(err, errUsageShown) {
 			t.Errorf("--group-every %s: %v, want a usage error", bad, err)
 		}
+	}
+}
+
+// gcPercent returns the collector's GOGC setting; only setting it reads it.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// TestTuneGC checks that a load collects less often unless the environment
+// sets the collector, and that the settings come back afterwards.
+func TestTuneGC(t *testing.T) {
+	const unchanged = -2
+	tests := []struct {
+		name    string
+		env     map[string]string
+		wantPct int // or unchanged
+	}{
+		{"defaults", nil, loadGCPercent},
+		{"GOGC set", map[string]string{"GOGC": "100"}, unchanged},
+		{"GOMEMLIMIT set", map[string]string{"GOMEMLIMIT": "1GiB"}, unchanged},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := gcPercent()
+			e := &env{getenv: func(k string) string { return tt.env[k] }}
+			restore := tuneGC(e)
+			during := gcPercent()
+			limit := debug.SetMemoryLimit(-1)
+			restore()
+			after := gcPercent()
+			want := tt.wantPct
+			if want == unchanged {
+				want = before
+			}
+			if during != want {
+				t.Errorf("GC percent during the load %d, want %d", during, want)
+			}
+			if tt.wantPct == loadGCPercent && limit != loadMemoryLimit {
+				t.Errorf("memory limit during the load %d, want %d", limit, loadMemoryLimit)
+			}
+			if after != before {
+				t.Errorf("GC percent after the load %d, want %d as before", after, before)
+			}
+		})
 	}
 }
