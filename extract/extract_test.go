@@ -153,9 +153,9 @@ func TestEventStatus(t *testing.T) {
 }
 
 // TestPronounSubjectAndClauses: a "he" or "she" opening a sentence is the
-// person the sentence before named first; in one sentence, what happened
-// and what is hoped for are two events, and the second takes no date
-// from the first.
+// person the sentence before named first; what happened and what is hoped
+// for or planned are two events, in one sentence or two, and the second
+// takes no date from the first.
 func TestPronounSubjectAndClauses(t *testing.T) {
 	type ev struct {
 		typ    diplograph.EventType
@@ -180,6 +180,9 @@ func TestPronounSubjectAndClauses(t *testing.T) {
 		{"call and hoped-for summit", "Lee Jae-myung won the election. He spoke by phone with Shigeru Ishiba yesterday, and the two leaders said they hoped to hold a summit soon.",
 			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-04", []string{lee, ishiba}},
 				{diplograph.Summit, diplograph.Proposed, "", []string{lee, ishiba}}}},
+		{"a call, then a meeting to come in the next sentence", "Lee Jae-myung spoke by phone with Shigeru Ishiba yesterday. The two will meet in Ottawa this month.",
+			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-04", []string{lee, ishiba}},
+				{diplograph.Meeting, diplograph.Planned, "2025-06-01", []string{lee, ishiba}}}},
 		{"spoke with", "Mark Rutte spoke with Shigeru Ishiba by phone on Tuesday.",
 			[]ev{{diplograph.Meeting, diplograph.Occurred, "2025-06-03", []string{"person:mark-rutte", ishiba}}}},
 		{"spoke with no one known", "Mark Rutte spoke with reporters on Tuesday.", nil},

@@ -81,10 +81,11 @@ func (d *doc) sameEvent(ev *evAcc, em *evMention) bool {
 	if ev.negated != em.negated && em.conf >= confCue && ev.conf >= confCue {
 		return false
 	}
-	// "They spoke by phone and said they hoped to hold a summit soon":
-	// within one sentence, a meeting its verbs say happened and one they
-	// say is yet to come are two events.
-	if scheduled(em.typ) && ev.sents[em.sent] && ev.conf >= confTense && em.conf >= confTense && happened(ev.status) != happened(em.status) {
+	// "They spoke by phone and said they hoped to hold a summit soon", or
+	// "... spoke by phone yesterday. The two will meet this month": a
+	// meeting the verbs say happened and one they say is yet to come are
+	// two events, in one sentence or two.
+	if scheduled(em.typ) && ev.conf >= confTense && em.conf >= confTense && happened(ev.status) != happened(em.status) {
 		return false
 	}
 	if !ev.span.IsZero() && !em.span.IsZero() && (em.span.End < ev.span.Start || em.span.Start > ev.span.End) {
