@@ -744,3 +744,25 @@ func TestMinistryOnlyInTitles(t *testing.T) {
 		})
 	}
 }
+
+// TestEventIDsUniqueInArticle checks that two events of one article with
+// the same type, actors and month get two ids, which stores keep apart.
+func TestEventIDsUniqueInArticle(t *testing.T) {
+	x := extractText(t, "2025-06-05", "Lee Jae-myung spoke by phone with Shigeru Ishiba yesterday. The two will meet in Ottawa this month.")
+	ids := map[string]int{}
+	meetings := 0
+	for _, e := range x.Events {
+		ids[e.ID]++
+		if e.Type == diplograph.Meeting {
+			meetings++
+		}
+	}
+	if meetings != 2 {
+		t.Fatalf("%d meetings, want 2: %+v", meetings, x.Events)
+	}
+	for id, n := range ids {
+		if n > 1 {
+			t.Errorf("id %s given to %d events", id, n)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -215,6 +216,7 @@ func (d *doc) absorb(ev *evAcc, em *evMention) {
 
 func (d *doc) eventsOut() []diplograph.Event {
 	out := make([]diplograph.Event, 0, len(d.events))
+	used := map[string]bool{}
 	for _, ev := range d.events {
 		e := diplograph.Event{Type: ev.typ, Status: ev.status, Negated: ev.negated, TimeSpan: ev.span,
 			Location: ev.location, Quote: ev.quote}
@@ -253,6 +255,13 @@ func (d *doc) eventsOut() []diplograph.Event {
 			// type's own.
 			e.ID = hashID("event:", e.ID, c.plover)
 		}
+		// Two events of one article may share type, actors and month (a
+		// call that happened and a meeting to come): each keeps an id of
+		// its own, or a store would take them for one report.
+		for n, base := 2, e.ID; used[e.ID]; n++ {
+			e.ID = hashID("event:", base, strconv.Itoa(n))
+		}
+		used[e.ID] = true
 		e.Summary = d.summary(&e)
 		if !ev.orig.IsZero() && e.Raw != "" {
 			// The model keeps one date; the summary keeps the one given up.
