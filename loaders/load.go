@@ -102,8 +102,12 @@ type LoadOptions struct {
 const groupLogEvery = 10 * time.Second
 
 // DefaultGroupEvery is the fewest articles a load saves between two
-// groupings of their event reports (LoadOptions.GroupEvery).
-const DefaultGroupEvery = 25000
+// groupings of their event reports (LoadOptions.GroupEvery). A load of
+// 100,000 articles into the embedded store grouped once at its end ran at
+// 355 articles a second, against 324 when it also grouped at 25,000 and
+// 50,000 articles; queries see the first 100,000 articles' events only
+// once they are grouped.
+const DefaultGroupEvery = 100000
 
 // Summary counts what a load did.
 type Summary struct {
