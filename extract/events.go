@@ -904,7 +904,7 @@ func (d *doc) tenses(toks []token.Token, chunks []int) func(i int) timex.Tense {
 	for j := range toks {
 		cls := d.x.tenseWords[toks[j].Lower]
 		switch {
-		case cls&futureWord != 0:
+		case cls&futureWord != 0 && !futureNoun(toks, j):
 			word[j] = timex.Future
 		case pastAt(toks, j, cls):
 			word[j] = timex.Past
@@ -957,6 +957,19 @@ func (d *doc) tenses(toks []token.Token, chunks []int) func(i int) timex.Tense {
 		return sentence.tense()
 	}
 }
+
+// futureNoun reports whether a future cue at toks[j] is a noun after a
+// determiner ("approved the plan in Sunday's referendum", "its hopes"),
+// which says nothing of the clause's tense.
+func futureNoun(toks []token.Token, j int) bool {
+	if j == 0 || !cueNouns[toks[j].Lower] {
+		return false
+	}
+	return determiners[toks[j-1].Lower] || toks[j-1].Text == "'s" || toks[j-1].Text == "’s"
+}
+
+// cueNouns are future cues that are also nouns.
+var cueNouns = map[string]bool{"plan": true, "plans": true, "hopes": true, "set": true}
 
 // tenseTally counts the future and past cues of a stretch of a sentence.
 type tenseTally struct {

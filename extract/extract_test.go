@@ -133,6 +133,9 @@ func TestEventStatus(t *testing.T) {
 		{"Timor-Leste, which became ASEAN's 11th member in October, will attend.", diplograph.Accession, diplograph.Occurred, false, "2024-10-01"},
 		{"Ukraine wants to become a member of NATO.", diplograph.Accession, diplograph.Proposed, false, ""},
 		{"Shigeru Ishiba is expected to attend the G7 summit in June.", diplograph.Summit, diplograph.Planned, false, "2025-06-01"},
+		// "The plan" is a noun, not a sign of the future.
+		{"Venezuela's electoral council said voters approved the plan in Sunday's referendum.", diplograph.Election, diplograph.Occurred, false, "2025-02-02"},
+		{"Venezuela plans to hold a referendum on Sunday.", diplograph.Election, diplograph.Planned, false, "2025-02-09"},
 		{"Shigeru Ishiba is due to meet Donald Trump today.", diplograph.Meeting, diplograph.Planned, false, "2025-02-04"},
 		{"Shigeru Ishiba did not attend the G7 summit on Monday.", diplograph.Summit, diplograph.Occurred, false, "2025-02-03"},
 		{"Shigeru Ishiba would raise it at the G7 summit.", diplograph.Summit, diplograph.Expected, false, ""},
