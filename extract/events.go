@@ -93,6 +93,8 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 	}
 	tenseAt := d.tenses(toks, chunks)
 	exprs := timex.Find(toks, d.anchor, tenseAt)
+	written := len(exprs)
+	exprs = relativeDays(toks, exprs)
 	var out []*evMention
 	for _, h := range hits {
 		em := &evMention{sent: si, first: h.first, last: h.last, typ: h.t.typ, form: h.t.form, code: h.t.code}
@@ -115,7 +117,7 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 		}
 		out = append(out, em)
 	}
-	d.assignDates(si, out, exprs, chunks)
+	d.assignDates(si, out, exprs, written, chunks)
 	for _, em := range out {
 		d.fillStatus(si, em, chunks, tenseAt)
 		d.fillLocation(si, em, chunks)
@@ -1042,11 +1044,68 @@ func pastAt(toks []token.Token, j int, cls tenseWord) bool {
 	return j+1 >= len(toks) || toks[j+1].Lower != "by"
 }
 
+// relativeDays adds to exprs the day that "a day after" or "two days
+// before" gives what follows, counted from the day the sentence
+// names before the phrase: "China said on Sunday it would never accept
+// independence, a day after Lai won the election" dates the election to
+// Saturday. It stands where the phrase stands, so that the nearest event
+// takes it as it would a date written there.
+func relativeDays(toks []token.Token, exprs []timex.Expr) []timex.Expr {
+	var out []timex.Expr
+	for k := 2; k < len(toks); k++ {
+		dir := 0
+		switch toks[k].Lower {
+		case "after":
+			dir = -1
+		case "before":
+			dir = 1
+		default:
+			continue
+		}
+		// "Hours after" may cross midnight: it gives no day.
+		var n, first int
+		switch unit, count := toks[k-1].Lower, toks[k-2].Lower; {
+		case unit == "day" && (count == "a" || count == "one" || count == "the"):
+			n, first = 1, k-2
+		case unit == "days" && dayCounts[count] > 0:
+			n, first = dayCounts[count], k-2
+		default:
+			continue
+		}
+		var from *timex.Expr
+		for i := range exprs {
+			if x := &exprs[i]; x.Type == timex.Date && x.Span.Precision == diplograph.Day && x.Last <= first {
+				from = x
+			}
+		}
+		if from == nil {
+			continue
+		}
+		day, err := parseDay(from.Span.Start)
+		if err != nil {
+			continue
+		}
+		v := day.AddDate(0, 0, dir*n).Format("2006-01-02")
+		text := joinTokens(toks[first : k+1])
+		out = append(out, timex.Expr{First: first, Last: k + 1, Text: text, Type: timex.Date, Value: v,
+			Span: diplograph.TimeSpan{Start: v, End: v, Precision: diplograph.Day, Raw: text, Timex: v}})
+	}
+	return append(exprs, out...)
+}
+
+// dayCounts are the counts of days "N days after" takes.
+var dayCounts = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+
 // assignDates gives each event mention the date expression nearest to its
 // trigger, each expression going to one mention, nearest pairs first; then
 // refines a date with a finer one in the same chunk that it contains ("this
 // year's summit ... in the fall").
-func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, chunks []int) {
+//
+// The expressions from written on are relativeDays': the clause after "a
+// day after" is what it dates, however long the clause runs before its
+// event word ("a day after Lai Ching-te of the ruling Democratic
+// Progressive Party won the island's presidential election").
+func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, written int, chunks []int) {
 	toks := d.sents[si].Tokens
 	type pair struct{ e, x, dist int }
 	var pairs []pair
@@ -1063,7 +1122,7 @@ func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, chunks [
 				continue
 			}
 			dist := tokenDistance(em.first, em.last, x.First, x.Last)
-			if dist > 12 {
+			if dist > 12 && !(xi >= written && em.first >= x.Last && dist <= 20) {
 				continue
 			}
 			if chunks[x.First] != chunks[em.first] {

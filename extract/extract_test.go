@@ -133,6 +133,11 @@ func TestEventStatus(t *testing.T) {
 		{"Timor-Leste, which became ASEAN's 11th member in October, will attend.", diplograph.Accession, diplograph.Occurred, false, "2024-10-01"},
 		{"Ukraine wants to become a member of NATO.", diplograph.Accession, diplograph.Proposed, false, ""},
 		{"Shigeru Ishiba is expected to attend the G7 summit in June.", diplograph.Summit, diplograph.Planned, false, "2025-06-01"},
+		// "A day after" dates what follows from the day before it.
+		{"Shigeru Ishiba met Donald Trump on Friday, a day after Japan protested the tariffs.", diplograph.Protest, diplograph.Occurred, false, "2025-01-30"},
+		{"Shigeru Ishiba met Donald Trump on Friday, two days before Japan protested the tariffs.", diplograph.Protest, diplograph.Occurred, false, "2025-02-02"},
+		{"China said on Monday it would never accept independence, a day after Lai Ching-te of the ruling Democratic Progressive Party won the island's presidential election.",
+			diplograph.Election, diplograph.Occurred, false, "2025-02-02"},
 		// "The plan" is a noun, not a sign of the future.
 		{"Venezuela's electoral council said voters approved the plan in Sunday's referendum.", diplograph.Election, diplograph.Occurred, false, "2025-02-02"},
 		{"Venezuela plans to hold a referendum on Sunday.", diplograph.Election, diplograph.Planned, false, "2025-02-09"},
