@@ -24,8 +24,9 @@ const (
 		CROSS JOIN support s ON s.kind = 'event' AND s.fact_id = r.value`
 	qFirstReported = `SELECT e.event_key, e.id, e.base_id, e.first_published, e.first_article FROM json_each(?) r
 		CROSS JOIN events e ON e.event_key = r.value ->> 0 AND e.base_id = r.value ->> 1`
-	qEventKeys = `SELECT e.id, e.event_key FROM json_each(?) r CROSS JOIN events e ON e.id = r.value`
-	qMoveView  = `UPDATE support SET fact_id = ? WHERE rowid = ?`
+	qEventKeys      = `SELECT e.id, e.event_key FROM json_each(?) r CROSS JOIN events e ON e.id = r.value`
+	qKeysWithEvents = `SELECT k.value FROM json_each(?) k WHERE EXISTS (SELECT 1 FROM events e WHERE e.event_key = k.value)`
+	qMoveView       = `UPDATE support SET fact_id = ? WHERE rowid = ?`
 )
 
 // keyView is one view of an event key as regrouping sees it.
@@ -42,12 +43,66 @@ func viewOf(v keyView) (string, facts.EventView, string) { return v.key, v.ev, v
 // keySource reads stored views for facts.Regroup.
 type keySource struct {
 	w *wtx
+	// grouped tells, for the keys asked about so far, whether any event
+	// of the key is stored. Every stored view that is not waiting is in
+	// an event of its key, so a key without events has no stored views to
+	// read: the waiting ones Regroup already has as fresh. A store's first
+	// grouping, and any grouping of keys new to it, then reads nothing.
+	grouped map[string]bool
+}
+
+func newKeySource(w *wtx) keySource { return keySource{w: w, grouped: map[string]bool{}} }
+
+// withEvents returns the keys, of those given, that have a stored event.
+func (s keySource) withEvents(keys []string) (map[string]bool, error) {
+	var ask []string
+	for _, k := range keys {
+		if _, ok := s.grouped[k]; !ok {
+			ask = append(ask, k)
+		}
+	}
+	if len(ask) > 0 {
+		slices.Sort(ask)
+		ask = slices.Compact(ask)
+		for _, k := range ask {
+			s.grouped[k] = false
+		}
+		rows, err := s.w.query(qKeysWithEvents, jsonArg(ask))
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			s.grouped[k] = true
+		}
+		if err := closeRows(rows); err != nil {
+			return nil, err
+		}
+	}
+	return s.grouped, nil
 }
 
 func (s keySource) InReach(rs []facts.ReachRange) ([]keyView, error) {
-	args := make([][]any, len(rs))
+	keys := make([]string, len(rs))
 	for i, r := range rs {
-		args[i] = []any{r.Key, r.Tier, r.From, r.To, r.Min}
+		keys[i] = r.Key
+	}
+	grouped, err := s.withEvents(keys)
+	if err != nil {
+		return nil, err
+	}
+	var args [][]any
+	for _, r := range rs {
+		if grouped[r.Key] {
+			args = append(args, []any{r.Key, r.Tier, r.From, r.To, r.Min})
+		}
+	}
+	if len(args) == 0 {
+		return nil, nil
 	}
 	return s.views(qReachViews, args)
 }
@@ -57,9 +112,22 @@ func (s keySource) OfEvents(ids []string) ([]keyView, error) {
 }
 
 func (s keySource) FirstReported(qs []facts.FirstReport) ([]facts.StoredEvent, error) {
-	args := make([][2]string, len(qs))
+	keys := make([]string, len(qs))
 	for i, q := range qs {
-		args[i] = [2]string{q.Key, q.Base}
+		keys[i] = q.Key
+	}
+	grouped, err := s.withEvents(keys)
+	if err != nil {
+		return nil, err
+	}
+	var args [][2]string
+	for _, q := range qs {
+		if grouped[q.Key] {
+			args = append(args, [2]string{q.Key, q.Base})
+		}
+	}
+	if len(args) == 0 {
+		return nil, nil
 	}
 	rows, err := s.w.query(qFirstReported, jsonArg(args))
 	if err != nil {
@@ -149,7 +217,7 @@ func regroup(w *wtx, changes map[string]*facts.KeyChange[keyView], p *pending) e
 			return err
 		}
 	}
-	res, err := facts.Regroup(changes, viewOf, keySource{w})
+	res, err := facts.Regroup(changes, viewOf, newKeySource(w))
 	if err != nil {
 		return err
 	}
