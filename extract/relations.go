@@ -941,9 +941,13 @@ func (d *doc) locationRelations(si int, ms []*mention) {
 			continue
 		}
 		r, ok := d.x.kb.Get(m.id)
-		// A city in its country is common knowledge, not news; a shoal in
-		// a sea or an island in a chain is worth a relation.
+		// A city or a region in its country is common knowledge, not news
+		// (the text's own "Gyeongju, South Korea," is above); a shoal in a
+		// sea or an island in a chain is worth a relation.
 		if !ok || r.In == "" || r.Kind == "CITY" {
+			continue
+		}
+		if c, ok := d.x.kb.Get(r.In); ok && c.Type == diplograph.Country {
 			continue
 		}
 		for _, c := range ms {

@@ -259,6 +259,10 @@ func TestStatedRelations(t *testing.T) {
 			[]string{"Gyeongju South Korea"}},
 		{"The diplomats were flown to Brussels, Belgium.", diplograph.LocatedIn, []string{"Brussels Belgium"}},
 		{"After talks in Beijing, China said it would respond.", diplograph.LocatedIn, nil},
+		// From the knowledge base: a feature in a sea, not a region in its country.
+		{"Chinese ships gathered near Scarborough Shoal in the South China Sea.", diplograph.LocatedIn,
+			[]string{"Scarborough Shoal South China Sea"}},
+		{"Russia held drills on islands off Hokkaido, and Japan protested.", diplograph.LocatedIn, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
