@@ -2203,7 +2203,13 @@ func (d *doc) fillLocation(si int, em *evMention, chunks []int) {
 			break
 		}
 		switch toks[j].Lower {
-		case "in", "at", "around", "near", "off", "into", "over":
+		case "in", "at":
+		case "around", "near", "off", "into", "over":
+			// Where ships or aircraft went; what a statement is about
+			// ("sovereignty over the islands") is not where it was made.
+			if em.typ == diplograph.Statement {
+				continue
+			}
 		default:
 			continue
 		}

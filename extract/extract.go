@@ -155,7 +155,10 @@ func (d *doc) addEntity(m *mention, name string, typ diplograph.EntityType, kind
 		d.ents[m.id] = e
 		d.order = append(d.order, m.id)
 	}
-	e.addAlias(m.text)
+	// "The shoal" or "the alliance" standing for a name is no name of it.
+	if !(m.reuse && m.form == formDescriptor) {
+		e.addAlias(m.text)
+	}
 	e.mentions++
 	e.evSents[m.sent] = true
 	return e

@@ -658,6 +658,8 @@ func TestActiveClaims(t *testing.T) {
 			[]string{"CLAIMS Vietnam Spratly Islands", "CLAIMS Malaysia Spratly Islands", "CLAIMS Brunei Spratly Islands"}, nil},
 		{"definite description", "Chinese vessels sailed near the Senkaku Islands on Monday. China claims the islands.",
 			[]string{"CLAIMS China Senkaku Islands"}, nil},
+		{"a name's last word", "The shoal, known as Ayungin Shoal, lies in the Spratly Islands. China claims the shoal. Manila also claims it.",
+			[]string{"CLAIMS China Second Thomas Shoal", "CLAIMS Philippines Second Thomas Shoal"}, nil},
 		{"pronoun", "Guyana administers Essequibo. Venezuela also claims it.",
 			[]string{"ADMINISTERS Guyana Essequibo", "CLAIMS Venezuela Essequibo"}, nil},
 		{"qualifying name", "Talks on the Falkland Islands resumed. Britain has administered the South Atlantic archipelago since 1833.",
@@ -720,6 +722,56 @@ func TestKnownOfficeThroughBody(t *testing.T) {
 		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, tc.want) }) {
 			t.Errorf("%q: offices %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestAnaphoraIsNoAlias checks that "the shoal" standing for a territory
+// and "the alliance" for NATO add no alias to them.
+func TestAnaphoraIsNoAlias(t *testing.T) {
+	x := extractText(t, "2025-02-04", "NATO leaders met in Vilnius. Sweden joined the alliance. Second Thomas Shoal lies in the South China Sea, and China claims the shoal.")
+	for _, e := range x.Entities {
+		for _, a := range e.Aliases {
+			if a == "alliance" || a == "shoal" {
+				t.Errorf("%s has the alias %q", e.Name, a)
+			}
+		}
+	}
+}
+
+// TestStatementLocation checks that a statement is placed where it was
+// made, not where what it is about lies, while an incident near a place
+// is placed there.
+func TestStatementLocation(t *testing.T) {
+	tests := []struct {
+		text     string
+		typ      diplograph.EventType
+		location string // entity name, "" for none
+	}{
+		{"Pham Thu Hang said on Monday that Vietnam had sovereignty over the Paracel Islands.", diplograph.Statement, ""},
+		{"Pham Thu Hang said in Hanoi on Monday that talks would resume.", diplograph.Statement, "Hanoi"},
+		{"Chinese coast guard ships clashed with Philippine vessels near Scarborough Shoal on Monday.", diplograph.Incident, "Scarborough Shoal"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			x := extractText(t, "2025-02-04", tt.text)
+			names := map[string]string{}
+			for _, e := range x.Entities {
+				names[e.ID] = e.Name
+			}
+			found := false
+			for _, e := range x.Events {
+				if e.Type != tt.typ {
+					continue
+				}
+				found = true
+				if got := names[e.Location]; got != tt.location {
+					t.Errorf("%s location %q, want %q", e.Type, got, tt.location)
+				}
+			}
+			if !found {
+				t.Errorf("no %s in %+v", tt.typ, x.Events)
+			}
+		})
 	}
 }
 

@@ -75,6 +75,7 @@ func (d *doc) findMentions() {
 		d.resolveDescriptors(si, countries)
 	}
 	d.resolveOrgAnaphora()
+	d.resolveTerritoryAnaphora()
 	// Full names first, so that an entity found by cue is named in full
 	// even when its surname comes earlier (in a headline).
 	for _, reuse := range []bool{false, true} {
@@ -129,6 +130,41 @@ func (d *doc) resolveOrgAnaphora() {
 				continue
 			}
 			added = append(added, &mention{sent: si, first: i + 1, last: i + 2, id: ref, typ: diplograph.Organization,
+				form: formDescriptor, text: toks[i+1].Text, reuse: true})
+		}
+		if len(added) > 0 {
+			d.ments[si] = append(d.ments[si], added...)
+			sortMentions(d.ments[si])
+		}
+	}
+}
+
+// resolveTerritoryAnaphora: "the shoal", "the islands", "the reef" stand
+// for the territory the article named last whose name ends in that word
+// ("Second Thomas Shoal ... China claims the shoal").
+func (d *doc) resolveTerritoryAnaphora() {
+	last := map[string]string{} // a name's last word → the territory
+	for si := range d.sents {
+		toks := d.sents[si].Tokens
+		ms := d.ments[si]
+		var added []*mention
+		next := 0
+		for i := 0; i < len(toks); i++ {
+			for ; next < len(ms) && ms[next].first <= i; next++ {
+				m := ms[next]
+				if m.typ == diplograph.Territory && m.id != "" && m.form == formName && m.last-m.first > 1 {
+					last[toks[m.last-1].Lower] = m.id
+				}
+			}
+			if i+1 >= len(toks) || toks[i].Lower != "the" || inMention(ms, i+1) || toks[i+1].Cap {
+				continue
+			}
+			ref := last[toks[i+1].Lower]
+			// "the islands of Kunashir and Etorofu" names others.
+			if ref == "" || i+2 < len(toks) && (toks[i+2].Cap || toks[i+2].Lower == "of") {
+				continue
+			}
+			added = append(added, &mention{sent: si, first: i + 1, last: i + 2, id: ref, typ: diplograph.Territory,
 				form: formDescriptor, text: toks[i+1].Text, reuse: true})
 		}
 		if len(added) > 0 {
