@@ -652,6 +652,52 @@ func (d *doc) triggerAt(toks []token.Token, ms []*mention, i int) (trigger, int,
 var rulingHeads = map[string]bool{"party": true, "coalition": true, "junta": true, "bloc": true, "camp": true,
 	"elite": true, "family": true, "council": true, "military": true}
 
+// speechType reports whether events of type t are things said.
+func speechType(t diplograph.EventType) bool {
+	switch t {
+	case diplograph.Statement, diplograph.Accusation, diplograph.Rejection, diplograph.Demand, diplograph.Proposal,
+		diplograph.Threat, diplograph.Protest, diplograph.Invitation:
+		return true
+	}
+	return false
+}
+
+// speechObject reports whether the noun at toks[first] is the object of a
+// verb of speech that judges it ("condemned the incursion", "protested
+// Russia's latest incursion"), and returns the actor a possessive or a
+// demonym before the noun names, if any.
+func speechObject(toks []token.Token, ms []*mention, first int, actor func(*mention) bool) (*mention, bool) {
+	var owner *mention
+	j := first - 1
+	for n := 0; j >= 0 && n < 4; n++ {
+		switch t := toks[j]; {
+		case t.Text == "'s" || t.Text == "’s":
+			j--
+		case determiners[t.Lower]:
+			j--
+		case mentionEndingAt(ms, j+1) != nil:
+			m := mentionEndingAt(ms, j+1)
+			if owner == nil && actor(m) {
+				owner = m
+			}
+			j = m.first - 1
+		case t.Kind == token.Word && !t.Cap:
+			if judgingVerbs[t.Lower] {
+				return owner, true
+			}
+			j-- // an adjective: "latest", "repeated"
+		default:
+			return nil, false
+		}
+	}
+	return nil, j >= 0 && judgingVerbs[toks[j].Lower]
+}
+
+// judgingVerbs say what the speaker thinks of an act they name.
+var judgingVerbs = map[string]bool{"condemned": true, "condemns": true, "condemn": true, "denounced": true,
+	"denounces": true, "criticized": true, "criticised": true, "criticizes": true, "protested": true,
+	"protests": true, "deplored": true, "slammed": true, "decried": true}
+
 // intentPredicates are adjectival triggers ("is willing to", "stands
 // ready to") whose subject stands right before their copula.
 var intentPredicates = map[string]bool{"willing to": true, "ready to": true, "prepared to": true,
@@ -1733,6 +1779,17 @@ var accusePreps = map[string]bool{"of": true, "for": true, "over": true, "with":
 // it is the target.
 func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention, actor func(*mention) bool, inChunk func(*mention) bool) bool {
 	toks := d.sents[si].Tokens
+	if em.form == noun && !speechType(em.typ) {
+		if owner, ok := speechObject(toks, ms, em.first, actor); ok {
+			// "Tsahkna condemned the incursion": the incursion is not the
+			// speaker's; "condemned Russia's incursion" names whose it is.
+			if owner == nil {
+				return false
+			}
+			addPart(&em.parts, owner.id, diplograph.RoleInitiator)
+			return true
+		}
+	}
 	if intentPredicates[h.t.phrase] {
 		init := d.intentSubject(si, em.first)
 		if init == nil {

@@ -826,3 +826,50 @@ func TestEventIDsUniqueInArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestJudgedActs checks that an act a speaker condemns is not the
+// speaker's act, that a possessor says whose it is, and that entering
+// another's airspace is an incursion.
+func TestJudgedActs(t *testing.T) {
+	tests := []struct {
+		text  string
+		start string
+		actor string // initiator of the MILITARY_ACTIVITY; "" for no such event
+	}{
+		{"A Russian military helicopter entered Estonian airspace on Saturday.", "2025-02-01", "Russia"},
+		{"Margus Tsahkna condemned the incursion.", "", ""},
+		{"Margus Tsahkna condemned the latest incursion on Monday.", "", ""},
+		{"Margus Tsahkna condemned Russia's incursion.", "", "Russia"},
+		{"Russia announced an incursion into the region.", "", "Russia"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			x := extractText(t, "2025-02-04", tt.text)
+			names := map[string]string{}
+			for _, e := range x.Entities {
+				names[e.ID] = e.Name
+			}
+			var got []string
+			for _, e := range x.Events {
+				if e.Type != diplograph.MilitaryActivity {
+					continue
+				}
+				for _, p := range e.Participants {
+					if p.Role == diplograph.RoleInitiator {
+						got = append(got, names[p.Entity])
+					}
+				}
+				if e.Start != tt.start {
+					t.Errorf("start %q, want %q", e.Start, tt.start)
+				}
+			}
+			var want []string
+			if tt.actor != "" {
+				want = []string{tt.actor}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("military activity by %q, want %q; events %+v", got, want, x.Events)
+			}
+		})
+	}
+}

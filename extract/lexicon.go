@@ -213,6 +213,7 @@ var (
 	coerceObjects   = []string{"curfew", "martial", "emergency"}
 	sanctionObjects = []string{"sanctions", "embargo", "embargoes", "restrictions", "ban", "bans", "tariffs",
 		"penalties", "quotas"}
+	airspaceObjects = []string{"airspace", "territorial waters"}
 	mobilizeObjects = []string{"troops", "forces", "reservists", "reserves", "army", "soldiers", "units", "military",
 		"police", "tanks", "warships", "militia", "militias", "garrison"}
 	acceptObjects = []string{"proposal", "proposals", "offer", "plan", "invitation", "formula", "terms", "deal",
@@ -495,6 +496,11 @@ var families = []family{
 		past: []string{"blockaded"}},
 	{typ: diplograph.Incident, code: coding{"COERCE", "", "17"},
 		noun: []string{"water cannon", "collision"}, past: []string{"collided", "rammed"}},
+	// Entering or violating another's airspace or waters is an incursion
+	// ("a helicopter entered Estonian airspace").
+	{typ: diplograph.MilitaryActivity, code: coding{"COERCE", "", "17"},
+		past: []string{"entered", "violated", "intruded into"}, pres: []string{"enters", "violates"},
+		ing: []string{"entering", "violating"}, objects: airspaceObjects, window: 3},
 }
 
 // allTriggers returns every trigger: the words at their type's default
