@@ -690,7 +690,10 @@ func speechObject(toks []token.Token, ms []*mention, first int, actor func(*ment
 			return nil, false
 		}
 	}
-	return nil, j >= 0 && judgingVerbs[toks[j].Lower]
+	if j >= 0 && judgingVerbs[toks[j].Lower] {
+		return owner, true
+	}
+	return nil, false
 }
 
 // judgingVerbs say what the speaker thinks of an act they name.
