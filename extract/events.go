@@ -655,7 +655,7 @@ var rulingHeads = map[string]bool{"party": true, "coalition": true, "junta": tru
 // speechType reports whether events of type t are things said.
 func speechType(t diplograph.EventType) bool {
 	switch t {
-	case diplograph.Statement, diplograph.Accusation, diplograph.Rejection, diplograph.Demand, diplograph.Proposal,
+	case diplograph.Statement, diplograph.JointStatement, diplograph.Accusation, diplograph.Rejection, diplograph.Demand, diplograph.Proposal,
 		diplograph.Threat, diplograph.Protest, diplograph.Invitation:
 		return true
 	}
@@ -1142,6 +1142,17 @@ func relativeDays(toks []token.Token, exprs []timex.Expr) []timex.Expr {
 	return append(exprs, out...)
 }
 
+// eventBetween reports whether an event mention lies between tokens from
+// and to.
+func eventBetween(ems []*evMention, from, to int) bool {
+	for _, o := range ems {
+		if o.first >= from && o.last <= to {
+			return true
+		}
+	}
+	return false
+}
+
 // dayCounts are the counts of days "N days after" takes.
 var dayCounts = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 
@@ -1171,7 +1182,8 @@ func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, written 
 				continue
 			}
 			dist := tokenDistance(em.first, em.last, x.First, x.Last)
-			if dist > 12 && !(xi >= written && em.first >= x.Last && dist <= 20) {
+			if dist > 12 && !(xi >= written && em.first >= x.Last && dist <= 20) &&
+				!(dist <= 20 && !speechType(em.typ) && x.First > em.last && chunks[x.First] == chunks[em.first] && !eventBetween(ems, em.last, x.First)) {
 				continue
 			}
 			if chunks[x.First] != chunks[em.first] {

@@ -138,6 +138,9 @@ func TestEventStatus(t *testing.T) {
 		{"Shigeru Ishiba met Donald Trump on Friday, two days before Japan protested the tariffs.", diplograph.Protest, diplograph.Occurred, false, "2025-02-02"},
 		{"China said on Monday it would never accept independence, a day after Lai Ching-te of the ruling Democratic Progressive Party won the island's presidential election.",
 			diplograph.Election, diplograph.Occurred, false, "2025-02-02"},
+		// A statement's reported content keeps its far date to itself.
+		{"Chile and New Zealand issued a joint statement saying the two governments would hold their first strategic dialogue on regional security in Wellington early next year.",
+			diplograph.JointStatement, diplograph.Occurred, false, ""},
 		// "The plan" is a noun, not a sign of the future.
 		{"Venezuela's electoral council said voters approved the plan in Sunday's referendum.", diplograph.Election, diplograph.Occurred, false, "2025-02-02"},
 		{"Venezuela plans to hold a referendum on Sunday.", diplograph.Election, diplograph.Planned, false, "2025-02-09"},
@@ -837,6 +840,9 @@ func TestJudgedActs(t *testing.T) {
 		actor string // initiator of the MILITARY_ACTIVITY; "" for no such event
 	}{
 		{"A Russian military helicopter entered Estonian airspace on Saturday.", "2025-02-01", "Russia"},
+		// A date at the end of a long clause still reaches its verb.
+		{"A Russian military helicopter entered Estonian airspace near the island of Vaindloo in the Gulf of Finland for about two minutes on Saturday.",
+			"2025-02-01", "Russia"},
 		{"Margus Tsahkna condemned the incursion.", "", ""},
 		{"Margus Tsahkna condemned the latest incursion on Monday.", "", ""},
 		{"Margus Tsahkna condemned Russia's incursion.", "", "Russia"},
