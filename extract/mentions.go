@@ -1057,6 +1057,45 @@ func (d *doc) orgByHead(si, i int) []*mention {
 	return []*mention{m}
 }
 
+// namedBody returns the organization named in full in sentence si or
+// before whose name ends in the generic m's words ("coast guard") and
+// belongs to country: by the country the name's first words give
+// ("Philippine Coast Guard").
+func (d *doc) namedBody(si int, m *mention, country string) *mention {
+	for sj := si; sj >= 0; sj-- {
+		for _, o := range d.ments[sj] {
+			if o == m || o.typ != diplograph.Organization || o.id == "" || o.form == formGroup ||
+				!strings.HasSuffix(strings.ToLower(o.text), strings.ToLower(m.text)) {
+				continue
+			}
+			if o.titleOf == country || o.titleOf == "" && d.countryWordAt(sj, o.first, o.last) == country {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+// countryWordAt returns the country whose name or demonym starts the
+// words toks[i:end] of sentence si, or "". The words may be a longer name
+// the knowledge base knows ("Philippine Coast Guard"), so their first one,
+// two or three are looked up alone.
+func (d *doc) countryWordAt(si, i, end int) string {
+	toks := d.sents[si].Tokens
+	for k := 1; k <= 3 && i+k < end; k++ {
+		e, n := d.x.gaz.match(toks[i:i+k], 0)
+		if e == nil || n != k {
+			continue
+		}
+		for _, t := range e.tgts {
+			if t.typ == diplograph.Country {
+				return t.id
+			}
+		}
+	}
+	return ""
+}
+
 // namedAt reports whether a knowledge-base name or a title starts at token
 // i of sentence si.
 func (d *doc) namedAt(si, i int) bool {
@@ -1088,14 +1127,10 @@ func (d *doc) resolveGenericOrgs(si int, ms []*mention) {
 		}
 		name := r.Name + " " + titleCase(m.text)
 		m.id = kb.Slug(diplograph.Organization, name)
-		// The same body named in full elsewhere ("the Philippine Coast
-		// Guard") keeps that name.
-		for _, o := range ms {
-			if o != m && o.typ == diplograph.Organization && o.id != "" && o.titleOf == country &&
-				strings.HasSuffix(strings.ToLower(o.text), strings.ToLower(m.text)) {
-				m.id, name = o.id, o.text
-				break
-			}
+		// The same body named in full in this sentence or before ("the
+		// Philippine Coast Guard") keeps that name.
+		if o := d.namedBody(si, m, country); o != nil {
+			m.id, name = o.id, o.text
 		}
 		m.text = name
 		m.titleOf = country

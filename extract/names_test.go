@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/diplograph/diplograph"
@@ -296,6 +298,35 @@ func TestCollectiveActors(t *testing.T) {
 			}
 			if tt.not != "" && names[tt.not] {
 				t.Errorf("%q takes part in an event: %+v", tt.not, x.Events)
+			}
+		})
+	}
+}
+
+// TestGenericBodyNamedBefore checks that "its coast guard" is the coast
+// guard the article named in full before, even when the knowledge base
+// knows that full name, and a coast guard of another country is not.
+func TestGenericBodyNamedBefore(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // names of the coast guards
+	}{
+		{"The Philippine Coast Guard said two ships blocked the boat. He said an attack on Philippine vessels, including those of its coast guard, would be answered.",
+			[]string{"Philippine Coast Guard"}},
+		{"The China Coast Guard said two ships blocked the boat. He said an attack on Philippine vessels, including those of its coast guard, would be answered.",
+			[]string{"China Coast Guard", "Philippines Coast Guard"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, e := range extractText(t, "2023-06-14", tt.text).Entities {
+				if strings.HasSuffix(e.Name, "Coast Guard") {
+					got = append(got, e.Name)
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("coast guards %q, want %q", got, tt.want)
 			}
 		})
 	}
