@@ -34,6 +34,15 @@ func extractText(t *testing.T, published, text string) *diplograph.Extraction {
 	return out
 }
 
+// entityNames maps the extraction's entity ids to their names.
+func entityNames(x *diplograph.Extraction) map[string]string {
+	m := make(map[string]string, len(x.Entities))
+	for _, e := range x.Entities {
+		m[e.ID] = e.Name
+	}
+	return m
+}
+
 func entityIDs(x *diplograph.Extraction) map[string]diplograph.Entity {
 	m := map[string]diplograph.Entity{}
 	for _, e := range x.Entities {
@@ -675,10 +684,7 @@ func TestActiveClaims(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			x := extractText(t, "2025-02-04", tc.text)
-			names := map[string]string{}
-			for _, e := range x.Entities {
-				names[e.ID] = e.Name
-			}
+			names := entityNames(x)
 			got := map[string]bool{}
 			for _, r := range x.Relations {
 				got[string(r.Type)+" "+names[r.Subject]+" "+names[r.Object]] = true
@@ -712,10 +718,7 @@ func TestKnownOfficeThroughBody(t *testing.T) {
 	}
 	for _, tc := range tests {
 		x := extractText(t, "2025-02-04", tc.text)
-		names := map[string]string{}
-		for _, e := range x.Entities {
-			names[e.ID] = e.Name
-		}
+		names := entityNames(x)
 		var got []string
 		for _, r := range x.Relations {
 			if r.Type == diplograph.HoldsOffice {
@@ -757,10 +760,7 @@ func TestStatementLocation(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			x := extractText(t, "2025-02-04", tt.text)
-			names := map[string]string{}
-			for _, e := range x.Entities {
-				names[e.ID] = e.Name
-			}
+			names := entityNames(x)
 			found := false
 			for _, e := range x.Events {
 				if e.Type != tt.typ {
@@ -851,10 +851,7 @@ func TestJudgedActs(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			x := extractText(t, "2025-02-04", tt.text)
-			names := map[string]string{}
-			for _, e := range x.Entities {
-				names[e.ID] = e.Name
-			}
+			names := entityNames(x)
 			var got []string
 			for _, e := range x.Events {
 				if e.Type != diplograph.MilitaryActivity {

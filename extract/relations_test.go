@@ -267,10 +267,7 @@ func TestStatedRelations(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			x := extractText(t, "2025-06-05", tt.text)
-			names := map[string]string{}
-			for _, e := range x.Entities {
-				names[e.ID] = e.Name
-			}
+			names := entityNames(x)
 			var got []string
 			for _, r := range x.Relations {
 				if r.Type != tt.typ {
@@ -308,10 +305,7 @@ func TestPredecessorHeldTheOffice(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			x := extractText(t, "2025-06-05", tt.text)
-			names := map[string]string{}
-			for _, e := range x.Entities {
-				names[e.ID] = e.Name
-			}
+			names := entityNames(x)
 			var got []string
 			for _, r := range x.Relations {
 				if r.Type == diplograph.HoldsOffice {
