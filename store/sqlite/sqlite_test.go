@@ -423,37 +423,31 @@ func TestIncrementalEqualsRefold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	refolded := dump(t, s)
-	if !slices.Equal(incremental, refolded) {
-		for i := range min(len(incremental), len(refolded)) {
-			if incremental[i] != refolded[i] {
-				t.Fatalf("%d rows incrementally, %d refolded; first difference:\n incremental %s\n    refolded %s",
-					len(incremental), len(refolded), incremental[i], refolded[i])
-			}
-		}
-		t.Fatalf("%d rows incrementally, %d refolded", len(incremental), len(refolded))
-	}
+	equalDumps(t, "saved incrementally, against refolded", incremental, dump(t, s))
 }
 
-// TestMigrateFromVersion2 turns a file back into schema version 2, without
-// reaches and with its events scrambled, and checks that opening it groups
-// the events again as saving gave them.
-func TestMigrateFromVersion2(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "d.db")
-	s := open(t, path)
-	saveAll(t, s, storetest.Generate(30, 5))
-	want := dump(t, s)
+// equalDumps fails the test unless two dumps hold the same rows, naming
+// the first that differs.
+func equalDumps(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if slices.Equal(got, want) {
+		return
+	}
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] {
+			t.Fatalf("%s: %d rows, want %d; first difference:\n got  %s\n want %s", what, len(got), len(want), got[i], want[i])
+		}
+	}
+	t.Fatalf("%s: %d rows, want %d", what, len(got), len(want))
+}
+
+// reopenAs runs stmts on s in one transaction, as a file of an older
+// schema would hold its data, closes s and opens the file again, which
+// migrates it.
+func reopenAs(t *testing.T, s *Store, path string, stmts ...string) *Store {
+	t.Helper()
 	err := s.writeTx(t.Context(), func(w *wtx) error {
-		for _, q := range []string{
-			`DROP INDEX support_pending`, `DROP INDEX support_reach`, `DROP INDEX events_base`,
-			`ALTER TABLE support DROP COLUMN reach_tier`, `ALTER TABLE support DROP COLUMN reach_lo`, `ALTER TABLE support DROP COLUMN reach_hi`,
-			`ALTER TABLE events DROP COLUMN base_id`, `ALTER TABLE events DROP COLUMN first_published`, `ALTER TABLE events DROP COLUMN first_article`,
-			`CREATE INDEX support_event_key ON support (event_key) WHERE kind = 'event'`, `CREATE INDEX events_key ON events (event_key)`,
-			`DROP INDEX support_article`, `ALTER TABLE support DROP COLUMN published`, `ALTER TABLE support DROP COLUMN seq`,
-			`CREATE INDEX support_article ON support (article_id, kind, fact_id)`,
-			`UPDATE events SET corroboration = 0, body = '{}'`, `DELETE FROM event_participants`,
-			`PRAGMA user_version = 2`,
-		} {
+		for _, q := range stmts {
 			if _, err := w.tx.ExecContext(w.ctx, q); err != nil {
 				return fmt.Errorf("%s: %w", q, err)
 			}
@@ -466,17 +460,29 @@ func TestMigrateFromVersion2(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	s = open(t, path)
+	return open(t, path)
+}
+
+// TestMigrateFromVersion2 turns a file back into schema version 2, without
+// reaches and with its events scrambled, and checks that opening it groups
+// the events again as saving gave them.
+func TestMigrateFromVersion2(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.db")
+	s := open(t, path)
+	saveAll(t, s, storetest.Generate(30, 5))
+	want := dump(t, s)
+	s = reopenAs(t, s, path,
+		`DROP INDEX support_pending`, `DROP INDEX support_reach`, `DROP INDEX events_base`,
+		`ALTER TABLE support DROP COLUMN reach_tier`, `ALTER TABLE support DROP COLUMN reach_lo`, `ALTER TABLE support DROP COLUMN reach_hi`,
+		`ALTER TABLE events DROP COLUMN base_id`, `ALTER TABLE events DROP COLUMN first_published`, `ALTER TABLE events DROP COLUMN first_article`,
+		`CREATE INDEX support_event_key ON support (event_key) WHERE kind = 'event'`, `CREATE INDEX events_key ON events (event_key)`,
+		`DROP INDEX support_article`, `ALTER TABLE support DROP COLUMN published`, `ALTER TABLE support DROP COLUMN seq`,
+		`CREATE INDEX support_article ON support (article_id, kind, fact_id)`,
+		`UPDATE events SET corroboration = 0, body = '{}'`, `DELETE FROM event_participants`,
+		`PRAGMA user_version = 2`,
+	)
 	defer s.Close()
-	got := dump(t, s)
-	if !slices.Equal(got, want) {
-		t.Errorf("after migrating: %d rows, want %d", len(got), len(want))
-		for i := range min(len(got), len(want)) {
-			if got[i] != want[i] {
-				t.Fatalf("first difference:\n got  %s\n want %s", got[i], want[i])
-			}
-		}
-	}
+	equalDumps(t, "after migrating", dump(t, s), want)
 }
 
 // TestMigrateFromVersion4 turns a file back into schema version 4, with
@@ -493,44 +499,22 @@ func TestMigrateFromVersion4(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "d.db")
 	s := open(t, path)
 	saveAll(t, s, xs[:25])
-	err := s.writeTx(t.Context(), func(w *wtx) error {
-		for _, q := range []string{
-			`DROP INDEX support_article`, `ALTER TABLE support DROP COLUMN published`, `ALTER TABLE support DROP COLUMN seq`,
-			`CREATE INDEX support_article ON support (article_id, kind, fact_id)`,
-			`CREATE TABLE events_v4 (id TEXT PRIMARY KEY, type TEXT NOT NULL, status TEXT NOT NULL, location TEXT NOT NULL,
+	s = reopenAs(t, s, path,
+		`DROP INDEX support_article`, `ALTER TABLE support DROP COLUMN published`, `ALTER TABLE support DROP COLUMN seq`,
+		`CREATE INDEX support_article ON support (article_id, kind, fact_id)`,
+		`CREATE TABLE events_v4 (id TEXT PRIMARY KEY, type TEXT NOT NULL, status TEXT NOT NULL, location TEXT NOT NULL,
 				undated INTEGER NOT NULL, start_date TEXT NOT NULL, span_end TEXT NOT NULL, body TEXT NOT NULL,
 				corroboration INTEGER NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, win_published TEXT NOT NULL,
 				win_seq INTEGER NOT NULL, event_key TEXT NOT NULL, base_id TEXT NOT NULL, first_published TEXT NOT NULL,
 				first_article TEXT NOT NULL) WITHOUT ROWID`,
-			`INSERT INTO events_v4 SELECT * FROM events`, `DROP TABLE events`, `ALTER TABLE events_v4 RENAME TO events`,
-			`CREATE INDEX events_order ON events (undated, start_date, id, span_end, type, status, location)`,
-			`CREATE INDEX events_location ON events (location)`, `CREATE INDEX events_base ON events (event_key, base_id)`,
-			`PRAGMA user_version = 4`,
-		} {
-			if _, err := w.tx.ExecContext(w.ctx, q); err != nil {
-				return fmt.Errorf("%s: %w", q, err)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s = open(t, path)
+		`INSERT INTO events_v4 SELECT * FROM events`, `DROP TABLE events`, `ALTER TABLE events_v4 RENAME TO events`,
+		`CREATE INDEX events_order ON events (undated, start_date, id, span_end, type, status, location)`,
+		`CREATE INDEX events_location ON events (location)`, `CREATE INDEX events_base ON events (event_key, base_id)`,
+		`PRAGMA user_version = 4`,
+	)
 	defer s.Close()
 	saveAll(t, s, xs[25:])
-	got := dump(t, s)
-	if !slices.Equal(got, want) {
-		t.Errorf("after migrating: %d rows, want %d", len(got), len(want))
-		for i := range min(len(got), len(want)) {
-			if got[i] != want[i] {
-				t.Fatalf("first difference:\n got  %s\n want %s", got[i], want[i])
-			}
-		}
-	}
+	equalDumps(t, "after migrating", dump(t, s), want)
 }
 
 // TestCapitalEventIDIsNotWaiting checks that an event whose id starts with
