@@ -104,37 +104,23 @@ func reachProps(p props, r facts.Reach) {
 type keySource struct {
 	t       *txn
 	exclude []string
-	// grouped tells, for the keys asked about so far, whether the graph
-	// holds an event of the key. Every stored report is in an event of its
-	// key, so a key without events has no stored reports to read (its
-	// waiting ones Regroup has as fresh): a first grouping reads none.
-	grouped map[string]bool
 }
 
-// withEvents returns the keys, of those given, that have an event. The
-// baseId test lets the composite index diplograph_event_base answer a
-// question about its first property alone; every event has a baseId.
-func (s keySource) withEvents(keys []string) (map[string]bool, error) {
-	var ask []any
-	for _, k := range keys {
-		if _, ok := s.grouped[k]; !ok {
-			s.grouped[k] = false
-			ask = append(ask, k)
-		}
-	}
-	if len(ask) == 0 {
-		return s.grouped, nil
-	}
+// WithEvents asks which keys have an event. The baseId test lets the
+// composite index diplograph_event_base answer a question about its first
+// property alone; every event has a baseId.
+func (s keySource) WithEvents(keys []string) (map[string]bool, error) {
 	recs, err := s.t.all(`UNWIND $keys AS key
 		WITH key WHERE EXISTS { MATCH (v:Event) WHERE v.key = key AND v.baseId IS NOT NULL }
-		RETURN key`, map[string]any{"keys": ask})
+		RETURN key`, map[string]any{"keys": anys(keys)})
 	if err != nil {
 		return nil, err
 	}
+	out := map[string]bool{}
 	for _, r := range recs {
-		s.grouped[str(r, "key")] = true
+		out[str(r, "key")] = true
 	}
-	return s.grouped, nil
+	return out, nil
 }
 
 // keyViewRows is the end of every statement of keySource: the views a, m
@@ -144,19 +130,9 @@ const keyViewRows = ` AND NOT a.id IN $exclude
 		a.published AS published, a.seq AS seq, m.view AS view`
 
 func (s keySource) InReach(rs []facts.ReachRange) ([]keyView, error) {
-	keys := make([]string, len(rs))
+	rows := make([]any, len(rs))
 	for i, r := range rs {
-		keys[i] = r.Key
-	}
-	grouped, err := s.withEvents(keys)
-	if err != nil {
-		return nil, err
-	}
-	var rows []any
-	for _, r := range rs {
-		if grouped[r.Key] {
-			rows = append(rows, map[string]any{"key": r.Key, "tier": int64(r.Tier), "from": r.From, "to": r.To, "min": r.Min})
-		}
+		rows[i] = map[string]any{"key": r.Key, "tier": int64(r.Tier), "from": r.From, "to": r.To, "min": r.Min}
 	}
 	// The key and tier are equalities and reachLo a range: a seek of the
 	// composite index; reachHi is checked on what it finds.
@@ -174,22 +150,12 @@ func (s keySource) OfEvents(ids []string) ([]keyView, error) {
 }
 
 func (s keySource) FirstReported(qs []facts.FirstReport) ([]facts.StoredEvent, error) {
-	keys := make([]string, len(qs))
-	for i, q := range qs {
-		keys[i] = q.Key
-	}
-	grouped, err := s.withEvents(keys)
-	if err != nil {
-		return nil, err
-	}
-	var rows []any
-	for _, q := range qs {
-		if grouped[q.Key] {
-			rows = append(rows, map[string]any{"key": q.Key, "base": q.Base})
-		}
-	}
-	if len(rows) == 0 {
+	if len(qs) == 0 {
 		return nil, nil
+	}
+	rows := make([]any, len(qs))
+	for i, q := range qs {
+		rows[i] = map[string]any{"key": q.Key, "base": q.Base}
 	}
 	recs, err := s.t.all(`UNWIND $rows AS q
 		MATCH (v:Event {key: q.key, baseId: q.base})
@@ -244,6 +210,7 @@ type noViews struct{}
 func (noViews) InReach([]facts.ReachRange) ([]keyView, error)                  { return nil, nil }
 func (noViews) OfEvents([]string) ([]keyView, error)                           { return nil, nil }
 func (noViews) FirstReported([]facts.FirstReport) ([]facts.StoredEvent, error) { return nil, nil }
+func (noViews) WithEvents([]string) (map[string]bool, error)                   { return nil, nil }
 
 // regroup groups again the views of each changed event key near those that
 // changed (facts.Regroup) and adds to m what brings their events up to
@@ -261,7 +228,7 @@ func (t *txn) regroup(changes keyChanges, exclude []string, m *merged) (map[view
 	if len(changes) == 0 {
 		return map[viewRef]string{}, nil
 	}
-	src := keySource{t: t, exclude: exclude, grouped: map[string]bool{}}
+	src := keySource{t, exclude}
 	// Stored views are grouped as ClusterEvents would group them all, an
 	// invariant Regroup relies on; waiting views are not grouped yet, so
 	// they all go in as fresh views of their keys.

@@ -43,66 +43,29 @@ func viewOf(v keyView) (string, facts.EventView, string) { return v.key, v.ev, v
 // keySource reads stored views for facts.Regroup.
 type keySource struct {
 	w *wtx
-	// grouped tells, for the keys asked about so far, whether any event
-	// of the key is stored. Every stored view that is not waiting is in
-	// an event of its key, so a key without events has no stored views to
-	// read: the waiting ones Regroup already has as fresh. A store's first
-	// grouping, and any grouping of keys new to it, then reads nothing.
-	grouped map[string]bool
 }
 
-func newKeySource(w *wtx) keySource { return keySource{w: w, grouped: map[string]bool{}} }
-
-// withEvents returns the keys, of those given, that have a stored event.
-func (s keySource) withEvents(keys []string) (map[string]bool, error) {
-	var ask []string
-	for _, k := range keys {
-		if _, ok := s.grouped[k]; !ok {
-			ask = append(ask, k)
-		}
-	}
-	if len(ask) > 0 {
-		slices.Sort(ask)
-		ask = slices.Compact(ask)
-		for _, k := range ask {
-			s.grouped[k] = false
-		}
-		rows, err := s.w.query(qKeysWithEvents, jsonArg(ask))
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var k string
-			if err := rows.Scan(&k); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			s.grouped[k] = true
-		}
-		if err := closeRows(rows); err != nil {
-			return nil, err
-		}
-	}
-	return s.grouped, nil
-}
-
-func (s keySource) InReach(rs []facts.ReachRange) ([]keyView, error) {
-	keys := make([]string, len(rs))
-	for i, r := range rs {
-		keys[i] = r.Key
-	}
-	grouped, err := s.withEvents(keys)
+func (s keySource) WithEvents(keys []string) (map[string]bool, error) {
+	rows, err := s.w.query(qKeysWithEvents, jsonArg(keys))
 	if err != nil {
 		return nil, err
 	}
-	var args [][]any
-	for _, r := range rs {
-		if grouped[r.Key] {
-			args = append(args, []any{r.Key, r.Tier, r.From, r.To, r.Min})
+	out := map[string]bool{}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			rows.Close()
+			return nil, err
 		}
+		out[k] = true
 	}
-	if len(args) == 0 {
-		return nil, nil
+	return out, closeRows(rows)
+}
+
+func (s keySource) InReach(rs []facts.ReachRange) ([]keyView, error) {
+	args := make([][]any, len(rs))
+	for i, r := range rs {
+		args[i] = []any{r.Key, r.Tier, r.From, r.To, r.Min}
 	}
 	return s.views(qReachViews, args)
 }
@@ -112,22 +75,9 @@ func (s keySource) OfEvents(ids []string) ([]keyView, error) {
 }
 
 func (s keySource) FirstReported(qs []facts.FirstReport) ([]facts.StoredEvent, error) {
-	keys := make([]string, len(qs))
+	args := make([][2]string, len(qs))
 	for i, q := range qs {
-		keys[i] = q.Key
-	}
-	grouped, err := s.withEvents(keys)
-	if err != nil {
-		return nil, err
-	}
-	var args [][2]string
-	for _, q := range qs {
-		if grouped[q.Key] {
-			args = append(args, [2]string{q.Key, q.Base})
-		}
-	}
-	if len(args) == 0 {
-		return nil, nil
+		args[i] = [2]string{q.Key, q.Base}
 	}
 	rows, err := s.w.query(qFirstReported, jsonArg(args))
 	if err != nil {
@@ -217,7 +167,7 @@ func regroup(w *wtx, changes map[string]*facts.KeyChange[keyView], p *pending) e
 			return err
 		}
 	}
-	res, err := facts.Regroup(changes, viewOf, newKeySource(w))
+	res, err := facts.Regroup(changes, viewOf, keySource{w})
 	if err != nil {
 		return err
 	}

@@ -102,6 +102,11 @@ type KeyViews[V any] interface {
 	OfEvents(ids []string) ([]V, error)
 	// FirstReported returns the events asked for, with their keys.
 	FirstReported(qs []FirstReport) ([]StoredEvent, error)
+	// WithEvents returns which of the keys have a stored event. Every
+	// stored view is in an event of its key, so Regroup reads no stored
+	// views or events of the others: a store's first grouping, and any
+	// grouping of keys new to it, reads nothing it does not write.
+	WithEvents(keys []string) (map[string]bool, error)
 }
 
 // KeyChange is what changed among the views of one key: views not stored
@@ -169,6 +174,11 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 		done                                   bool
 	}
 	keys := sortedKeys(changes)
+	grouped, err := src.WithEvents(keys)
+	if err != nil {
+		return nil, err
+	}
+	ungrouped := func(key string) bool { return !grouped[key] }
 	states := make(map[string]*state, len(keys))
 	// reach notes what a view in the component needs read; changed marks
 	// a view that changed (fresh, removed, or of an event asked for).
@@ -284,7 +294,7 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 			if len(rs) == 0 && len(ids) == 0 {
 				break
 			}
-			if len(rs) > 0 {
+			if rs = slices.DeleteFunc(rs, func(r ReachRange) bool { return ungrouped(r.Key) }); len(rs) > 0 {
 				vs, err := src.InReach(rs)
 				if err != nil {
 					return nil, err
@@ -339,9 +349,12 @@ func Regroup[V any](changes map[string]*KeyChange[V], of ViewOf[V], src KeyViews
 			}
 			gs[key] = g
 		}
-		stored, err := src.FirstReported(qs)
-		if err != nil {
-			return nil, err
+		qs = slices.DeleteFunc(qs, func(q FirstReport) bool { return ungrouped(q.Key) })
+		var stored []StoredEvent
+		if len(qs) > 0 {
+			if stored, err = src.FirstReported(qs); err != nil {
+				return nil, err
+			}
 		}
 		others := map[string][]StoredEvent{}
 		for _, e := range stored {

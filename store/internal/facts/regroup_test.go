@@ -62,6 +62,10 @@ func (m *memKey) FirstReported(qs []FirstReport) ([]StoredEvent, error) {
 	return out, nil
 }
 
+func (m *memKey) WithEvents(keys []string) (map[string]bool, error) {
+	return map[string]bool{"k": len(m.first) > 0}, nil
+}
+
 // store groups all views from scratch, as the stored state.
 func (m *memKey) store(key string) {
 	evs := make([]EventView, len(m.views))
