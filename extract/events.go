@@ -670,13 +670,13 @@ func speechObject(toks []token.Token, ms []*mention, first int, actor func(*ment
 	var owner *mention
 	j := first - 1
 	for n := 0; j >= 0 && n < 4; n++ {
-		switch t := toks[j]; {
+		t, m := toks[j], mentionEndingAt(ms, j+1)
+		switch {
 		case t.Text == "'s" || t.Text == "’s":
 			j--
 		case determiners[t.Lower]:
 			j--
-		case mentionEndingAt(ms, j+1) != nil:
-			m := mentionEndingAt(ms, j+1)
+		case m != nil:
 			if owner == nil && actor(m) {
 				owner = m
 			}
