@@ -672,7 +672,7 @@ func speechObject(toks []token.Token, ms []*mention, first int, actor func(*ment
 	for n := 0; j >= 0 && n < 4; n++ {
 		t, m := toks[j], mentionEndingAt(ms, j+1)
 		switch {
-		case t.Text == "'s" || t.Text == "’s":
+		case possessive(t):
 			j--
 		case determiners[t.Lower]:
 			j--
@@ -1016,7 +1016,7 @@ func futureNoun(toks []token.Token, j int) bool {
 	if j == 0 || !cueNouns[toks[j].Lower] {
 		return false
 	}
-	return determiners[toks[j-1].Lower] || toks[j-1].Text == "'s" || toks[j-1].Text == "’s"
+	return determiners[toks[j-1].Lower] || possessive(toks[j-1])
 }
 
 // cueNouns are future cues that are also nouns.

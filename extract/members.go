@@ -43,7 +43,7 @@ func (d *doc) memberRelations(si int, ms []*mention) {
 			for j > 0 && (memberRanks[toks[j-1].Lower] || ordinal(toks[j-1].Lower)) {
 				j--
 			}
-			if j > 0 && (toks[j-1].Text == "'s" || toks[j-1].Text == "’s") {
+			if j > 0 && possessive(toks[j-1]) {
 				o, possessed = mentionEndingAt(ms, j-1), true
 			}
 		}

@@ -214,6 +214,9 @@ func (d *doc) qualifiesTitle(m *mention) bool {
 // ministryOffices name a ministry when they come before "Office".
 var ministryOffices = map[string]bool{"foreign": true, "home": true}
 
+// possessive reports whether t is the possessive "'s" (straight or curly).
+func possessive(t token.Token) bool { return t.Text == "'s" || t.Text == "’s" }
+
 // honorifics are titles that name no office.
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "mister": true}
 
@@ -284,7 +287,7 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 	}
 	out = d.definedAcronyms(si, out, names)
 	for _, m := range out {
-		if m.last < len(toks) && (toks[m.last].Text == "'s" || toks[m.last].Text == "’s") {
+		if m.last < len(toks) && possessive(toks[m.last]) {
 			m.possessive = true
 		}
 	}
@@ -679,7 +682,7 @@ func (d *doc) titleCountry(si, i int, before []*mention) string {
 	}
 	toks := d.sents[si].Tokens
 	end := prev.last
-	if end < len(toks) && (toks[end].Text == "'s" || toks[end].Text == "’s") {
+	if end < len(toks) && possessive(toks[end]) {
 		end++
 	}
 	// "South Korean presidential spokesperson": a word of the office may
@@ -873,7 +876,7 @@ func (d *doc) appositionTitle(si, j int) (title, country string, ok bool) {
 				if t.typ == diplograph.Country || t.typ == diplograph.Organization && t.form == formName {
 					country = t.id
 					j += n
-					if j < len(toks) && (toks[j].Text == "'s" || toks[j].Text == "’s") {
+					if j < len(toks) && possessive(toks[j]) {
 						j++
 					}
 					break
@@ -882,7 +885,7 @@ func (d *doc) appositionTitle(si, j int) (title, country string, ok bool) {
 		}
 	}
 	// A possessor the knowledge base does not know ("Ruritania's").
-	if j+1 < len(toks) && toks[j].Cap && (toks[j+1].Text == "'s" || toks[j+1].Text == "’s") {
+	if j+1 < len(toks) && toks[j].Cap && possessive(toks[j+1]) {
 		j += 2
 	}
 	for j < len(toks) && appositionModifiers[toks[j].Lower] {
@@ -907,7 +910,7 @@ func (d *doc) appositionTitle(si, j int) (title, country string, ok bool) {
 		if k < len(toks) && toks[k].Lower == "the" {
 			k++
 		}
-		if id, n := d.countryAt(si, k); id != "" && k+n < len(toks) && (toks[k+n].Text == "'s" || toks[k+n].Text == "’s") {
+		if id, n := d.countryAt(si, k); id != "" && k+n < len(toks) && possessive(toks[k+n]) {
 			k += n + 1
 		}
 		if ent, n := d.known(si, k); ent != nil && n > 0 {

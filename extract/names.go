@@ -564,7 +564,7 @@ func (d *doc) locativePlace(si, i int, names *articleNames) *mention {
 	// Mantua to attend", not "near Moslem sites".
 	if i+1 < len(toks) {
 		n := toks[i+1]
-		if n.Text == "-" || n.Text == "'s" || n.Text == "’s" || n.Kind == token.Word && !placeFollowers[n.Lower] {
+		if n.Text == "-" || possessive(n) || n.Kind == token.Word && !placeFollowers[n.Lower] {
 			return nil
 		}
 	}
@@ -682,7 +682,7 @@ func (d *doc) reuseMentions(si int, names *articleNames) []*mention {
 		if m == nil {
 			continue
 		}
-		if m.last < len(toks) && (toks[m.last].Text == "'s" || toks[m.last].Text == "’s") {
+		if m.last < len(toks) && possessive(toks[m.last]) {
 			m.possessive = true
 		}
 		for j := m.first; j < m.last; j++ {

@@ -820,7 +820,7 @@ func (d *doc) possessedAlly(si int, ms []*mention, i int) {
 	for j >= 0 && allyWords[toks[j].Lower] {
 		j--
 	}
-	if j < 1 || (toks[j].Text != "'s" && toks[j].Text != "’s") {
+	if j < 1 || !possessive(toks[j]) {
 		return
 	}
 	if x := mentionEndingAt(ms, j); x != nil && isCountry(x) && x.id != y.id {
