@@ -1182,9 +1182,20 @@ func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, written 
 				continue
 			}
 			dist := tokenDistance(em.first, em.last, x.First, x.Last)
-			if dist > 12 && !(xi >= written && em.first >= x.Last && dist <= 20) &&
-				!(dist <= 20 && !speechType(em.typ) && x.First > em.last && chunks[x.First] == chunks[em.first] && !eventBetween(ems, em.last, x.First)) {
+			if dist > 20 {
 				continue
+			}
+			// Beyond 12 words only the day "a day after" gives the clause
+			// it opens, and a date ending the event's own clause with no
+			// other event between (not for what is said, whose reported
+			// content keeps its dates).
+			if dist > 12 {
+				relative := xi >= written && em.first >= x.Last
+				clauseEnd := !speechType(em.typ) && x.First > em.last && chunks[x.First] == chunks[em.first] &&
+					!eventBetween(ems, em.last, x.First)
+				if !relative && !clauseEnd {
+					continue
+				}
 			}
 			if chunks[x.First] != chunks[em.first] {
 				dist += 4
