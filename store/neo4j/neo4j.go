@@ -73,6 +73,9 @@ type Store struct {
 	// groupChunk is how many waiting reports a GroupPending transaction
 	// takes: pendingChunk, but in tests.
 	groupChunk int
+	// groupWorkers is how many GroupPending transactions run at once:
+	// groupWorkers, but in tests.
+	groupWorkers int
 
 	closeOnce sync.Once
 	closeErr  error
@@ -121,7 +124,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: %s: %w", redact(cfg.URI), err)
 	}
-	s := &Store{driver: drv, cfg: cfg, log: cfg.Logger, groupChunk: pendingChunk}
+	s := &Store{driver: drv, cfg: cfg, log: cfg.Logger, groupChunk: pendingChunk, groupWorkers: groupWorkers}
 	if err := drv.VerifyConnectivity(ctx); err != nil {
 		drv.Close(context.WithoutCancel(ctx))
 		return nil, fmt.Errorf("neo4j: cannot reach %s (is the server running, and are NEO4J_USERNAME and NEO4J_PASSWORD right?): %w", redact(cfg.URI), err)
