@@ -17,6 +17,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -102,6 +103,7 @@ func (x *Extractor) Extract(ctx context.Context, a *diplograph.Article) (*diplog
 	out.Relations = d.relations()
 	out.Events = d.eventsOut()
 	out.Entities = d.entities(referenced(out.Relations, out.Events))
+	dropConcerns(out.Events, out.Entities)
 	out.Comments = d.comments(out)
 	return out, nil
 }
@@ -131,6 +133,9 @@ type entAcc struct {
 	// inTitle counts the mentions that only qualify a person's title
 	// ("Chinese Foreign Ministry spokesperson Lin Jian").
 	inTitle int
+	// debated counts the mentions of a topic in a sentence that talks,
+	// agrees or disputes (see debates).
+	debated int
 }
 
 func (d *doc) entity(id string) *entAcc { return d.ents[id] }
@@ -202,6 +207,9 @@ func (d *doc) evidenceList(sents map[int]bool) []diplograph.Evidence {
 }
 
 // entities returns the article's entities in order of first mention. A
+// topic is one only when a sentence that names it talks of it, agrees on
+// it or disputes it (debates): "discussed maritime security", not "imposed
+// sanctions" or "the alliance's defense spending target". A
 // ministry the text names only inside people's titles ("Foreign Ministry
 // spokesperson Mao Ning") is not one of them unless a fact in used names
 // it: the title tells whose spokesperson they are, which the HOLDS_OFFICE
@@ -217,12 +225,27 @@ func (d *doc) entities(used map[string]bool) []diplograph.Entity {
 		if e.inTitle == e.mentions && e.e.Type == diplograph.Organization && e.e.Kind == "MINISTRY" && !used[id] {
 			continue
 		}
+		if e.e.Type == diplograph.Topic && e.debated == 0 {
+			continue
+		}
 		ent := e.e
 		ent.Aliases = append([]string(nil), e.aliases...)
 		ent.Evidence = d.evidenceList(e.evSents)
 		out = append(out, ent)
 	}
 	return out
+}
+
+// dropConcerns takes out of the events' concerns the entities that are not
+// in ents: topics the article names but never as a subject (see debates).
+func dropConcerns(evs []diplograph.Event, ents []diplograph.Entity) {
+	kept := make(map[string]bool, len(ents))
+	for _, e := range ents {
+		kept[e.ID] = true
+	}
+	for i := range evs {
+		evs[i].Concerns = slices.DeleteFunc(evs[i].Concerns, func(id string) bool { return !kept[id] })
+	}
 }
 
 // referenced returns the entity ids the relations and events name.

@@ -876,3 +876,57 @@ func TestJudgedActs(t *testing.T) {
 		})
 	}
 }
+
+// TestTopicsOnlyAsSubjects checks that a topic is an entity when a sentence
+// that names it talks of it, agrees on it or disputes it, and not when it is
+// named in passing; and that no event keeps a dropped topic as a concern.
+func TestTopicsOnlyAsSubjects(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string // topic names
+	}{
+		{"discussed", "The two leaders discussed maritime security and semiconductors on Monday.",
+			[]string{"maritime security", "semiconductors"}, nil},
+		{"agreements on a list", "The two sides are expected to sign agreements on critical minerals, agriculture and digital infrastructure.",
+			[]string{"critical minerals", "agriculture", "digital infrastructure"}, nil},
+		{"the agenda", "Economic security should be at the top of the summit's agenda.",
+			[]string{"economic security"}, nil},
+		{"a dispute", "The spat over fisheries deepened when Britain seized a trawler.",
+			[]string{"fisheries"}, nil},
+		{"imposed", "Japan and South Korea imposed sanctions on Tuesday on 11 North Korean individuals.",
+			nil, []string{"sanctions"}},
+		{"a modifier", "Stoltenberg said a record number of allies would meet the alliance's defense spending target this year.",
+			nil, []string{"defense spending"}},
+		{"once a subject, always", "Japan imposed sanctions on Pyongyang. Blinken and Kamikawa discussed trade and sanctions in a phone call.",
+			[]string{"sanctions", "trade"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := extractText(t, "2025-02-04", tc.text)
+			topics := map[string]bool{}
+			for _, e := range x.Entities {
+				if e.Type == diplograph.Topic {
+					topics[e.Name] = true
+				}
+			}
+			for _, w := range tc.want {
+				if !topics[w] {
+					t.Errorf("missing topic %q in %v", w, topics)
+				}
+			}
+			for _, n := range tc.not {
+				if topics[n] {
+					t.Errorf("topic %q named in passing is an entity", n)
+				}
+			}
+			ids := entityNames(x)
+			for _, ev := range x.Events {
+				for _, c := range ev.Concerns {
+					if _, ok := ids[c]; !ok {
+						t.Errorf("event %s concerns %s, which is no entity", ev.Summary, c)
+					}
+				}
+			}
+		})
+	}
+}

@@ -190,9 +190,43 @@ func (d *doc) register(m *mention) {
 		if d.qualifiesTitle(m) {
 			e.inTitle++
 		}
+	case m.typ == diplograph.Topic:
+		e := d.addEntity(m, m.text, m.typ, "")
+		if d.debates(m.sent) {
+			e.debated++
+		}
 	default:
 		d.addEntity(m, m.text, m.typ, "")
 	}
+}
+
+// debates reports whether sentence si talks of, agrees on or disputes
+// something (topicCues), which makes the topics it names subjects of that.
+// A topic named in passing ("imposed sanctions", "a rich fishing ground")
+// is what the text is about no more than any other noun.
+func (d *doc) debates(si int) bool {
+	for _, t := range d.sents[si].Tokens {
+		if topicCues[t.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// topicCues are the words of talks, agreement, cooperation and dispute.
+var topicCues = map[string]bool{
+	"discuss": true, "discussed": true, "discusses": true, "discussing": true, "discussion": true,
+	"discussions": true, "talk": true, "talks": true, "talked": true, "negotiate": true,
+	"negotiated": true, "negotiates": true, "negotiating": true, "negotiation": true,
+	"negotiations": true, "agree": true, "agreed": true, "agrees": true, "agreement": true,
+	"agreements": true, "deal": true, "deals": true, "accord": true, "accords": true, "pact": true,
+	"memorandum": true, "cooperate": true, "cooperated": true, "cooperating": true,
+	"cooperation": true, "collaborate": true, "collaboration": true, "partnership": true,
+	"partnerships": true, "dialogue": true, "consultations": true, "focus": true, "focused": true,
+	"focuses": true, "focusing": true, "agenda": true, "address": true, "addressed": true,
+	"dispute": true, "disputes": true, "disagreement": true, "disagreements": true, "row": true,
+	"tensions": true, "friction": true, "differences": true,
+	"spat": true, "feud": true, "quarrel": true, "concern": true, "concerns": true, "raised": true, "touched": true,
 }
 
 // qualifiesTitle reports whether a mention stands just before a title,
