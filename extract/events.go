@@ -104,6 +104,7 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 			// event is the congratulation, the "said" only reports it.
 			ok = !(em.typ == diplograph.Statement && plainSay[h.t.phrase])
 		}
+		purposeSubject(toks, chunks, out, em)
 		// An appeal that nobody known makes ("They issued a statement
 		// calling for ..."): what remains names only what it is about.
 		// An invitation is one when the invited is known ("if Lee is
@@ -611,6 +612,43 @@ func coordinatedSubject(toks []token.Token, prev []*evMention, em *evMention) st
 	}
 	em.parts = parts
 	return subj
+}
+
+// purposeSubject gives what a trip is for, "to" and a verb right after the
+// trip's clause, the traveller as its initiator: "is scheduled to travel on
+// to Geneva on Thursday to address the Conference on Disarmament", "will fly
+// to Beijing to meet Wang Yi". Whom the purpose names after its verb, which
+// the purpose's own reading may have taken for its subject, takes part as
+// its target.
+func purposeSubject(toks []token.Token, chunks []int, prev []*evMention, em *evMention) {
+	if em.form != vBase || em.first == 0 || toks[em.first-1].Lower != "to" || len(prev) == 0 {
+		return
+	}
+	p := prev[len(prev)-1]
+	if p.typ != diplograph.Visit || p.form == noun || chunks[p.first] != chunks[em.first] {
+		return
+	}
+	subj := ""
+	for _, x := range p.parts {
+		if x.Role == diplograph.RoleInitiator || x.Role == diplograph.RoleGuest {
+			subj = x.Entity
+			break
+		}
+	}
+	if subj == "" {
+		return
+	}
+	parts := []diplograph.Participant{{Entity: subj, Role: diplograph.RoleInitiator}}
+	for _, x := range em.parts {
+		if x.Entity == subj {
+			continue
+		}
+		if x.Role == diplograph.RoleInitiator {
+			x.Role = diplograph.RoleTarget
+		}
+		parts = append(parts, x)
+	}
+	em.parts = parts
 }
 
 // triggerAt returns the longest trigger at token i whose object, where it
@@ -1206,14 +1244,25 @@ func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, written 
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].dist < pairs[j].dist })
 	used := map[int]bool{}
 	done := map[int]bool{}
+	took := make([]int, len(ems)) // the expression each mention took, or -1
+	for i := range took {
+		took[i] = -1
+	}
 	for _, p := range pairs {
 		if used[p.x] || done[p.e] {
 			continue
 		}
 		used[p.x], done[p.e] = true, true
-		em := ems[p.e]
-		em.span = exprs[p.x].Span
-		if x := exprs[p.x]; x.First > 0 {
+		took[p.e] = p.x
+	}
+	sharePurposeDates(toks, ems, exprs, took, chunks)
+	for ei, xi := range took {
+		if xi < 0 {
+			continue
+		}
+		em, x := ems[ei], exprs[xi]
+		em.span = x.Span
+		if x.First > 0 {
 			em.endWord = toks[x.First-1].Lower
 		}
 	}
@@ -1236,6 +1285,32 @@ func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, written 
 			} else {
 				em.span.End = addDays(em.span.Start, em.days-1)
 			}
+		}
+	}
+}
+
+// sharePurposeDates gives an act and the purpose it is for, "to" and a verb
+// right after its clause, the one date between them: "is scheduled to
+// travel on to Geneva on Thursday to address the Conference on
+// Disarmament" dates the visit and the speech alike. Each expression goes to
+// one mention otherwise (assignDates), which left one of the two undated.
+func sharePurposeDates(toks []token.Token, ems []*evMention, exprs []timex.Expr, took []int, chunks []int) {
+	for bi, b := range ems {
+		if b.form != vBase || b.first == 0 || toks[b.first-1].Lower != "to" {
+			continue
+		}
+		ai := -1
+		for oi, o := range ems {
+			if o.last < b.first && (ai < 0 || o.last > ems[ai].last) {
+				ai = oi
+			}
+		}
+		if ai < 0 || chunks[ems[ai].first] != chunks[b.first] || (took[ai] < 0) == (took[bi] < 0) {
+			continue
+		}
+		xi := max(took[ai], took[bi])
+		if x := exprs[xi]; x.First >= ems[ai].last && x.Last < b.first {
+			took[ai], took[bi] = xi, xi
 		}
 	}
 }

@@ -930,3 +930,62 @@ func TestTopicsOnlyAsSubjects(t *testing.T) {
 		})
 	}
 }
+
+// TestTripsAndTheirPurposes checks the further stop of a trip ("travel on
+// to"), a flight to a capital, a speech to a body ("address the
+// Conference on Disarmament", not "address the crisis"), and that the
+// purpose of a trip is the traveller's and shares the trip's date.
+func TestTripsAndTheirPurposes(t *testing.T) {
+	type want struct {
+		typ       diplograph.EventType
+		initiator string // participant name with the INITIATOR role, "" for none wanted
+		target    string
+		start     string
+	}
+	tests := []struct {
+		name, text string
+		want       []want
+		not        []diplograph.EventType
+	}{
+		{"travel on to, to address",
+			"Foreign Minister Cho Hyun met Rafael Grossi in Vienna on Tuesday. Cho is scheduled to travel on to Geneva on Thursday to address the Conference on Disarmament.",
+			[]want{{diplograph.Visit, "", "", "2025-02-06"}, {diplograph.Statement, "Cho Hyun", "Conference on Disarmament", "2025-02-06"}}, nil},
+		{"flew to, to meet",
+			"Secretary of State Antony Blinken flew to Beijing on Monday to meet Foreign Minister Wang Yi.",
+			[]want{{diplograph.Visit, "", "", "2025-02-03"}, {diplograph.Meeting, "Antony Blinken", "", "2025-02-03"}}, nil},
+		{"addressed a body", "Prime Minister Narendra Modi addressed the United Nations General Assembly on Friday.",
+			[]want{{diplograph.Statement, "Narendra Modi", "", "2025-01-31"}}, nil},
+		{"addressed a problem", "Prime Minister Narendra Modi addressed the crisis in a cabinet session.",
+			nil, []diplograph.EventType{diplograph.Statement}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := extractText(t, "2025-02-04", tc.text)
+			ids := map[string]string{}
+			for _, e := range x.Entities {
+				ids[e.Name] = e.ID
+			}
+			for _, w := range tc.want {
+				found := false
+				for _, e := range x.Events {
+					if e.Type != w.typ || (e.Start != w.start) ||
+						w.initiator != "" && !slicesHas(e.Participants, ids[w.initiator], diplograph.RoleInitiator) ||
+						w.target != "" && !slicesHas(e.Participants, ids[w.target], diplograph.RoleTarget) {
+						continue
+					}
+					found = true
+				}
+				if !found {
+					t.Errorf("no %s by %q to %q on %s in %s", w.typ, w.initiator, w.target, w.start, describe(x))
+				}
+			}
+			for _, n := range tc.not {
+				for _, e := range x.Events {
+					if e.Type == n {
+						t.Errorf("unwanted %s: %s", n, e.Summary)
+					}
+				}
+			}
+		})
+	}
+}

@@ -55,6 +55,12 @@ var triggerWords = []triggerWord{
 	{"travelled to", diplograph.Visit, vPast}, {"travel to", diplograph.Visit, vBase}, {"arrived in", diplograph.Visit, vPast},
 	{"traveling to", diplograph.Visit, vIng}, {"travelling to", diplograph.Visit, vIng}, {"travels to", diplograph.Visit, vPres},
 	{"arrived here", diplograph.Visit, vPast},
+	// "Travel on to" a further stop of a trip; "flew to" a capital.
+	{"travel on to", diplograph.Visit, vBase}, {"travels on to", diplograph.Visit, vPres},
+	{"traveled on to", diplograph.Visit, vPast}, {"travelled on to", diplograph.Visit, vPast},
+	{"traveling on to", diplograph.Visit, vIng}, {"travelling on to", diplograph.Visit, vIng},
+	{"fly to", diplograph.Visit, vBase}, {"flies to", diplograph.Visit, vPres}, {"flew to", diplograph.Visit, vPast},
+	{"flying to", diplograph.Visit, vIng},
 
 	{"told", diplograph.Statement, vPast}, {"said in a statement", diplograph.Statement, vPast},
 	{"press conference", diplograph.Statement, noun}, {"news conference", diplograph.Statement, noun},
@@ -392,6 +398,14 @@ var families = []family{
 	{typ: diplograph.LegalAction, code: coding{"ACCUSE", "legal", "11"},
 		past: []string{"sued", "indicted", "convicted", "filed suit", "filed a lawsuit"},
 		ing:  []string{"suing"}, noun: []string{"lawsuit", "indictment"}},
+
+	// Addressing a body is a speech to it ("to address the Conference on
+	// Disarmament", "addressed the UN General Assembly"); addressing a
+	// problem is not. "Addressing a ceremony, Orban said" is the speech the
+	// "said" gives, so the participle is no trigger.
+	{typ: diplograph.Statement, code: coding{"", "", "01"},
+		past: []string{"addressed"}, pres: []string{"addresses"}, base: []string{"address"},
+		objects: []string{}, window: 3},
 
 	// REQUEST (CAMEO 02): appeals and calls on another to act, PROPOSAL
 	// events as "urged" and "called for" are.
