@@ -989,3 +989,42 @@ func TestTripsAndTheirPurposes(t *testing.T) {
 		})
 	}
 }
+
+// TestIslandersAreTheirTerritory checks that "islanders" stand for the
+// islands named before them, as what they do, and for nothing when no
+// islands were named.
+func TestIslandersAreTheirTerritory(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // the election's participant, "" for none
+	}{
+		{"named before", "Argentina claims the Falkland Islands. Britain has administered the archipelago since 1833, and islanders voted to remain a British territory in a 2013 referendum.",
+			"Falkland Islands"},
+		{"none named", "Britain has administered the territory since 1833, and islanders voted to remain British in a 2013 referendum.",
+			""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := extractText(t, "2025-01-22", tc.text)
+			names := entityNames(x)
+			var got []string
+			for _, e := range x.Events {
+				if e.Type != diplograph.Election {
+					continue
+				}
+				for _, p := range e.Participants {
+					got = append(got, names[p.Entity])
+				}
+			}
+			if tc.want == "" {
+				if slices.Contains(got, "Falkland Islands") {
+					t.Errorf("election participants %q name islands the text did not", got)
+				}
+				return
+			}
+			if !slices.Equal(got, []string{tc.want}) {
+				t.Errorf("election participants %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -24,7 +24,8 @@ type mention struct {
 	// possessive is true when "'s" follows the mention.
 	possessive bool
 	// acts is true for a nationality word that stands for its country as
-	// an actor ("Chinese troops").
+	// an actor ("Chinese troops"), and for the people of a territory
+	// ("islanders").
 	acts bool
 	// reuse is true for a short form of a name given in full elsewhere in
 	// the article (a surname, an abbreviation).
@@ -36,6 +37,9 @@ func (m *mention) isActor() bool {
 	switch m.typ {
 	case diplograph.Person, diplograph.Country, diplograph.Organization:
 		return m.form != formDemonym || m.acts
+	case diplograph.Territory:
+		// Only its people act: "islanders voted" (resolveTerritoryAnaphora).
+		return m.acts
 	}
 	return false
 }
@@ -141,7 +145,8 @@ func (d *doc) resolveOrgAnaphora() {
 
 // resolveTerritoryAnaphora: "the shoal", "the islands", "the reef" stand
 // for the territory the article named last whose name ends in that word
-// ("Second Thomas Shoal ... China claims the shoal").
+// ("Second Thomas Shoal ... China claims the shoal"), and "islanders"
+// for the people of the islands named last.
 func (d *doc) resolveTerritoryAnaphora() {
 	last := map[string]string{} // a name's last word → the territory
 	for si := range d.sents {
@@ -155,6 +160,15 @@ func (d *doc) resolveTerritoryAnaphora() {
 				if m.typ == diplograph.Territory && m.id != "" && m.form == formName && m.last-m.first > 1 {
 					last[toks[m.last-1].Lower] = m.id
 				}
+			}
+			// "Islanders" are the people of the islands named last, and
+			// what they do (vote, decide) is the territory's.
+			if toks[i].Lower == "islanders" && !toks[i].Cap && !inMention(ms, i) && (i == 0 || !toks[i-1].Cap) {
+				if ref := last["islands"]; ref != "" {
+					added = append(added, &mention{sent: si, first: i, last: i + 1, id: ref, typ: diplograph.Territory,
+						form: formDescriptor, text: toks[i].Text, reuse: true, acts: true})
+				}
+				continue
 			}
 			if i+1 >= len(toks) || toks[i].Lower != "the" || inMention(ms, i+1) || toks[i+1].Cap {
 				continue
