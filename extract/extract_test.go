@@ -134,6 +134,9 @@ func TestEventStatus(t *testing.T) {
 		{"The summit between Donald Trump and Shigeru Ishiba was postponed.", diplograph.Summit, diplograph.Postponed, false, ""},
 		{"Donald Trump did not meet Shigeru Ishiba on Monday.", diplograph.Meeting, diplograph.Hypothetical, true, "2025-02-03"},
 		{"Shigeru Ishiba denied that he met Donald Trump last week.", diplograph.Meeting, diplograph.Hypothetical, true, "2025-01-27"},
+		// The denial itself is a rejection, of its own date.
+		{"India denied on Thursday that Jaishankar had met Dar.", diplograph.Rejection, diplograph.Occurred, false, "2025-01-30"},
+		{"Moscow has denied receiving weapons from North Korea.", diplograph.Rejection, diplograph.Occurred, false, ""},
 		{"Shigeru Ishiba could meet Donald Trump in the fall.", diplograph.Meeting, diplograph.Hypothetical, false, "2025-09-01"},
 		{"Shigeru Ishiba invited Donald Trump to visit Japan.", diplograph.Visit, diplograph.Proposed, false, ""},
 		{"Shigeru Ishiba said he hoped to visit Washington.", diplograph.Visit, diplograph.Proposed, false, ""},

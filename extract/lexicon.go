@@ -96,6 +96,10 @@ var triggerWords = []triggerWord{
 	{"reject", diplograph.Rejection, vBase}, {"refuses", diplograph.Rejection, vPres}, {"refusing", diplograph.Rejection, vIng},
 	{"not accept", diplograph.Rejection, vBase},
 	{"dismissed", diplograph.Rejection, vPast},
+	// A denial is a rejection of what another says; what is denied is an
+	// event of its own, negated (the "denied" cue).
+	{"denied", diplograph.Rejection, vPast}, {"denies", diplograph.Rejection, vPres}, {"deny", diplograph.Rejection, vBase},
+	{"denying", diplograph.Rejection, vIng},
 
 	{"protest", diplograph.Protest, noun}, {"protests", diplograph.Protest, noun},
 
