@@ -503,6 +503,44 @@ func foldSidelines(toks []token.Token, ms []*mention, out []*evMention) []*evMen
 	return kept
 }
 
+// membersSubject returns the intergovernmental organization whose members
+// are the subject of a meeting verb through "its" or "their": "the
+// Caribbean Community said its heads of government would meet", "ASEAN
+// announced that their foreign ministers will gather". The possessive
+// stands for the organization named last before it in the sentence.
+func (d *doc) membersSubject(toks []token.Token, ms []*mention, em *evMention) *mention {
+	if em.form == noun {
+		return nil
+	}
+	members := false
+	for j := em.first - 1; j >= 0 && j >= em.first-8; j-- {
+		t := toks[j]
+		if t.Kind != token.Word || t.Cap || inMention(ms, j) {
+			return nil
+		}
+		if memberWords[t.Lower] {
+			members = true
+		}
+		if t.Lower != "its" && t.Lower != "their" {
+			continue
+		}
+		if !members {
+			return nil
+		}
+		org := nearestBefore(ms, j, func(m *mention) bool { return m.id != "" && m.typ != diplograph.Place })
+		if org == nil || org.typ != diplograph.Organization || !d.isIGO(org) {
+			return nil
+		}
+		return org
+	}
+	return nil
+}
+
+// memberWords name the members of an organization, or those who speak for
+// them.
+var memberWords = map[string]bool{"heads": true, "leaders": true, "ministers": true, "members": true, "states": true,
+	"representatives": true, "delegates": true, "envoys": true, "governments": true}
+
 // sidelinesBefore reports whether "sidelines of" or "margins of" stands
 // up to five tokens before i ("on the sidelines of the G20 summit").
 func sidelinesBefore(toks []token.Token, i int) bool {
@@ -1420,6 +1458,17 @@ func (d *doc) fillStatus(si int, em *evMention, chunks []int, tenseAt func(int) 
 				}
 			}
 		}
+		if best.phrase == "would" && best.status == diplograph.Expected {
+			switch {
+			case conditionAfter(toks, em.last):
+				// "would meet Trump if the talks made progress".
+				best.status = diplograph.Hypothetical
+			case reportedWould(toks, bestAt):
+				// "said its heads of government would meet next week":
+				// the "will" of what was said, told in the past.
+				best.status = diplograph.Planned
+			}
+		}
 		em.status, em.conf, em.negated = best.status, confCue, best.negate
 		em.cue, em.cueAt = best.phrase, bestAt
 		if em.negated && em.status == diplograph.Occurred {
@@ -1471,6 +1520,36 @@ func (d *doc) fillStatus(si int, em *evMention, chunks []int, tenseAt func(int) 
 	em.conf = confDefault
 }
 
+// conditionAfter reports whether an "if" or "unless" clause follows token i
+// in the sentence.
+func conditionAfter(toks []token.Token, i int) bool {
+	for _, t := range toks[min(i, len(toks)):] {
+		if t.Lower == "if" || t.Lower == "unless" {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedWould reports whether the "would" at i is what a report verb
+// shortly before it says will be ("said the talks would resume", "announced
+// that its ministers would meet"), not a conditional or a guess: no "if",
+// "unless" or "could" in the sentence.
+func reportedWould(toks []token.Token, i int) bool {
+	for _, t := range toks {
+		switch t.Lower {
+		case "if", "unless", "could", "might", "whether":
+			return false
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if plainSay[toks[j].Lower] || toks[j].Lower == "announced" || toks[j].Lower == "told" {
+			return true
+		}
+	}
+	return false
+}
+
 // occasionWords introduce a gathering as the occasion of another act.
 var occasionWords = map[string]bool{"at": true, "attend": true, "attends": true, "attended": true, "attending": true,
 	"during": true, "ahead": true, "before": true, "after": true, "sidelines": true, "margins": true}
@@ -1516,10 +1595,14 @@ func (d *doc) embeddedRequest(toks []token.Token, chunks []int, em *evMention) b
 		if chunks[j] != chunks[em.first] {
 			break
 		}
-		if !requestVerbs[toks[j].Lower] {
+		offer := offerVerbs[toks[j].Lower]
+		if !requestVerbs[toks[j].Lower] && !offer {
 			continue
 		}
 		between := toks[j+1 : em.first]
+		if offer && !slices.ContainsFunc(between, func(t token.Token) bool { return t.Lower == "to" }) {
+			continue
+		}
 		okShape := false
 		if em.form == vBase && len(between) > 0 && between[len(between)-1].Lower == "to" {
 			okShape = true
@@ -1584,6 +1667,13 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 			if em.typ == diplograph.Meeting && em.form == noun && d.isIGO(org) {
 				em.typ, em.code = diplograph.Summit, typeCoding[diplograph.Summit]
 			}
+			addPart(&em.parts, org.id, diplograph.RoleParticipant)
+			return true
+		}
+		// "The Caribbean Community said its heads of government would
+		// meet": the members of the organization "its" stands for meet.
+		if org := d.membersSubject(toks, ms, em); org != nil {
+			em.typ, em.code = diplograph.Summit, typeCoding[diplograph.Summit]
 			addPart(&em.parts, org.id, diplograph.RoleParticipant)
 			return true
 		}

@@ -134,6 +134,13 @@ func TestEventStatus(t *testing.T) {
 		{"The summit between Donald Trump and Shigeru Ishiba was postponed.", diplograph.Summit, diplograph.Postponed, false, ""},
 		{"Donald Trump did not meet Shigeru Ishiba on Monday.", diplograph.Meeting, diplograph.Hypothetical, true, "2025-02-03"},
 		{"Shigeru Ishiba denied that he met Donald Trump last week.", diplograph.Meeting, diplograph.Hypothetical, true, "2025-01-27"},
+		// A "would" that a report verb says is that report's "will".
+		{"The Caribbean Community said its heads of government would meet next week.", diplograph.Summit, diplograph.Planned, false, "2025-02-10"},
+		{"Japan said Shigeru Ishiba would meet Donald Trump next week.", diplograph.Meeting, diplograph.Planned, false, "2025-02-10"},
+		{"Shigeru Ishiba would meet Donald Trump if the talks made progress, Japan said.", diplograph.Meeting, diplograph.Hypothetical, false, ""},
+		// Offered "to": what is offered is proposed; an offered invitation is made.
+		{"Lula offered yesterday to host talks between Ali and Maduro.", diplograph.Meeting, diplograph.Proposed, false, ""},
+		{"Shigeru Ishiba offered the invitation in January.", diplograph.Invitation, diplograph.Occurred, false, "2025-01-01"},
 		// The denial itself is a rejection, of its own date.
 		{"India denied on Thursday that Jaishankar had met Dar.", diplograph.Rejection, diplograph.Occurred, false, "2025-01-30"},
 		{"Moscow has denied receiving weapons from North Korea.", diplograph.Rejection, diplograph.Occurred, false, ""},

@@ -668,6 +668,11 @@ var cues = []cue{
 
 // requestVerbs embed an event they ask for: "ask Trump to visit Japan".
 // The embedded event is PROPOSED and the asker is its initiator.
+// offerVerbs embed what is offered only through "to": "offered yesterday to
+// host talks", not "offered the invitation" or "offered membership at a
+// summit".
+var offerVerbs = map[string]bool{"offer": true, "offered": true, "offers": true, "offering": true}
+
 var requestVerbs = map[string]bool{
 	"ask": true, "asks": true, "asked": true, "asking": true, "invite": true, "invited": true, "invites": true,
 	"inviting": true, "urge": true, "urged": true, "urges": true, "urging": true, "propose": true, "proposed": true,
