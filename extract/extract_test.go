@@ -690,6 +690,14 @@ func TestActiveClaims(t *testing.T) {
 			nil, []string{"CLAIMS China Japan"}},
 		{"passive without agent", "The islands have been administered since 1945. Japan protested.",
 			nil, []string{"ADMINISTERS Japan"}},
+		{"a possessor is no claimant", "Serbia does not recognize Kosovo's independence and claims it as a southern province.",
+			[]string{"CLAIMS Serbia Kosovo"}, []string{"CLAIMS Kosovo"}},
+		{"a measure of territory", "Beijing claims about 90,000 square kilometers of territory in Arunachal Pradesh, which India administers.",
+			[]string{"CLAIMS China Arunachal Pradesh", "ADMINISTERS India Arunachal Pradesh"}, nil},
+		{"naming", "The shoal lies in the Spratly Islands, which Beijing calls the Nansha Islands.",
+			[]string{"CLAIMS China Spratly Islands"}, nil},
+		{"naming what one administers", "Russia has administered the Southern Kuril Islands since 1945. The islands, which Moscow calls the Southern Kurils, lie off Hokkaido.",
+			[]string{"ADMINISTERS Russia Southern Kuril Islands"}, []string{"CLAIMS Russia"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

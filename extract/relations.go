@@ -14,14 +14,26 @@ import (
 type relAcc struct {
 	r     diplograph.Relation
 	sents map[int]bool
+	// stated is false for a claim known only from the claimant's name for
+	// the territory ("which Moscow calls the Southern Kurils"; see
+	// relations).
+	stated bool
 }
 
 // addRelation records that sentence si states typ(subject, object).
 // qualifier separates relations of the same type between the same ends
 // (two offices of one person); props are merged, first value wins.
 func (d *doc) addRelation(si int, typ diplograph.RelationType, subject, object, qualifier string, props map[string]string) {
+	if r := d.relation(si, typ, subject, object, qualifier, props); r != nil {
+		r.stated = true
+	}
+}
+
+// relation records typ(subject, object) as addRelation does, but not as
+// stated, and returns it (nil when it cannot be one).
+func (d *doc) relation(si int, typ diplograph.RelationType, subject, object, qualifier string, props map[string]string) *relAcc {
 	if subject == "" || object == "" || subject == object {
-		return
+		return nil
 	}
 	if typ == diplograph.AlliedWith && object < subject {
 		subject, object = object, subject // symmetric: one id for both directions
@@ -42,6 +54,7 @@ func (d *doc) addRelation(si int, typ diplograph.RelationType, subject, object, 
 	r.sents[si] = true
 	// The ends are entities of the article even when the relation is the
 	// only place that names one of them (a claimant's own name).
+	return r
 }
 
 func (d *doc) relations() []diplograph.Relation {
@@ -49,6 +62,11 @@ func (d *doc) relations() []diplograph.Relation {
 	for _, id := range d.relIDs {
 		r := d.rels[id]
 		if d.ents[r.r.Subject] == nil || d.ents[r.r.Object] == nil {
+			continue
+		}
+		if !r.stated && d.rels[hashID("rel:", string(diplograph.Administers), r.r.Subject, r.r.Object, "")] != nil {
+			// Naming a territory one administers states the
+			// administration, which the text gives, not a claim.
 			continue
 		}
 		rel := r.r
@@ -398,7 +416,10 @@ func (d *doc) territoryRelations(si int, ms []*mention) {
 		if ok {
 			var subjects []*mention
 			start := -1 // where the subject starts
-			if subj := nearestBefore(ms, i, isCountry); subj != nil && i-subj.last <= 3 {
+			// A possessor is no subject: "Serbia does not recognize
+			// Kosovo's independence and claims it".
+			subjectCountry := func(m *mention) bool { return isCountry(m) && !m.possessive }
+			if subj := nearestBefore(ms, i, subjectCountry); subj != nil && i-subj.last <= 3 {
 				subjects, start = countriesBefore(ms, toks, subj), subj.first
 				start = subjects[len(subjects)-1].first
 			} else if n := pairEndingAt(toks, i); n > 0 {
@@ -408,11 +429,15 @@ func (d *doc) territoryRelations(si int, ms []*mention) {
 				// "claim in full but administer only in part": the
 				// subject and object of the verb before.
 				subjects, start = last.subjects, -1
+			} else if i > 0 && toks[i-1].Lower == "and" && len(ms) > 0 && ms[0].first <= 1 && subjectCountry(ms[0]) {
+				// "Serbia does not recognize ... and claims it": a verb
+				// coordinated with the sentence's first has its subject.
+				subjects, start = []*mention{ms[0]}, -1
 			}
 			if len(subjects) == 0 {
 				continue
 			}
-			obj := d.claimObject(si, ms, i+1)
+			obj := d.claimObject(si, ms, i+1, subjects)
 			if obj == nil && start > 0 && (toks[start-1].Lower == "which" || toks[start-1].Lower == "that") {
 				// "<T>, which India administers": the relative clause's
 				// antecedent.
@@ -440,8 +465,13 @@ func (d *doc) territoryRelations(si int, ms []*mention) {
 			if subj == nil || i-subj.last > 2 {
 				continue
 			}
-			if z := at(i + 1); z != nil && z.typ == diplograph.Territory && z.id != "" {
-				d.addRelation(si, diplograph.Claims, subj.id, z.id, "", map[string]string{"name": z.text})
+			z := at(i + 1)
+			if z == nil && i+2 < len(toks) && toks[i+1].Lower == "the" {
+				// "which Beijing calls the Nansha Islands".
+				z = at(i + 2)
+			}
+			if z != nil && z.typ == diplograph.Territory && z.id != "" {
+				d.relation(si, diplograph.Claims, subj.id, z.id, "", map[string]string{"name": z.text})
 			}
 			continue
 		}
@@ -566,10 +596,20 @@ var perfectAux = map[string]bool{"has": true, "have": true, "had": true, "long":
 // territory or place named within a few tokens (up to a clause boundary:
 // "claims that Japan ..." is no claim on Japan), or a definite description
 // or pronoun ("the islands", "the shoal", "it") for the territory named
-// last in this sentence or the three before.
-func (d *doc) claimObject(si int, ms []*mention, i int) *mention {
+// last in this sentence or the three before; "it" is first what the
+// sentence named before it that can be claimed, other than the subjects.
+func (d *doc) claimObject(si int, ms []*mention, i int, subjects []*mention) *mention {
 	toks := d.sents[si].Tokens
-	for j := i; j < len(toks) && j <= i+4; j++ {
+	limit := i + 4
+	// "claims about 90,000 square kilometers of territory in Arunachal
+	// Pradesh": a measure before what is claimed takes a few more words.
+	for j := i; j < len(toks) && j <= i+2; j++ {
+		if toks[j].Kind == token.Num {
+			limit = i + 9
+			break
+		}
+	}
+	for j := i; j < len(toks) && j <= limit; j++ {
 		if claimBoundary[toks[j].Lower] {
 			return nil
 		}
@@ -587,6 +627,17 @@ func (d *doc) claimObject(si int, ms []*mention, i int) *mention {
 			(toks[j-1].Lower == "the" || mentionEndingAt(ms, j) != nil)
 		if !anaphor {
 			continue
+		}
+		if head == "it" {
+			// "it" is the nearest thing before it in its sentence that
+			// can be claimed and is no claimant ("recognize Kosovo's
+			// independence and claims it"), else a territory before.
+			for k := len(ms) - 1; k >= 0; k-- {
+				m := ms[k]
+				if m.last <= j && claimable(m) && !slices.ContainsFunc(subjects, func(x *mention) bool { return x.id == m.id }) {
+					return m
+				}
+			}
 		}
 		for k := si; k >= 0 && k >= si-3; k-- {
 			end := len(d.sents[k].Tokens)
