@@ -987,6 +987,29 @@ func (d *doc) locationRelations(si int, ms []*mention) {
 			d.addRelation(si, diplograph.LocatedIn, m.id, c.id, "", nil)
 		}
 	}
+	// "Second Thomas Shoal in the South China Sea", "the island of
+	// Vaindloo in the Gulf of Finland": a place or territory in a sea,
+	// gulf, region or chain the sentence names right after it. (In a
+	// country is "City, Country" above or no news.)
+	for _, m := range ms {
+		if m.id == "" || m.form != formName || (m.typ != diplograph.Place && m.typ != diplograph.Territory) ||
+			m.last+1 >= len(toks) || toks[m.last].Lower != "in" {
+			continue
+		}
+		j := m.last + 1
+		if toks[j].Lower == "the" {
+			j++
+		}
+		c := mentionAt(ms, j)
+		if c == nil || c.first != j || c.id == "" || c.form != formName || c.id == m.id ||
+			(c.typ != diplograph.Place && c.typ != diplograph.Territory) {
+			continue
+		}
+		if r, ok := d.x.kb.Get(c.id); ok && r.Kind == "CITY" {
+			continue
+		}
+		d.addRelation(si, diplograph.LocatedIn, m.id, c.id, "", nil)
+	}
 	for _, m := range ms {
 		if m.id == "" || m.form != formName || (m.typ != diplograph.Place && m.typ != diplograph.Territory) {
 			continue

@@ -263,6 +263,10 @@ func TestStatedRelations(t *testing.T) {
 		{"Chinese ships gathered near Scarborough Shoal in the South China Sea.", diplograph.LocatedIn,
 			[]string{"Scarborough Shoal South China Sea"}},
 		{"Russia held drills on islands off Hokkaido, and Japan protested.", diplograph.LocatedIn, nil},
+		// From the text: a place in the sea, gulf or region named right after it.
+		{"A helicopter flew near the island of Vaindloo in the Gulf of Finland on Saturday.", diplograph.LocatedIn,
+			[]string{"Vaindloo Gulf of Finland"}},
+		{"Talks were held in Manila in the Philippines.", diplograph.LocatedIn, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
