@@ -690,6 +690,8 @@ func TestActiveClaims(t *testing.T) {
 			nil, []string{"CLAIMS China Japan"}},
 		{"passive without agent", "The islands have been administered since 1945. Japan protested.",
 			nil, []string{"ADMINISTERS Japan"}},
+		{"a possessor is not what is administered", "The Essequibo makes up about two-thirds of Guyana's land area and has been administered by Guyana since 1899.",
+			[]string{"ADMINISTERS Guyana Essequibo"}, nil},
 		{"a possessor is no claimant", "Serbia does not recognize Kosovo's independence and claims it as a southern province.",
 			[]string{"CLAIMS Serbia Kosovo"}, []string{"CLAIMS Kosovo"}},
 		{"a measure of territory", "Beijing claims about 90,000 square kilometers of territory in Arunachal Pradesh, which India administers.",

@@ -388,10 +388,13 @@ func (d *doc) territoryRelations(si int, ms []*mention) {
 		if typ, ok := passiveTerritoryVerbs[w]; ok && i+1 < len(toks) && toks[i+1].Lower == "by" {
 			// The thing administered or claimed, not an earlier agent
 			// ("administered by Japan but claimed by China").
-			obj := nearestBefore(ms, i, func(m *mention) bool {
-				return claimable(m) && (m.first == 0 || toks[m.first-1].Lower != "by")
-			})
 			agents := countriesAfter(ms, toks, i+2)
+			// Nor a possessor ("makes up two-thirds of Guyana's land area
+			// and has been administered by Georgetown"), nor the agent.
+			obj := nearestBefore(ms, i, func(m *mention) bool {
+				return claimable(m) && (m.first == 0 || toks[m.first-1].Lower != "by") && !m.possessive &&
+					!slices.ContainsFunc(agents, func(a *mention) bool { return a.id == m.id })
+			})
 			if len(agents) == 0 && pairAt(toks, i+2) > 0 {
 				// "claimed by both countries".
 				agents = d.countryPair(si)
