@@ -941,6 +941,11 @@ func (d *doc) treatyRelations(si int, ms []*mention) {
 				}
 			}
 		}
+		// "Korea will remain a faithful party to the NPT", "Japan is a
+		// signatory to the treaty".
+		for _, c := range d.statedParties(toks, ms, m) {
+			d.addRelation(si, diplograph.PartyTo, c.id, treaty, "", nil)
+		}
 		r, ok := d.x.kb.Get(treaty)
 		if !ok {
 			continue
@@ -969,6 +974,40 @@ func (d *doc) treatyRelations(si int, ms []*mention) {
 		}
 	}
 }
+
+// statedParties returns the countries a sentence says are parties to the
+// treaty mention t: "<countries> (is|are|remain) a party / parties /
+// signatory to <t>", not after a negation ("is not a party to").
+func (d *doc) statedParties(toks []token.Token, ms []*mention, t *mention) []*mention {
+	j := t.first - 1
+	if j >= 0 && toks[j].Lower == "the" {
+		j--
+	}
+	if j < 1 || toks[j].Lower != "to" && toks[j].Lower != "of" || !partyWords[toks[j-1].Lower] {
+		return nil
+	}
+	for k := j - 2; k >= 0 && k >= j-8; k-- {
+		switch toks[k].Lower {
+		case "not", "never", "no", "longer", "former", "non":
+			return nil
+		}
+		m := mentionEndingAt(ms, k+1)
+		if m == nil {
+			if toks[k].Kind != token.Word || toks[k].Cap {
+				return nil
+			}
+			continue
+		}
+		if !isCountry(m) || m.possessive {
+			return nil
+		}
+		return countriesBefore(ms, toks, m)
+	}
+	return nil
+}
+
+// partyWords name a party to a treaty before "to" or "of".
+var partyWords = map[string]bool{"party": true, "parties": true, "signatory": true, "signatories": true}
 
 // locationRelations: a place or territory whose container the knowledge
 // base knows, when the sentence names both; and a place the text places in

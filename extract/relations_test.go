@@ -267,6 +267,10 @@ func TestStatedRelations(t *testing.T) {
 		{"A helicopter flew near the island of Vaindloo in the Gulf of Finland on Saturday.", diplograph.LocatedIn,
 			[]string{"Vaindloo Gulf of Finland"}},
 		{"Talks were held in Manila in the Philippines.", diplograph.LocatedIn, nil},
+		// A party to a treaty the sentence says is one, not one it says is not.
+		{"Japan and South Korea are signatories to the Treaty on the Non-Proliferation of Nuclear Weapons.", diplograph.PartyTo,
+			[]string{"South Korea Treaty on the Non-Proliferation of Nuclear Weapons", "Japan Treaty on the Non-Proliferation of Nuclear Weapons"}},
+		{"India is not a party to the Treaty on the Non-Proliferation of Nuclear Weapons.", diplograph.PartyTo, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
