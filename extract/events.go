@@ -427,7 +427,7 @@ func (d *doc) findTriggers(si int, ms []*mention) []trigHit {
 			continue
 		}
 		hits = append(hits, trigHit{first: i, last: i + n, objEnd: max(end, i+n), t: t})
-		if !t.before && end > i+n {
+		if !t.before && !t.embeds && end > i+n {
 			objEnd = end
 		}
 		i += n - 1
@@ -716,7 +716,9 @@ func (d *doc) triggerAt(toks []token.Token, ms []*mention, i int) (trigger, int,
 				return t, n, j + 1, true
 			}
 		default:
-			if end := objectAfter(toks, ms, i+n, t.window, t.objects); end > 0 {
+			// An embedded event is asked for with "to": "ask Trump to
+			// visit Japan", not "asked Sanchez about the visit".
+			if end := objectAfter(toks, ms, i+n, t.window, t.objects); end > 0 && (!t.embeds || toks[end-2].Lower == "to") {
 				return t, n, end, true
 			}
 		}
@@ -2099,6 +2101,11 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 		}
 		for _, m := range ms {
 			if m.first >= em.last && m.first <= em.last+5 && actor(m) && inChunk(m) && (init == nil || m.id != init.id) {
+				// "ask U.S. President Donald Trump": the country names
+				// the office of the person, who is the target.
+				if p := titledPerson(ms, m); p != nil {
+					m = p
+				}
 				// The initiator's own agency ("China ... coast guard
 				// vessels") acts with it; anyone else is the target.
 				role := diplograph.RoleTarget
@@ -2120,6 +2127,20 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 		}
 	}
 	return true
+}
+
+// titledPerson returns the person whose title the country mention c
+// qualifies ("U.S. President Donald Trump"), nil when it qualifies none.
+func titledPerson(ms []*mention, c *mention) *mention {
+	if c.typ != diplograph.Country {
+		return nil
+	}
+	for _, p := range ms {
+		if p.typ == diplograph.Person && p.id != "" && p.first > c.first && p.first <= c.last+3 && p.titleOf == c.id {
+			return p
+		}
+	}
+	return nil
 }
 
 // pronounSubject reports whether a subject pronoun stands right before

@@ -1048,3 +1048,39 @@ func TestIslandersAreTheirTerritory(t *testing.T) {
 		})
 	}
 }
+
+// TestAskingToVisitInvites checks that asking someone to visit is an
+// invitation of the one named, not of their country, beside the visit it
+// proposes; and that asking for other things stays a request.
+func TestAskingToVisitInvites(t *testing.T) {
+	tests := []struct {
+		text string
+		want []wantEvent
+		not  []wantEvent
+	}{
+		{"Prime Minister Shigeru Ishiba is planning to ask U.S. President Donald Trump to visit Japan this year.",
+			[]wantEvent{
+				{typ: diplograph.Invitation, status: diplograph.Planned, initiator: "Shigeru Ishiba", target: "Donald Trump"},
+				{typ: diplograph.Visit, status: diplograph.Proposed, parties: []string{"Donald Trump"}},
+			},
+			[]wantEvent{{typ: diplograph.Invitation, target: "United States"}}},
+		{"Japan asked China to release the detained crew.",
+			[]wantEvent{{typ: diplograph.Proposal, initiator: "Japan", target: "China"}},
+			[]wantEvent{{typ: diplograph.Invitation}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			x := extractText(t, "2025-02-04", tc.text)
+			for _, w := range tc.want {
+				if !slices.ContainsFunc(x.Events, func(e diplograph.Event) bool { return matchEvent(x, e, w) }) {
+					t.Errorf("no %+v in %s", w, describe(x))
+				}
+			}
+			for _, n := range tc.not {
+				if slices.ContainsFunc(x.Events, func(e diplograph.Event) bool { return matchEvent(x, e, n) }) {
+					t.Errorf("unwanted %+v in %s", n, describe(x))
+				}
+			}
+		})
+	}
+}

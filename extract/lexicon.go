@@ -198,6 +198,10 @@ type family struct {
 	// the visit to"); named: only after that name ("wants Japan to", not
 	// "wants to").
 	direct, named bool
+	// embeds: the object is an event of its own, which the phrase does
+	// not swallow ("ask Trump to visit Japan" is an invitation and a
+	// visit).
+	embeds bool
 }
 
 // Object lists of families that need one.
@@ -411,6 +415,12 @@ var families = []family{
 		past: []string{"addressed"}, pres: []string{"addresses"}, base: []string{"address"},
 		objects: []string{}, window: 3},
 
+	// Asking someone to visit invites them: "is planning to ask Trump to
+	// visit Japan" is an invitation, and the visit is one proposed.
+	{typ: diplograph.Invitation, code: coding{"REQUEST", "", "02"},
+		past: []string{"asked"}, pres: []string{"asks"}, ing: []string{"asking"}, base: []string{"ask"},
+		objects: []string{"visit"}, window: 8, embeds: true},
+
 	// REQUEST (CAMEO 02): appeals and calls on another to act, PROPOSAL
 	// events as "urged" and "called for" are.
 	{typ: diplograph.Proposal, code: coding{"REQUEST", "", "02"},
@@ -546,7 +556,7 @@ func allTriggers() []trigger {
 					seen[w] = true
 				}
 				out = append(out, trigger{phrase: w, typ: f.typ, form: l.form, code: f.code, objects: f.objects, window: f.window,
-					before: f.before, direct: f.direct, named: f.named})
+					before: f.before, direct: f.direct, named: f.named, embeds: f.embeds})
 			}
 		}
 	}
@@ -579,6 +589,7 @@ type trigger struct {
 	before  bool // the object precedes the phrase
 	direct  bool // the object follows the phrase or one name right after it
 	named   bool // with direct: only after the name
+	embeds  bool // the object is an event of its own
 }
 
 // needsObject lists triggers that only name an event with a particular
