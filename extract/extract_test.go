@@ -1084,3 +1084,31 @@ func TestAskingToVisitInvites(t *testing.T) {
 		})
 	}
 }
+
+// TestUnnamedBodies checks that a body named with "a" is some body, no
+// entity, while the country's own body, named with "the" or as a
+// modifier, is one.
+func TestUnnamedBodies(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // an organization's name, "" for none
+	}{
+		{"Japanese Prime Minister Shigeru Ishiba told a parliamentary committee on Monday that the alliance mattered.", ""},
+		{"Chile suspended trade talks with Peru, a foreign ministry official said.", ""},
+		{"China sent coast guard vessels near the Senkaku Islands on Monday.", "China Coast Guard"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			x := extractText(t, "2025-02-04", tc.text)
+			var orgs []string
+			for _, e := range x.Entities {
+				if e.Type == diplograph.Organization {
+					orgs = append(orgs, e.Name)
+				}
+			}
+			if tc.want == "" && len(orgs) > 0 || tc.want != "" && !slices.Equal(orgs, []string{tc.want}) {
+				t.Errorf("organizations %q, want %q", orgs, tc.want)
+			}
+		})
+	}
+}

@@ -326,8 +326,13 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 		// Generic institutions are written in lower case ("a
 		// parliamentary committee").
 		if kind, n, ok := d.genericAt(toks, i, capital); ok {
-			out = append(out, &mention{sent: si, first: i, last: i + n, typ: diplograph.Organization,
-				text: joinTokens(toks[i : i+n]), title: kind})
+			// "A parliamentary committee" is some committee, unnamed: no
+			// entity. "The coast guard", "coast guard vessels" are the
+			// country's one.
+			if i == 0 || toks[i-1].Lower != "a" && toks[i-1].Lower != "an" {
+				out = append(out, &mention{sent: si, first: i, last: i + n, typ: diplograph.Organization,
+					text: joinTokens(toks[i : i+n]), title: kind})
+			}
 			i += n
 			continue
 		}
