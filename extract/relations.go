@@ -975,6 +975,30 @@ func (d *doc) treatyRelations(si int, ms []*mention) {
 	}
 }
 
+// regionWords may follow a region's name ("the Indo-Pacific region").
+var regionWords = map[string]bool{"region": true, "area": true, "waters": true}
+
+// placesListed returns the places and territories listed from token i on
+// ("the Taiwan Strait and the South China Sea"), up to the first word that
+// is neither one of them, "the", "and" nor a comma.
+func placesListed(toks []token.Token, ms []*mention, i int) []*mention {
+	var out []*mention
+	for i < len(toks) {
+		switch toks[i].Lower {
+		case "the", "and", ",":
+			i++
+			continue
+		}
+		m := mentionAt(ms, i)
+		if m == nil || m.first != i || m.id == "" || m.form != formName || (m.typ != diplograph.Place && m.typ != diplograph.Territory) {
+			break
+		}
+		out = append(out, m)
+		i = m.last
+	}
+	return out
+}
+
 // statedParties returns the countries a sentence says are parties to the
 // treaty mention t: "<countries> (is|are|remain) a party / parties /
 // signatory to <t>", not after a negation ("is not a party to").
@@ -1027,6 +1051,25 @@ func (d *doc) locationRelations(si int, ms []*mention) {
 		// of October", not "in Beijing, China said".
 		if e := c.last; e == len(toks) || toks[e].Kind != token.Word || countryPlaceFollowers[toks[e].Lower] {
 			d.addRelation(si, diplograph.LocatedIn, m.id, c.id, "", nil)
+		}
+	}
+	// "the Indo-Pacific region, including the Taiwan Strait": the places
+	// a region includes lie in it.
+	for _, c := range ms {
+		if c.id == "" || c.form != formName || (c.typ != diplograph.Place && c.typ != diplograph.Territory) {
+			continue
+		}
+		j := c.last
+		if j < len(toks) && regionWords[toks[j].Lower] {
+			j++
+		}
+		if j+1 >= len(toks) || toks[j].Text != "," || toks[j+1].Lower != "including" {
+			continue
+		}
+		for _, m := range placesListed(toks, ms, j+2) {
+			if m.id != c.id {
+				d.addRelation(si, diplograph.LocatedIn, m.id, c.id, "", nil)
+			}
 		}
 	}
 	// "Second Thomas Shoal in the South China Sea", "the island of

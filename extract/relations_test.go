@@ -267,6 +267,9 @@ func TestStatedRelations(t *testing.T) {
 		{"A helicopter flew near the island of Vaindloo in the Gulf of Finland on Saturday.", diplograph.LocatedIn,
 			[]string{"Vaindloo Gulf of Finland"}},
 		{"Talks were held in Manila in the Philippines.", diplograph.LocatedIn, nil},
+		// The places a region includes lie in it.
+		{"China is ramping up military activity in the Indo-Pacific region, including the Taiwan Strait and the South China Sea.", diplograph.LocatedIn,
+			[]string{"Taiwan Strait Indo-Pacific", "South China Sea Indo-Pacific"}},
 		// A party to a treaty the sentence says is one, not one it says is not.
 		{"Japan and South Korea are signatories to the Treaty on the Non-Proliferation of Nuclear Weapons.", diplograph.PartyTo,
 			[]string{"South Korea Treaty on the Non-Proliferation of Nuclear Weapons", "Japan Treaty on the Non-Proliferation of Nuclear Weapons"}},
