@@ -1112,3 +1112,34 @@ func TestUnnamedBodies(t *testing.T) {
 		})
 	}
 }
+
+// TestNameSpellings checks that a known name spelt the British way is the
+// same entity, and that lower-case particles stay inside a person's name.
+func TestNameSpellings(t *testing.T) {
+	tests := []struct {
+		text, name, id string // id "" for any
+	}{
+		{"Slovakia seeks membership of the North Atlantic Treaty Organisation.", "North Atlantic Treaty Organization", "Q7184"},
+		{"Albright will meet President Daniel arap Moi on Tuesday.", "Daniel arap Moi", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			x := extractText(t, "1998-08-18", tc.text)
+			found := false
+			for _, e := range x.Entities {
+				if e.Name == tc.name && (tc.id == "" || e.ID == tc.id) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no %s (%s) in %v", tc.name, tc.id, entityNames(x))
+			}
+		})
+	}
+	if got := spellingVariants("Ministry of Defense"); !slices.Equal(got, []string{"Ministry of Defence"}) {
+		t.Errorf("spellingVariants(Ministry of Defense) = %q", got)
+	}
+	if got := spellingVariants("United Nations"); got != nil {
+		t.Errorf("spellingVariants(United Nations) = %q, want none", got)
+	}
+}

@@ -84,6 +84,9 @@ func newGazetteer(k *kb.KB) *gazetteer {
 	for _, r := range k.Records() {
 		for _, n := range r.Names() {
 			add(n, target{r.ID, r.Type, formName})
+			for _, v := range spellingVariants(n) {
+				add(v, target{r.ID, r.Type, formName})
+			}
 		}
 		for _, n := range r.Metonyms {
 			add(n, target{r.ID, r.Type, formMetonym})
@@ -98,6 +101,38 @@ func newGazetteer(k *kb.KB) *gazetteer {
 		g.addLeader(k, r)
 	}
 	return g
+}
+
+// spellings pairs words that British and American English spell apart;
+// a name spelt one way is written the other way as often ("North Atlantic
+// Treaty Organisation", "Defence Ministry").
+var spellings = [][2]string{
+	{"Organization", "Organisation"}, {"organization", "organisation"}, {"Defense", "Defence"},
+	{"Center", "Centre"}, {"Labor", "Labour"}, {"Program", "Programme"},
+}
+
+// spellingVariants returns name with each word of spellings written the
+// other way, nil when it has none.
+func spellingVariants(name string) []string {
+	words := strings.Split(name, " ")
+	changed := false
+	for i, w := range words {
+		for _, p := range spellings {
+			switch w {
+			case p[0]:
+				words[i], changed = p[1], true
+			case p[1]:
+				words[i], changed = p[0], true
+			default:
+				continue
+			}
+			break
+		}
+	}
+	if !changed {
+		return nil
+	}
+	return []string{strings.Join(words, " ")}
 }
 
 // addPlurals records the record's demonyms that are the plural of another

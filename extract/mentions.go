@@ -805,7 +805,7 @@ func trimRun(toks []token.Token, j, k int) int {
 
 var nameParticles = map[string]bool{"bin": true, "bint": true, "al": true, "van": true, "der": true, "de": true,
 	"von": true, "da": true, "dos": true, "le": true, "la": true, "del": true, "di": true, "el": true, "ibn": true,
-	"ben": true, "ould": true, "du": true, "des": true, "y": true}
+	"ben": true, "ould": true, "du": true, "des": true, "y": true, "arap": true, "ter": true}
 
 var notNameWord = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
