@@ -42,6 +42,9 @@ type evMention struct {
 	cueAt int
 	// orig is the date a postponed event had before.
 	orig diplograph.TimeSpan
+	// subject is the one actor right before a meeting verb ("Cho met
+	// Grossi"), which a verb coordinated with it shares.
+	subject string
 }
 
 // evAcc is one event of the article, merged from its mentions.
@@ -626,12 +629,20 @@ func coordinatedSubject(toks []token.Token, prev []*evMention, em *evMention) st
 			break
 		}
 	}
-	// Only a single subject carries over: "Kishida and Modi met and
-	// said" is said by both, which a meeting does not tell apart.
-	if p == nil || !hasRole(p.parts, diplograph.RoleInitiator) && p.typ != diplograph.TookOffice {
+	if p == nil {
 		return ""
 	}
 	subj := ""
+	if !hasRole(p.parts, diplograph.RoleInitiator) && p.typ != diplograph.TookOffice {
+		// Only a single subject carries over: "Kishida and Modi met and
+		// said" is said by both, which a meeting does not tell apart;
+		// "Cho met Grossi in Vienna and reaffirmed" is Cho's, the one
+		// subject named before the verb.
+		if p.typ != diplograph.Meeting || p.subject == "" {
+			return ""
+		}
+		subj = p.subject
+	}
 	for _, r := range []diplograph.Role{diplograph.RoleInitiator, diplograph.RoleGuest, diplograph.RoleParticipant} {
 		for _, x := range p.parts {
 			if x.Role == r && subj == "" {
@@ -1332,11 +1343,20 @@ func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, written 
 // sharePurposeDates gives an act and the purpose it is for, "to" and a verb
 // right after its clause, the one date between them: "is scheduled to
 // travel on to Geneva on Thursday to address the Conference on
-// Disarmament" dates the visit and the speech alike. Each expression goes to
+// Disarmament" dates the visit and the speech alike; so too an act and a
+// verb coordinated with it by "and" ("met Grossi on Tuesday and
+// reaffirmed"). Each expression goes to
 // one mention otherwise (assignDates), which left one of the two undated.
 func sharePurposeDates(toks []token.Token, ems []*evMention, exprs []timex.Expr, took []int, chunks []int) {
 	for bi, b := range ems {
-		if b.form != vBase || b.first == 0 || toks[b.first-1].Lower != "to" {
+		if b.first == 0 {
+			continue
+		}
+		purpose := b.form == vBase && toks[b.first-1].Lower == "to"
+		// "met Grossi in Vienna on Tuesday and reaffirmed …": a verb
+		// coordinated with the act before it happened when it did.
+		coordinated := (b.form == vPast || b.form == vPres) && toks[b.first-1].Lower == "and"
+		if !purpose && !coordinated {
 			continue
 		}
 		ai := -1
@@ -1661,6 +1681,14 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 	case diplograph.Visit:
 		d.visitParticipants(si, em, chunks)
 	case diplograph.Meeting, diplograph.Summit, diplograph.JointStatement:
+		if em.typ == diplograph.Meeting && em.form != noun {
+			// "Cho Hyun met", not "Kishida and Modi met".
+			m := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
+			if m != nil && m.typ == diplograph.Person && em.first-m.last <= 3 &&
+				(m.first == 0 || toks[m.first-1].Lower != "and" && toks[m.first-1].Text != ",") {
+				em.subject = m.id
+			}
+		}
 		// "the APEC summit", "a G7 meeting": the organization meets. A
 		// gathering of an intergovernmental organization ("a G7 meeting",
 		// "a meeting of the Shanghai Cooperation Organisation") is
@@ -1776,9 +1804,13 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 		}
 		if speaker == nil || em.first-speaker.last > 4 && !asideBetween(toks, speaker.last, em.first) {
 			speaker = nil
-			// Inverted: `"...," said Foreign Minister X`.
+			// Inverted: `"...," said Foreign Minister X`; not a possessor
+			// of what is said ("reaffirmed Seoul's commitment"), nor the
+			// subject of a "that" clause ("emphasized that Washington
+			// would").
 			for _, m := range ms {
-				if m.first >= em.last && m.first <= em.last+4 && actor(m) {
+				if m.first >= em.last && m.first <= em.last+4 && actor(m) && !m.possessive &&
+					!slices.ContainsFunc(toks[em.last:m.first], func(t token.Token) bool { return t.Lower == "that" }) {
 					speaker = m
 					break
 				}

@@ -1143,3 +1143,53 @@ func TestNameSpellings(t *testing.T) {
 		t.Errorf("spellingVariants(United Nations) = %q, want none", got)
 	}
 }
+
+// TestStatementsSaidAgain checks that reaffirming, reiterating or stressing
+// is a statement; that a verb coordinated with a meeting is the one
+// subject's and takes the meeting's date; and that neither the possessor
+// of what is said nor the subject of a "that" clause is the speaker.
+func TestStatementsSaidAgain(t *testing.T) {
+	type want struct {
+		typ       diplograph.EventType
+		initiator string // "" for any
+		start     string
+	}
+	tests := []struct {
+		text string
+		want []want
+		not  []string // names that must not be a statement's initiator
+	}{
+		{"Chilean President Ricardo Lagos reaffirmed on Wednesday that Chile will continue claiming sovereignty.",
+			[]want{{diplograph.Statement, "Ricardo Lagos", "2025-02-05"}}, []string{"Chile"}},
+		{"Foreign Minister Cho Hyun met Rafael Grossi in Vienna on Tuesday and reaffirmed Seoul's commitment to the treaty.",
+			[]want{{diplograph.Meeting, "", "2025-02-04"}, {diplograph.Statement, "Cho Hyun", "2025-02-04"}}, []string{"South Korea"}},
+		{"Secretary of State Antony Blinken emphasized that Washington would stick to its policy.",
+			[]want{{diplograph.Statement, "Antony Blinken", ""}}, []string{"United States"}},
+		{"Later in Tokyo, he emphasized that Washington would stick to its policy.", nil, []string{"United States"}},
+		{"Later that day, the ministry reaffirmed Seoul's commitment to the treaty.", nil, []string{"South Korea"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			x := extractText(t, "2025-02-06", tc.text)
+			ids := map[string]string{}
+			for _, e := range x.Entities {
+				ids[e.Name] = e.ID
+			}
+			for _, w := range tc.want {
+				if !slices.ContainsFunc(x.Events, func(e diplograph.Event) bool {
+					return e.Type == w.typ && e.Start == w.start &&
+						(w.initiator == "" || slicesHas(e.Participants, ids[w.initiator], diplograph.RoleInitiator))
+				}) {
+					t.Errorf("no %s by %q on %q in %s", w.typ, w.initiator, w.start, describe(x))
+				}
+			}
+			for _, n := range tc.not {
+				for _, e := range x.Events {
+					if e.Type == diplograph.Statement && ids[n] != "" && slicesHas(e.Participants, ids[n], diplograph.RoleInitiator) {
+						t.Errorf("%s is said to speak: %s", n, e.Summary)
+					}
+				}
+			}
+		})
+	}
+}

@@ -68,6 +68,13 @@ var triggerWords = []triggerWord{
 	{"said", diplograph.Statement, vPast}, {"stated", diplograph.Statement, vPast}, {"declared", diplograph.Statement, vPast},
 	{"says", diplograph.Statement, vPres}, {"claimed that", diplograph.Statement, vPast},
 	{"claims that", diplograph.Statement, vPres},
+	// Saying again or with weight is a statement of its own: "Chile
+	// reiterated Thursday it will …", "Lagos reaffirmed that …".
+	{"reiterated", diplograph.Statement, vPast}, {"reiterates", diplograph.Statement, vPres},
+	{"reaffirmed", diplograph.Statement, vPast}, {"reaffirms", diplograph.Statement, vPres},
+	{"stressed", diplograph.Statement, vPast}, {"stresses", diplograph.Statement, vPres},
+	{"emphasized", diplograph.Statement, vPast}, {"emphasised", diplograph.Statement, vPast},
+	{"insisted", diplograph.Statement, vPast}, {"insists", diplograph.Statement, vPres},
 
 	{"joint statement", diplograph.JointStatement, noun}, {"joint communique", diplograph.JointStatement, noun},
 	{"joint communiqué", diplograph.JointStatement, noun}, {"joint declaration", diplograph.JointStatement, noun},
