@@ -149,11 +149,14 @@ func (s *Store) GroupPending(ctx context.Context, progress func(done, total int)
 // no key in common, so their transactions wait on each other only where
 // they add participants to the same entity. report is called from this
 // goroutine, once per chunk grouped, in no set order. The first error, or
-// the end of ctx, stops the chunks not yet begun; it is returned once the
-// others end.
-func (s *Store) groupChunks(parent context.Context, chunks [][]string, report func(grouped int)) error {
-	ctx, cancel := context.WithCancel(parent)
-	defer cancel()
+// the end of ctx, stops the chunks not yet begun; it is returned once those
+// begun have ended.
+func (s *Store) groupChunks(ctx context.Context, chunks [][]string, report func(grouped int)) error {
+	// A transaction begun runs to its end: cancelled during its commit,
+	// the client could not tell whether it had grouped its reports, and
+	// the count returned would miss them. Stopping waits for at most
+	// groupWorkers transactions.
+	run := context.WithoutCancel(ctx)
 	type result struct {
 		n   int
 		err error
@@ -164,8 +167,8 @@ func (s *Store) groupChunks(parent context.Context, chunks [][]string, report fu
 	for range workers {
 		go func() {
 			for chunk := range work {
-				n, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
-					return groupKeys(&txn{ctx: ctx, tx: tx}, chunk)
+				n, err := write(run, s, func(tx neo4j.ManagedTransaction) (int, error) {
+					return groupKeys(&txn{ctx: run, tx: tx}, chunk)
 				})
 				results <- result{n, err}
 			}
@@ -178,7 +181,7 @@ func (s *Store) groupChunks(parent context.Context, chunks [][]string, report fu
 		// (The value to send is evaluated either way, so it must exist.)
 		var send chan []string
 		var chunk []string
-		if next < len(chunks) && first == nil && parent.Err() == nil {
+		if next < len(chunks) && first == nil && ctx.Err() == nil {
 			send, chunk = work, chunks[next]
 		}
 		if send == nil && pending == 0 {
@@ -193,7 +196,6 @@ func (s *Store) groupChunks(parent context.Context, chunks [][]string, report fu
 			if r.err != nil {
 				if first == nil {
 					first = r.err
-					cancel()
 				}
 				continue
 			}
@@ -202,7 +204,7 @@ func (s *Store) groupChunks(parent context.Context, chunks [][]string, report fu
 	}
 	close(work)
 	if first == nil && next < len(chunks) {
-		return parent.Err()
+		return ctx.Err()
 	}
 	return first
 }
