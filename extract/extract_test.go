@@ -43,6 +43,30 @@ func entityNames(x *diplograph.Extraction) map[string]string {
 	return m
 }
 
+// idsByName returns the ids of x's entities by their names.
+func idsByName(x *diplograph.Extraction) map[string]string {
+	m := make(map[string]string, len(x.Entities))
+	for _, e := range x.Entities {
+		m[e.Name] = e.ID
+	}
+	return m
+}
+
+// participantNames returns the names of the participants of x's events of
+// type typ, in order.
+func participantNames(x *diplograph.Extraction, typ diplograph.EventType) []string {
+	names := entityNames(x)
+	var out []string
+	for _, e := range x.Events {
+		if e.Type == typ {
+			for _, p := range e.Participants {
+				out = append(out, names[p.Entity])
+			}
+		}
+	}
+	return out
+}
+
 func entityIDs(x *diplograph.Extraction) map[string]diplograph.Entity {
 	m := map[string]diplograph.Entity{}
 	for _, e := range x.Entities {
@@ -981,10 +1005,7 @@ func TestTripsAndTheirPurposes(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			x := extractText(t, "2025-02-04", tc.text)
-			ids := map[string]string{}
-			for _, e := range x.Entities {
-				ids[e.Name] = e.ID
-			}
+			ids := idsByName(x)
 			for _, w := range tc.want {
 				found := false
 				for _, e := range x.Events {
@@ -1025,17 +1046,7 @@ func TestIslandersAreTheirTerritory(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			x := extractText(t, "2025-01-22", tc.text)
-			names := entityNames(x)
-			var got []string
-			for _, e := range x.Events {
-				if e.Type != diplograph.Election {
-					continue
-				}
-				for _, p := range e.Participants {
-					got = append(got, names[p.Entity])
-				}
-			}
+			got := participantNames(extractText(t, "2025-01-22", tc.text), diplograph.Election)
 			if tc.want == "" {
 				if slices.Contains(got, "Falkland Islands") {
 					t.Errorf("election participants %q name islands the text did not", got)
@@ -1171,10 +1182,7 @@ func TestStatementsSaidAgain(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
 			x := extractText(t, "2025-02-06", tc.text)
-			ids := map[string]string{}
-			for _, e := range x.Entities {
-				ids[e.Name] = e.ID
-			}
+			ids := idsByName(x)
 			for _, w := range tc.want {
 				if !slices.ContainsFunc(x.Events, func(e diplograph.Event) bool {
 					return e.Type == w.typ && e.Start == w.start &&
