@@ -1306,7 +1306,7 @@ func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, written 
 		used[p.x], done[p.e] = true, true
 		took[p.e] = p.x
 	}
-	sharePurposeDates(toks, ems, exprs, took, chunks)
+	shareClauseDates(toks, ems, exprs, took, chunks)
 	for ei, xi := range took {
 		if xi < 0 {
 			continue
@@ -1340,14 +1340,14 @@ func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, written 
 	}
 }
 
-// sharePurposeDates gives an act and the purpose it is for, "to" and a verb
-// right after its clause, the one date between them: "is scheduled to
-// travel on to Geneva on Thursday to address the Conference on
-// Disarmament" dates the visit and the speech alike; so too an act and a
-// verb coordinated with it by "and" ("met Grossi on Tuesday and
-// reaffirmed"). Each expression goes to
-// one mention otherwise (assignDates), which left one of the two undated.
-func sharePurposeDates(toks []token.Token, ems []*evMention, exprs []timex.Expr, took []int, chunks []int) {
+// shareClauseDates gives an act and the verb that follows its clause, as
+// its purpose ("to" and a verb) or coordinated with it ("and" and a verb),
+// the one date between them: "is scheduled to travel on to Geneva on
+// Thursday to address the Conference on Disarmament" dates the visit and
+// the speech alike, "met Grossi on Tuesday and reaffirmed" the meeting and
+// the statement. Each expression goes to one mention otherwise
+// (assignDates), which left one of the two undated.
+func shareClauseDates(toks []token.Token, ems []*evMention, exprs []timex.Expr, took []int, chunks []int) {
 	for bi, b := range ems {
 		if b.first == 0 {
 			continue
