@@ -128,6 +128,7 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 		d.fillConcerns(si, em, chunks)
 	}
 	out = foldSidelines(toks, ms, out)
+	out = foldOccasion(toks, chunks, out)
 	for _, em := range out {
 		if twoSided(em.typ) && len(em.parts) == 1 && em.location != "" {
 			// "opened an embassy in Tehran": relations with Iran.
@@ -504,6 +505,69 @@ func foldSidelines(toks []token.Token, ms []*mention, out []*evMention) []*evMen
 		}
 	}
 	return kept
+}
+
+// foldOccasion drops a meeting verb whose purpose is a summit the sentence
+// names after "for" in the same clause ("when they meet in Washington next
+// month for the alliance's 75th anniversary summit"): they meet as the
+// summit, which takes the date and place the verb's words carried. The
+// verb's own reading of who meets (often the sentence's speaker) gives way
+// to the summit's.
+func foldOccasion(toks []token.Token, chunks []int, out []*evMention) []*evMention {
+	drop := map[*evMention]bool{}
+	for _, s := range out {
+		if s.typ != diplograph.Summit || s.form != noun || !forBefore(toks, s.first) {
+			continue
+		}
+		for _, m := range out {
+			// Meeting as a gathering, not "discussed preparations for
+			// the summit".
+			if m.typ != diplograph.Meeting || m.form == noun || !meetVerbs[toks[m.first].Lower] || m.last > s.first ||
+				chunks[m.first] != chunks[s.first] || drop[m] {
+				continue
+			}
+			if s.span.IsZero() {
+				s.span = m.span
+			}
+			if s.location == "" {
+				s.location = m.location
+			}
+			drop[m] = true
+		}
+	}
+	if len(drop) == 0 {
+		return out
+	}
+	return slices.DeleteFunc(out, func(em *evMention) bool { return drop[em] })
+}
+
+// forBefore reports whether "for" stands up to six words before token i,
+// past "the", a possessive and lower-case words or numbers ("for the
+// alliance's 75th anniversary summit").
+func forBefore(toks []token.Token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-7; j-- {
+		switch {
+		case toks[j].Lower == "for":
+			return true
+		case toks[j].Kind == token.Punct && !possessive(toks[j]):
+			return false
+		}
+	}
+	return false
+}
+
+// possessorBefore returns the mention whose "'s" stands before the noun at
+// i, past up to four lower-case words or numbers ("the alliance's 75th
+// anniversary summit"), or nil.
+func possessorBefore(toks []token.Token, ms []*mention, i int) *mention {
+	j := i - 1
+	for n := 0; j >= 0 && n < 4 && !possessive(toks[j]) && (toks[j].Kind == token.Num || toks[j].Kind == token.Word && !toks[j].Cap); n++ {
+		j--
+	}
+	if j < 1 || !possessive(toks[j]) {
+		return nil
+	}
+	return mentionEndingAt(ms, j)
 }
 
 // membersSubject returns the intergovernmental organization whose members
@@ -1693,6 +1757,15 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 		// gathering of an intergovernmental organization ("a G7 meeting",
 		// "a meeting of the Shanghai Cooperation Organisation") is
 		// multilateral: a summit.
+		if org := mentionEndingAt(ms, em.first); org == nil && em.form == noun {
+			// "the alliance's 75th anniversary summit", "ASEAN's annual
+			// meeting": the organization whose gathering it is.
+			if o := possessorBefore(toks, ms, em.first); o != nil && o.typ == diplograph.Organization && d.isIGO(o) {
+				em.typ, em.code = diplograph.Summit, typeCoding[diplograph.Summit]
+				addPart(&em.parts, o.id, diplograph.RoleParticipant)
+				return true
+			}
+		}
 		if org := mentionEndingAt(ms, em.first); org != nil && org.typ == diplograph.Organization {
 			if em.typ == diplograph.Meeting && em.form == noun && d.isIGO(org) {
 				em.typ, em.code = diplograph.Summit, typeCoding[diplograph.Summit]
@@ -1877,6 +1950,10 @@ func asideBetween(toks []token.Token, from, to int) bool {
 	}
 	rest := 0
 	for j := closing + 1; j < to; j++ {
+		if asideTimeWords[toks[j].Lower] {
+			// "Tusk, whose country borders Belarus, last week proposed".
+			continue
+		}
 		if !auxiliaries[toks[j].Lower] && !strings.HasSuffix(toks[j].Lower, "ly") {
 			return false
 		}
@@ -1884,6 +1961,12 @@ func asideBetween(toks []token.Token, from, to int) bool {
 	}
 	return rest <= 2
 }
+
+// asideTimeWords may date the verb after an aside ("last week", "on
+// Monday", "yesterday").
+var asideTimeWords = map[string]bool{"last": true, "this": true, "week": true, "month": true, "year": true,
+	"yesterday": true, "today": true, "on": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true, "earlier": true, "later": true}
 
 // speakerBeforeAside returns the person whose aside ends right before the
 // reporting verb at i (asideBetween), or nil.
@@ -2109,6 +2192,12 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 				}
 				return true
 			}
+		}
+		if init == nil && !pronounSubject(toks, em.first) {
+			// "Donald Tusk, whose country borders Russia's ally Belarus,
+			// last week proposed": the person before an aside set off by
+			// commas, not a name inside it.
+			init = speakerBeforeAside(toks, ms, em.first, actor)
 		}
 		if init == nil && !pronounSubject(toks, em.first) {
 			// Outside the clause, a possessor names whose thing it is

@@ -1201,3 +1201,40 @@ func TestStatementsSaidAgain(t *testing.T) {
 		})
 	}
 }
+
+// TestGatheringsOfAnOrganization checks that "the alliance's … summit" is
+// the organization's summit, that a later "the July summit" is that summit
+// whoever attends it, and that a subject before an aside with a date after
+// it ("Tusk, whose country borders Belarus, last week proposed") acts.
+func TestGatheringsOfAnOrganization(t *testing.T) {
+	x := extractText(t, "2024-06-19", "NATO Secretary General Jens Stoltenberg said allied leaders will meet in Washington next month for the alliance's 75th anniversary summit. "+
+		"The leaders of Japan, South Korea, Australia and New Zealand are expected to attend part of the July summit, Stoltenberg said. "+
+		"Polish Prime Minister Donald Tusk, whose country borders Russia's ally Belarus, last week proposed that NATO build an air defense shield.")
+	var summits []diplograph.Event
+	for _, e := range x.Events {
+		if e.Type == diplograph.Summit {
+			summits = append(summits, e)
+		}
+	}
+	ids := idsByName(x)
+	if len(summits) != 1 {
+		t.Fatalf("%d summits, want one: %s", len(summits), describe(x))
+	}
+	for _, name := range []string{"North Atlantic Treaty Organization", "Japan", "New Zealand"} {
+		if !isParticipant(summits[0].Participants, ids[name]) {
+			t.Errorf("%s does not take part in %s", name, summits[0].Summary)
+		}
+	}
+	// They meet as the summit, which takes the meeting's place.
+	if summits[0].Location != ids["Washington"] || slices.ContainsFunc(x.Events, func(e diplograph.Event) bool { return e.Type == diplograph.Meeting }) {
+		t.Errorf("the summit is not where they meet, or the meeting stays an event: %s", describe(x))
+	}
+	// Who announces the summit does not hold it.
+	if isParticipant(summits[0].Participants, ids["Jens Stoltenberg"]) {
+		t.Errorf("the secretary general who speaks of it takes part in %s", summits[0].Summary)
+	}
+	w := wantEvent{typ: diplograph.Proposal, initiator: "Donald Tusk"}
+	if !slices.ContainsFunc(x.Events, func(e diplograph.Event) bool { return matchEvent(x, e, w) }) {
+		t.Errorf("no proposal by Donald Tusk in %s", describe(x))
+	}
+}

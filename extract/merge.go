@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/extract/token"
 )
 
 func parseDay(s string) (time.Time, error) { return time.Parse(time.DateOnly, s) }
@@ -96,6 +97,12 @@ func (d *doc) sameEvent(ev *evAcc, em *evMention) bool {
 		d.containingCountry(em.location) != ev.location && d.containingCountry(ev.location) != em.location {
 		return false
 	}
+	if ev.typ == diplograph.Summit && em.typ == diplograph.Summit && !ev.span.IsZero() && !em.span.IsZero() && d.definiteNoun(em) {
+		// "The leaders of Japan ... are expected to attend part of the
+		// July summit": the summit of that date the article named, which
+		// those who attend do not make another.
+		return true
+	}
 	a, b := actorSet(ev.parts, ev.typ), actorSet(em.parts, em.typ)
 	if len(b) == 0 {
 		// An unattributed mention ("the summit") joins the latest event
@@ -119,6 +126,24 @@ func (d *doc) sameEvent(ev *evAcc, em *evMention) bool {
 		return equalSets(a, b) && (ev.location == "" || em.location == "" || ev.location == em.location)
 	}
 	return subset(a, b) || subset(b, a)
+}
+
+// definiteNoun reports whether em is a noun after "the", maybe with a few
+// words between ("the July summit", "the 75th anniversary summit").
+func (d *doc) definiteNoun(em *evMention) bool {
+	if em.form != noun {
+		return false
+	}
+	toks := d.sents[em.sent].Tokens
+	for j := em.first - 1; j >= 0 && j >= em.first-3; j-- {
+		if toks[j].Lower == "the" {
+			return true
+		}
+		if toks[j].Kind == token.Punct {
+			return false
+		}
+	}
+	return false
 }
 
 func initiatorOf(ps []diplograph.Participant) string {
