@@ -1566,6 +1566,13 @@ func (d *doc) fillStatus(si int, em *evMention, chunks []int, tenseAt func(int) 
 	case vPast:
 		em.status, em.conf = diplograph.Occurred, confTense
 		return
+	case vPres:
+		// "…," says Baker: saying in the present is done, whatever the
+		// tense of what is said.
+		if speechType(em.typ) {
+			em.status, em.conf = diplograph.Occurred, confTense
+			return
+		}
 	case vPart:
 		if em.first > 0 && (toks[em.first-1].Lower == "was" || toks[em.first-1].Lower == "were" || toks[em.first-1].Lower == "been") {
 			em.status, em.conf = diplograph.Occurred, confTense

@@ -165,6 +165,9 @@ func TestEventStatus(t *testing.T) {
 		// Offered "to": what is offered is proposed; an offered invitation is made.
 		{"Lula offered yesterday to host talks between Ali and Maduro.", diplograph.Meeting, diplograph.Proposed, false, ""},
 		{"Shigeru Ishiba offered the invitation in January.", diplograph.Invitation, diplograph.Occurred, false, "2025-01-01"},
+		// Saying in the present is done, whatever the tense of what is said.
+		{"\"If there could be a resolution, there could be benefits for all,\" says U.S. envoy James Baker.", diplograph.Statement, diplograph.Occurred, false, ""},
+		{"Russia accuses Georgia of planning military action.", diplograph.Accusation, diplograph.Occurred, false, ""},
 		// The denial itself is a rejection, of its own date.
 		{"India denied on Thursday that Jaishankar had met Dar.", diplograph.Rejection, diplograph.Occurred, false, "2025-01-30"},
 		{"Moscow has denied receiving weapons from North Korea.", diplograph.Rejection, diplograph.Occurred, false, ""},
