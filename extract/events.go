@@ -144,14 +144,16 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 	// in the same sentence shares its date ("At their meeting on Friday,
 	// they are expected to issue a joint statement"); what is still to
 	// come is not dated by a meeting that took place ("they spoke on
-	// Monday and hoped to hold a summit soon").
+	// Monday and hoped to hold a summit soon"), nor what happened by one
+	// to come ("… are expected to attend the July summit, Stoltenberg
+	// said").
 	for _, em := range out {
 		if !em.span.IsZero() {
 			continue
 		}
 		for _, o := range out {
 			if o != em && !o.span.IsZero() && (o.typ == diplograph.Meeting || o.typ == diplograph.Summit || o.typ == diplograph.Visit) &&
-				(!happened(o.status) || happened(em.status)) {
+				happened(o.status) == happened(em.status) {
 				em.span = o.span
 				break
 			}
@@ -1836,7 +1838,7 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 		for _, m := range people {
 			addPart(&em.parts, m.id, diplograph.RoleParticipant)
 		}
-		if len(people) < 2 && hasGroupWord(toks) {
+		if len(people) < 2 && hasGroupWord(toks, chunks, chunks[em.first]) {
 			// "Their meeting" names two who met; one person known so far
 			// is not a pair.
 			if pair := d.salientPair(si); len(pair) == 2 {
@@ -2510,7 +2512,20 @@ func (d *doc) containingCountry(id string) string {
 	return ""
 }
 
-func hasGroupWord(toks []token.Token) bool {
+// sayWithin reports whether a plain verb of saying stands in the n tokens
+// from i ("the two [leaders] said").
+func sayWithin(toks []token.Token, i, n int) bool {
+	for j := i; j < len(toks) && j < i+n; j++ {
+		if plainSay[toks[j].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasGroupWord reports whether the sentence names a pair or group ("the
+// two leaders", "their") as the ones who meet in chunk c.
+func hasGroupWord(toks []token.Token, chunks []int, c int) bool {
 	for i := range toks {
 		for _, g := range groupPhrases {
 			ws := strings.Fields(g)
@@ -2523,6 +2538,11 @@ func hasGroupWord(toks []token.Token) bool {
 					ok = false
 					break
 				}
+			}
+			// "…should top the summit's agenda, the two leaders said":
+			// who say it in a clause of their own are not said to meet.
+			if ok && chunks[i] != c && sayWithin(toks, i+len(ws), 2) {
+				ok = false
 			}
 			if ok {
 				return true

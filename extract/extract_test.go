@@ -1241,3 +1241,40 @@ func TestGatheringsOfAnOrganization(t *testing.T) {
 		t.Errorf("no proposal by Donald Tusk in %s", describe(x))
 	}
 }
+
+// TestWhatAGatheringLendsOthers checks that a statement that happened takes
+// no date from a summit still to come, that those who only say something
+// of a summit do not hold it, and that "the summit" is the summit named
+// before rather than a phone call named since.
+func TestWhatAGatheringLendsOthers(t *testing.T) {
+	x := extractText(t, "2024-06-19", "The leaders of Japan and Australia are expected to attend part of the July summit, Jens Stoltenberg said.")
+	for _, e := range x.Events {
+		if e.Type == diplograph.Statement && e.Start != "" {
+			t.Errorf("the statement takes the summit's date: %s", e.Summary)
+		}
+	}
+	x = extractText(t, "2026-03-04", "Emmanuel Macron and Sanae Takaichi spoke by phone on Monday. "+
+		"Economic security should be at the top of the summit's agenda, the two leaders said.")
+	for _, e := range x.Events {
+		if e.Type == diplograph.Summit {
+			t.Errorf("the two who speak of the summit hold one: %s", e.Summary)
+		}
+	}
+	x = extractText(t, "2026-03-04", "ASEAN leaders will hold a summit in Jakarta in May. "+
+		"Emmanuel Macron and Sanae Takaichi spoke by phone on Monday. Diplomats expect the summit to be dominated by trade.")
+	summits := 0
+	for _, e := range x.Events {
+		if e.Type == diplograph.Meeting && len(e.Evidence) != 1 {
+			t.Errorf("the phone call took in the summit: %s (%d sentences)", e.Summary, len(e.Evidence))
+		}
+		if e.Type == diplograph.Summit {
+			summits++
+			if len(e.Evidence) != 2 {
+				t.Errorf("the summit has %d sentences of evidence, want the two that name it", len(e.Evidence))
+			}
+		}
+	}
+	if summits != 1 {
+		t.Errorf("%d summits, want the one in Jakarta: %s", summits, describe(x))
+	}
+}

@@ -106,8 +106,8 @@ func (d *doc) sameEvent(ev *evAcc, em *evMention) bool {
 	a, b := actorSet(ev.parts, ev.typ), actorSet(em.parts, em.typ)
 	if len(b) == 0 {
 		// An unattributed mention ("the summit") joins the latest event
-		// of its kind.
-		return scheduled(em.typ) && d.latestOfType(em.typ) == ev
+		// of its kind; a summit is no phone call that came since.
+		return scheduled(em.typ) && d.latestOfType(em.typ) == ev && (em.typ != diplograph.Summit || ev.typ == diplograph.Summit)
 	}
 	if ev.typ == diplograph.Visit {
 		return sameRoles(ev.parts, em.parts)
@@ -155,7 +155,15 @@ func initiatorOf(ps []diplograph.Participant) string {
 	return ""
 }
 
+// latestOfType returns the article's latest event of type t, else its
+// latest of a compatible type: "the summit" is the summit named before,
+// not a phone call named since.
 func (d *doc) latestOfType(t diplograph.EventType) *evAcc {
+	for i := len(d.events) - 1; i >= 0; i-- {
+		if d.events[i].typ == t {
+			return d.events[i]
+		}
+	}
 	for i := len(d.events) - 1; i >= 0; i-- {
 		if typesCompatible(d.events[i].typ, t) {
 			return d.events[i]
