@@ -133,13 +133,9 @@ func (d *doc) resolveOrgAnaphora() {
 			if ref == "" || i+2 < len(toks) && (toks[i+2].Cap || orgAnaphoraStops[toks[i+2].Lower]) {
 				continue
 			}
-			added = append(added, &mention{sent: si, first: i + 1, last: i + 2, id: ref, typ: diplograph.Organization,
-				form: formDescriptor, text: toks[i+1].Text, reuse: true})
+			added = append(added, standIn(si, i+1, toks[i+1].Text, ref, diplograph.Organization))
 		}
-		if len(added) > 0 {
-			d.ments[si] = append(d.ments[si], added...)
-			sortMentions(d.ments[si])
-		}
+		d.insertMentions(si, added)
 	}
 }
 
@@ -165,8 +161,9 @@ func (d *doc) resolveTerritoryAnaphora() {
 			// what they do (vote, decide) is the territory's.
 			if toks[i].Lower == "islanders" && !toks[i].Cap && !inMention(ms, i) && (i == 0 || !toks[i-1].Cap) {
 				if ref := last["islands"]; ref != "" {
-					added = append(added, &mention{sent: si, first: i, last: i + 1, id: ref, typ: diplograph.Territory,
-						form: formDescriptor, text: toks[i].Text, reuse: true, acts: true})
+					m := standIn(si, i, toks[i].Text, ref, diplograph.Territory)
+					m.acts = true
+					added = append(added, m)
 				}
 				continue
 			}
@@ -178,13 +175,25 @@ func (d *doc) resolveTerritoryAnaphora() {
 			if ref == "" || i+2 < len(toks) && (toks[i+2].Cap || toks[i+2].Lower == "of") {
 				continue
 			}
-			added = append(added, &mention{sent: si, first: i + 1, last: i + 2, id: ref, typ: diplograph.Territory,
-				form: formDescriptor, text: toks[i+1].Text, reuse: true})
+			added = append(added, standIn(si, i+1, toks[i+1].Text, ref, diplograph.Territory))
 		}
-		if len(added) > 0 {
-			d.ments[si] = append(d.ments[si], added...)
-			sortMentions(d.ments[si])
-		}
+		d.insertMentions(si, added)
+	}
+}
+
+// standIn returns the one-word mention at token i of sentence si that
+// stands for an entity named before ("the alliance", "the shoal",
+// "islanders"): evidence for it, no name of it.
+func standIn(si, i int, text, id string, typ diplograph.EntityType) *mention {
+	return &mention{sent: si, first: i, last: i + 1, id: id, typ: typ, form: formDescriptor, text: text, reuse: true}
+}
+
+// insertMentions adds the mentions a later pass found to sentence si, in
+// token order.
+func (d *doc) insertMentions(si int, added []*mention) {
+	if len(added) > 0 {
+		d.ments[si] = append(d.ments[si], added...)
+		sortMentions(d.ments[si])
 	}
 }
 
