@@ -941,8 +941,8 @@ func (d *doc) treatyRelations(si int, ms []*mention) {
 				}
 			}
 		}
-		// "Korea will remain a faithful party to the NPT", "Japan is a
-		// signatory to the treaty".
+		// "Japan and South Korea are signatories to the Treaty on the
+		// Non-Proliferation of Nuclear Weapons".
 		for _, c := range d.statedParties(toks, ms, m) {
 			d.addRelation(si, diplograph.PartyTo, c.id, treaty, "", nil)
 		}
@@ -975,6 +975,12 @@ func (d *doc) treatyRelations(si int, ms []*mention) {
 	}
 }
 
+// namedPlace reports whether m names a known place or territory by its
+// name, what LOCATED_IN relates.
+func namedPlace(m *mention) bool {
+	return m.id != "" && m.form == formName && (m.typ == diplograph.Place || m.typ == diplograph.Territory)
+}
+
 // regionWords may follow a region's name ("the Indo-Pacific region").
 var regionWords = map[string]bool{"region": true, "area": true, "waters": true}
 
@@ -990,7 +996,7 @@ func placesListed(toks []token.Token, ms []*mention, i int) []*mention {
 			continue
 		}
 		m := mentionAt(ms, i)
-		if m == nil || m.first != i || m.id == "" || m.form != formName || (m.typ != diplograph.Place && m.typ != diplograph.Territory) {
+		if m == nil || m.first != i || !namedPlace(m) {
 			break
 		}
 		out = append(out, m)
@@ -1056,7 +1062,7 @@ func (d *doc) locationRelations(si int, ms []*mention) {
 	// "the Indo-Pacific region, including the Taiwan Strait": the places
 	// a region includes lie in it.
 	for _, c := range ms {
-		if c.id == "" || c.form != formName || (c.typ != diplograph.Place && c.typ != diplograph.Territory) {
+		if !namedPlace(c) {
 			continue
 		}
 		j := c.last
@@ -1077,8 +1083,7 @@ func (d *doc) locationRelations(si int, ms []*mention) {
 	// gulf, region or chain the sentence names right after it. (In a
 	// country is "City, Country" above or no news.)
 	for _, m := range ms {
-		if m.id == "" || m.form != formName || (m.typ != diplograph.Place && m.typ != diplograph.Territory) ||
-			m.last+1 >= len(toks) || toks[m.last].Lower != "in" {
+		if !namedPlace(m) || m.last+1 >= len(toks) || toks[m.last].Lower != "in" {
 			continue
 		}
 		j := m.last + 1
@@ -1086,8 +1091,7 @@ func (d *doc) locationRelations(si int, ms []*mention) {
 			j++
 		}
 		c := mentionAt(ms, j)
-		if c == nil || c.first != j || c.id == "" || c.form != formName || c.id == m.id ||
-			(c.typ != diplograph.Place && c.typ != diplograph.Territory) {
+		if c == nil || c.first != j || !namedPlace(c) || c.id == m.id {
 			continue
 		}
 		if r, ok := d.x.kb.Get(c.id); ok && r.Kind == "CITY" {
@@ -1096,7 +1100,7 @@ func (d *doc) locationRelations(si int, ms []*mention) {
 		d.addRelation(si, diplograph.LocatedIn, m.id, c.id, "", nil)
 	}
 	for _, m := range ms {
-		if m.id == "" || m.form != formName || (m.typ != diplograph.Place && m.typ != diplograph.Territory) {
+		if !namedPlace(m) {
 			continue
 		}
 		r, ok := d.x.kb.Get(m.id)
