@@ -572,6 +572,13 @@ func possessorBefore(toks []token.Token, ms []*mention, i int) *mention {
 	return mentionEndingAt(ms, j)
 }
 
+// summitOf makes em the summit of the intergovernmental organization id:
+// a gathering of its members is multilateral.
+func summitOf(em *evMention, id string) {
+	em.typ, em.code = diplograph.Summit, typeCoding[diplograph.Summit]
+	addPart(&em.parts, id, diplograph.RoleParticipant)
+}
+
 // membersSubject returns the intergovernmental organization whose members
 // are the subject of a meeting verb through "its" or "their": "the
 // Caribbean Community said its heads of government would meet", "ASEAN
@@ -597,7 +604,7 @@ func (d *doc) membersSubject(toks []token.Token, ms []*mention, em *evMention) *
 			return nil
 		}
 		org := nearestBefore(ms, j, func(m *mention) bool { return m.id != "" && m.typ != diplograph.Place })
-		if org == nil || org.typ != diplograph.Organization || !d.isIGO(org) {
+		if !d.isIGO(org) {
 			return nil
 		}
 		return org
@@ -1766,27 +1773,26 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 		// gathering of an intergovernmental organization ("a G7 meeting",
 		// "a meeting of the Shanghai Cooperation Organisation") is
 		// multilateral: a summit.
-		if org := mentionEndingAt(ms, em.first); org == nil && em.form == noun {
-			// "the alliance's 75th anniversary summit", "ASEAN's annual
-			// meeting": the organization whose gathering it is.
-			if o := possessorBefore(toks, ms, em.first); o != nil && o.typ == diplograph.Organization && d.isIGO(o) {
-				em.typ, em.code = diplograph.Summit, typeCoding[diplograph.Summit]
-				addPart(&em.parts, o.id, diplograph.RoleParticipant)
-				return true
-			}
-		}
-		if org := mentionEndingAt(ms, em.first); org != nil && org.typ == diplograph.Organization {
+		org := mentionEndingAt(ms, em.first)
+		if org != nil && org.typ == diplograph.Organization {
 			if em.typ == diplograph.Meeting && em.form == noun && d.isIGO(org) {
 				em.typ, em.code = diplograph.Summit, typeCoding[diplograph.Summit]
 			}
 			addPart(&em.parts, org.id, diplograph.RoleParticipant)
 			return true
 		}
+		// "the alliance's 75th anniversary summit", "ASEAN's annual
+		// meeting": the organization whose gathering it is.
+		if org == nil && em.form == noun {
+			if o := possessorBefore(toks, ms, em.first); d.isIGO(o) {
+				summitOf(em, o.id)
+				return true
+			}
+		}
 		// "The Caribbean Community said its heads of government would
 		// meet": the members of the organization "its" stands for meet.
-		if org := d.membersSubject(toks, ms, em); org != nil {
-			em.typ, em.code = diplograph.Summit, typeCoding[diplograph.Summit]
-			addPart(&em.parts, org.id, diplograph.RoleParticipant)
+		if o := d.membersSubject(toks, ms, em); o != nil {
+			summitOf(em, o.id)
 			return true
 		}
 		if em.typ == diplograph.Meeting && em.form == noun && em.last+1 < len(toks) && toks[em.last].Lower == "of" {
@@ -1794,9 +1800,8 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 			if toks[j].Lower == "the" {
 				j++
 			}
-			if org := mentionAt(ms, j); org != nil && org.first == j && d.isIGO(org) {
-				em.typ, em.code = diplograph.Summit, typeCoding[diplograph.Summit]
-				addPart(&em.parts, org.id, diplograph.RoleParticipant)
+			if o := mentionAt(ms, j); o != nil && o.first == j && d.isIGO(o) {
+				summitOf(em, o.id)
 				return true
 			}
 		}
