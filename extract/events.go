@@ -1805,8 +1805,22 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 				return true
 			}
 		}
+		// "Davidson, a spokesman, said Rice and her visitor discussed":
+		// who reports the meeting before it, and their titles, do not
+		// attend it.
+		reported := -1
+		for _, m := range ms {
+			if m.typ == diplograph.Person && m.id != "" && m.last <= em.first {
+				if k := reportsBefore(toks, ms, m, em.first); k > reported {
+					reported = k
+				}
+			}
+		}
 		var people, countries []*mention
 		for _, m := range ms {
+			if m.first < reported {
+				continue
+			}
 			if m.id == "" || !actor(m) || m.possessive && m.first >= em.last {
 				// After the trigger, a possessor owns some other thing
 				// ("calling for an expansion of the IMF's reserves").
@@ -1939,6 +1953,37 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 	}
 	return len(em.parts) > 0 || em.typ == diplograph.Meeting || em.typ == diplograph.Summit
 }
+
+// reportsBefore returns the index of a plain "said" whose subject is m,
+// directly or after an aside, when it stands before token i and its
+// clause names another actor before i: what is said happened to others.
+// It returns -1 otherwise, and when the clause begins with a pronoun that
+// m may be ("Rice said she and Lavrov discussed"), or no actor comes
+// between ("Toledo said at the sidelines of the summit": where he said
+// it).
+func reportsBefore(toks []token.Token, ms []*mention, m *mention, i int) int {
+	for k := m.last; k < i; k++ {
+		if !plainSay[toks[k].Lower] {
+			continue
+		}
+		if k != m.last && !asideBetween(toks, m.last, k) {
+			return -1
+		}
+		j := k + 1
+		if j < i && toks[j].Lower == "that" {
+			j++
+		}
+		if j < i && personalPronouns[toks[j].Lower] ||
+			!slices.ContainsFunc(ms, func(o *mention) bool { return o.first > k && o.last <= i && o.isActor() }) {
+			return -1
+		}
+		return k
+	}
+	return -1
+}
+
+// personalPronouns may stand for a person named before them.
+var personalPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true}
 
 // asideBetween reports whether tokens [from, to) are a comma-enclosed
 // aside of at most 14 tokens, then at most two auxiliaries or adverbs:
@@ -2229,6 +2274,10 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 			// "Japan, South Korea and the United States imposed
 			// sanctions": every member of the list acts.
 			for _, m := range listBefore(toks, ms, init) {
+				if !endsList(toks, init) {
+					// "After meeting Rice, Nogaideli called": no list.
+					break
+				}
 				if actor(m) && !m.possessive {
 					addPart(&em.parts, m.id, diplograph.RoleInitiator)
 				}
@@ -2384,6 +2433,16 @@ func listBefore(toks []token.Token, ms []*mention, m *mention) []*mention {
 		j = p.first - 1
 	}
 	return out
+}
+
+// endsList reports whether "and" (maybe with "the") stands before m, as
+// before the last name of a list.
+func endsList(toks []token.Token, m *mention) bool {
+	j := m.first - 1
+	if j >= 0 && toks[j].Lower == "the" {
+		j--
+	}
+	return j >= 0 && toks[j].Lower == "and"
 }
 
 // agentAfter returns the actor of a "by" phrase after token i: the agent

@@ -548,6 +548,10 @@ func TestHonorificShortForm(t *testing.T) {
 		{"Foreign Secretary Jack Straw praised the deal. Mr Straw said he hoped it would help.", 1},
 		{"Foreign Secretary Jack Straw praised the deal. Mr. Straw said he hoped it would help.", 1},
 		{"Iraq's Saddam Hussein faced troops. King Hussein of Jordan arrived in Washington.", 2},
+		// The title given with the full name names the same person again.
+		{"U.S. Secretary of State Condoleezza Rice arrived in Tbilisi. Georgians welcomed Secretary Rice warmly.", 1},
+		{"Singapore's President Sellapan Rama Nathan arrived in Cairo. President Nathan will meet business leaders.", 1},
+		{"Foreign Minister Ali Hussein spoke first. President Hussein spoke next.", 2},
 	}
 	for _, tt := range tests {
 		x := extractText(t, "2005-02-04", tt.text)
@@ -946,6 +950,14 @@ func TestTopicsOnlyAsSubjects(t *testing.T) {
 			nil, []string{"defense spending"}},
 		{"once a subject, always", "Japan imposed sanctions on Pyongyang. Blinken and Kamikawa discussed trade and sanctions in a phone call.",
 			[]string{"sanctions", "trade"}, nil},
+		{"a capitalized word inside a sentence is a name's", "Nogaideli discussed security with Condoleezza Rice and the Trade Minister.",
+			nil, []string{"rice", "trade"}},
+		{"a sentence's first word may be a topic", "Rice and fisheries were discussed at the talks.",
+			[]string{"rice", "fisheries"}, nil},
+		{"or the person named before", "Condoleezza Rice arrived in Tbilisi. Rice also discussed energy and fisheries.",
+			[]string{"energy", "fisheries"}, []string{"rice"}},
+		{"a headline in capitals", "TALKS ON TRADE CONTINUE AS ENVOYS MEET. The envoys discussed trade.",
+			[]string{"trade"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1276,5 +1288,44 @@ func TestWhatAGatheringLendsOthers(t *testing.T) {
 	}
 	if summits != 1 {
 		t.Errorf("%d summits, want the one in Jakarta: %s", summits, describe(x))
+	}
+}
+
+// TestReportersAndLists: who reports a meeting before it ("X said A and B
+// discussed") does not attend it unless the clause says so, and a comma
+// after a clause ("After meeting Rice, Nogaideli called") lists nobody.
+func TestReportersAndLists(t *testing.T) {
+	tests := []struct {
+		name, text string
+		typ        diplograph.EventType
+		want       []string // participants, in order
+	}{
+		{"a spokesman reports the talks",
+			"Condoleezza Rice met Sergei Lavrov on Monday. Sean McCormack, a State Department spokesman, said Rice and Lavrov discussed security.",
+			diplograph.Meeting, []string{"Condoleezza Rice", "Sergey Lavrov"}},
+		{"the speaker is the pronoun",
+			"Condoleezza Rice said she met Sergei Lavrov in Moscow.",
+			diplograph.Meeting, []string{"Condoleezza Rice", "Sergey Lavrov"}},
+		{"the speaker is one of the pronoun's pair",
+			"Condoleezza Rice said she and Sergey Lavrov discussed security.",
+			diplograph.Meeting, []string{"Condoleezza Rice", "Sergey Lavrov"}},
+		{"said where, not what",
+			"Alejandro Toledo said at the sidelines of the Summit of the Americas that the dispute would be settled.",
+			diplograph.Summit, []string{"Alejandro Toledo"}},
+		{"no list across a clause",
+			"After meeting Condoleezza Rice, Sergei Lavrov called on Georgia to release the soldiers.",
+			diplograph.Proposal, []string{"Sergey Lavrov", "Georgia"}},
+		{"a list ends in and",
+			"Japan, South Korea and the United States imposed sanctions on North Korea.",
+			diplograph.Sanction, []string{"United States", "South Korea", "Japan", "North Korea"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := extractText(t, "2006-12-11", tc.text)
+			got := participantNames(x, tc.typ)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%s participants %q, want %q\n%s", tc.typ, got, tc.want, describe(x))
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/extract/token"
@@ -31,7 +32,9 @@ type target struct {
 type entry struct {
 	toks []string
 	fold bool // match lower-cased tokens (forms written in lower case)
-	tgts []target
+	// topic is true when every target is a topic.
+	topic bool
+	tgts  []target
 }
 
 // gazetteer finds knowledge-base names in token sequences by longest match.
@@ -70,7 +73,7 @@ func newGazetteer(k *kb.KB) *gazetteer {
 		}
 		e, ok := seen[key]
 		if !ok {
-			e = &entry{toks: words, fold: fold}
+			e = &entry{toks: words, fold: fold, topic: true}
 			seen[key] = e
 			g.byFirst[words[0]] = append(g.byFirst[words[0]], e)
 		}
@@ -80,6 +83,7 @@ func newGazetteer(k *kb.KB) *gazetteer {
 			}
 		}
 		e.tgts = append(e.tgts, t)
+		e.topic = e.topic && t.typ == diplograph.Topic
 	}
 	for _, r := range k.Records() {
 		for _, n := range r.Names() {
@@ -198,6 +202,22 @@ func allCaps(s string) bool {
 	return n >= 3
 }
 
+// capitalizedInside reports whether token k begins with a capital but is
+// not all capitals (a headline's) and some word comes before it in the
+// sentence, where only punctuation may stand before a sentence's first word.
+func capitalizedInside(toks []token.Token, k int) bool {
+	r, _ := utf8.DecodeRuneInString(toks[k].Text)
+	if !unicode.IsUpper(r) || allCaps(toks[k].Text) {
+		return false
+	}
+	for _, t := range toks[:k] {
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // capitalized writes an all-capitals word as a name: "WARSAW" → "Warsaw".
 func capitalized(s string) string {
 	r := []rune(strings.ToLower(s))
@@ -248,6 +268,15 @@ func (g *gazetteer) match(toks []token.Token, i int) (*entry, int) {
 				t := &toks[i+j]
 				got := t.Text
 				if e.fold {
+					// A topic's word ("rice", "trade") is a name's when
+					// capitalized inside a sentence ("Condoleezza Rice",
+					// "the Trade Minister"). A name the knowledge base
+					// writes in lower case ("mutual defense treaty") is
+					// a name still.
+					if e.topic && capitalizedInside(toks, i+j) {
+						ok = false
+						break
+					}
 					got = t.Lower
 				}
 				got = straightQuotes(got)

@@ -320,10 +320,12 @@ func (d *doc) sentenceMentions(si int, names *articleNames) []*mention {
 		if m != nil {
 			// "Mr Straw" after "Foreign Secretary Jack Straw": a name found
 			// by an honorific or cue that is a short form of a person the
-			// article named in full before is that person. A title may
-			// name another ("King Hussein" after "Saddam Hussein").
+			// article named in full before is that person. Another title
+			// may name another ("King Hussein" after "Saddam Hussein"),
+			// the one given before names the same ("Secretary Rice" after
+			// "Secretary of State Condoleezza Rice").
 			if id := names.people[m.text]; m.typ == diplograph.Person && id != "" && id != m.id && !d.inKB(m.id) &&
-				(m.title == "" || honorifics[strings.ToLower(strings.TrimSuffix(m.title, "."))]) {
+				(m.title == "" || honorifics[strings.ToLower(strings.TrimSuffix(m.title, "."))] || names.titled(id, m.title)) {
 				m.id, m.reuse = id, true
 			}
 			out = append(out, m)

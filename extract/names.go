@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -107,11 +108,14 @@ type articleNames struct {
 	// family maps a family name written first to the person, "" when
 	// two people share it.
 	family map[string]string
+	// titles maps a person to the titles the article gave them with
+	// their full name, lower-cased.
+	titles map[string][]string
 }
 
 func newArticleNames() *articleNames {
 	return &articleNames{people: map[string]string{}, short: map[string]*mention{}, heads: map[string]bool{},
-		places: map[string]*mention{}, family: map[string]string{}}
+		places: map[string]*mention{}, family: map[string]string{}, titles: map[string][]string{}}
 }
 
 // inKB reports whether the knowledge base has the entity.
@@ -126,6 +130,9 @@ func (d *doc) inKB(id string) bool {
 func (n *articleNames) rememberPerson(toks []token.Token, m *mention, given func(string) bool) {
 	if m.typ != diplograph.Person || m.id == "" || m.last-m.first < 2 {
 		return
+	}
+	if m.title != "" {
+		n.titles[m.id] = append(n.titles[m.id], strings.ToLower(m.title))
 	}
 	// A first word that is no given name is a family name written first
 	// ("Lee Jae-myung", "Xi Jinping"): it names the person too, unless
@@ -150,6 +157,15 @@ func (n *articleNames) rememberPerson(toks []token.Token, m *mention, given func
 		}
 		n.people[joinTokens(toks[j:m.last])] = m.id
 	}
+}
+
+// titled reports whether the article gave person id, named in full, a
+// title that includes title ("Secretary" in "Secretary of State").
+func (n *articleNames) titled(id, title string) bool {
+	title = strings.ToLower(title)
+	return slices.ContainsFunc(n.titles[id], func(t string) bool {
+		return slices.Contains(strings.Fields(t), title) || strings.Contains(t, title) && strings.Contains(title, " ")
+	})
 }
 
 // rememberShort records a short form of an organization; a form two
@@ -668,6 +684,11 @@ func (d *doc) reuseMentions(si int, names *articleNames) []*mention {
 	ms := d.ments[si]
 	taken := make([]bool, len(toks))
 	for _, m := range ms {
+		if capitalTopic(toks, m) {
+			// A person's short form may be a topic's word too ("Rice
+			// also touched on…"): the person named in the article wins.
+			continue
+		}
 		for j := m.first; j < m.last; j++ {
 			taken[j] = true
 		}
@@ -694,9 +715,20 @@ func (d *doc) reuseMentions(si int, names *articleNames) []*mention {
 	if len(added) == 0 {
 		return ms
 	}
-	all := append(ms, added...)
+	all := slices.DeleteFunc(ms, func(m *mention) bool {
+		return capitalTopic(toks, m) && slices.ContainsFunc(added, func(a *mention) bool {
+			return a.first < m.last && m.first < a.last
+		})
+	})
+	all = append(all, added...)
 	sortMentions(all)
 	return all
+}
+
+// capitalTopic reports whether m is a topic found at a capitalized word,
+// which only a sentence's first word can be (capitalizedInside).
+func capitalTopic(toks []token.Token, m *mention) bool {
+	return m.typ == diplograph.Topic && toks[m.first].Cap
 }
 
 // reuseAt returns the short form starting at toks[i], if any.
