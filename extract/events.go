@@ -1908,7 +1908,11 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 			// Inverted: `"...," said Foreign Minister X`; not a possessor
 			// of what is said ("reaffirmed Seoul's commitment"), nor the
 			// subject of a "that" clause ("emphasized that Washington
-			// would").
+			// would"), nor anyone after a pronoun subject (`"...," she
+			// told American workers`: they are told).
+			if subjectBefore(toks, em.first) {
+				return false
+			}
 			for _, m := range ms {
 				if m.first >= em.last && m.first <= em.last+4 && actor(m) && !m.possessive &&
 					!slices.ContainsFunc(toks[em.last:m.first], func(t token.Token) bool { return t.Lower == "that" }) {
@@ -2336,11 +2340,11 @@ func pronounSubject(toks []token.Token, i int) bool {
 	return j >= 0 && subjectPronouns[toks[j].Lower] && (j == 0 || !reportVerbs[toks[j-1].Lower])
 }
 
-// personOf returns the person whom an organization mention qualifies
-// with "of" ("Lai Ching-te of the ruling Democratic Progressive Party"),
-// or nil.
+// personOf returns the person whom an organization or country mention
+// qualifies with "of" ("Lai Ching-te of the ruling Democratic Progressive
+// Party", "Boris Yeltsin of Russia"), or nil.
 func personOf(toks []token.Token, ms []*mention, org *mention) *mention {
-	if org == nil || org.typ != diplograph.Organization {
+	if org == nil || org.typ != diplograph.Organization && org.typ != diplograph.Country {
 		return nil
 	}
 	// "the", and a few lower-case words between: "of the ruling", "of
@@ -2392,6 +2396,14 @@ func subjectSlot(toks []token.Token, i int) int {
 	return j
 }
 
+// subjectBefore reports whether a personal pronoun is the subject right
+// before token i, past auxiliaries and adverbs ("she told", "he has
+// said").
+func subjectBefore(toks []token.Token, i int) bool {
+	j := subjectSlot(toks, i)
+	return j >= 0 && personalPronouns[toks[j].Lower]
+}
+
 // auxiliaries come between a subject and its verb.
 var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "will": true, "would": true, "could": true,
 	"should": true, "may": true, "might": true, "can": true, "must": true, "did": true, "does": true, "do": true,
@@ -2426,6 +2438,10 @@ func listBefore(toks []token.Token, ms []*mention, m *mention) []*mention {
 			j--
 		}
 		p := mentionEndingAt(ms, j)
+		if o := personOf(toks, ms, p); o != nil && m.typ == diplograph.Person {
+			// "Leonid Kuchma of Ukraine and Boris Yeltsin".
+			p = o
+		}
 		if p == nil || p.typ != m.typ {
 			break
 		}

@@ -59,11 +59,15 @@ func New(k *kb.KB) *Extractor {
 	}
 	x.tenseWords = tenseLexicon(x.cues)
 	x.titles = newPhraseIndex[string]()
-	for p, canon := range titles {
-		x.titles.add(p, canon)
-	}
-	for p, canon := range personTitles {
-		x.titles.add(p, canon)
+	for _, ts := range []map[string]string{titles, personTitles} {
+		for p, canon := range ts {
+			x.titles.add(p, canon)
+			// "Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of
+			// Russia": the first name takes the title too.
+			if pl := pluralTitle(p); pl != "" {
+				x.titles.add(pl, canon)
+			}
+		}
 	}
 	x.generic = newPhraseIndex[string]()
 	for p, kind := range genericOrgs {
@@ -74,6 +78,19 @@ func New(k *kb.KB) *Extractor {
 		x.stance.add(p, s)
 	}
 	return x
+}
+
+// pluralTitle returns the plural of a title of one or more words ("prime
+// minister" → "prime ministers", "secretary" → "secretaries"), or "" for
+// an abbreviation or a short word ("mr", "dr").
+func pluralTitle(p string) string {
+	switch {
+	case len(p) <= 3, strings.HasSuffix(p, "."), strings.HasSuffix(p, "s"):
+		return ""
+	case strings.HasSuffix(p, "y") && !strings.HasSuffix(p, "ey") && !strings.HasSuffix(p, "ay"):
+		return strings.TrimSuffix(p, "y") + "ies"
+	}
+	return p + "s"
 }
 
 // Extract reads one article. The article's Published date (YYYY-MM-DD)

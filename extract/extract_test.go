@@ -1329,3 +1329,33 @@ func TestReportersAndLists(t *testing.T) {
 		})
 	}
 }
+
+// TestPeopleOfCountries: a plural title introduces the first of the people
+// it lists, a person "of" a country acts and holds the office of that
+// country, and no one after a pronoun subject is the speaker.
+func TestPeopleOfCountries(t *testing.T) {
+	x := extractText(t, "1998-02-27", "MOSCOW (AP) _ Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed an economic cooperation plan Friday.")
+	if got, want := participantNames(x, diplograph.Agreement), []string{"Boris Yeltsin", "Leonid Kuchma"}; !slices.Equal(got, want) {
+		t.Errorf("agreement participants %q, want %q\n%s", got, want, describe(x))
+	}
+	names := entityNames(x)
+	offices := 0
+	for _, r := range x.Relations {
+		if r.Type == diplograph.HoldsOffice && names[r.Subject] == "Leonid Kuchma" {
+			offices++
+			if names[r.Object] != "Ukraine" {
+				t.Errorf("Kuchma holds an office of %s, want Ukraine (not the dateline's country)", names[r.Object])
+			}
+		}
+	}
+	if offices != 1 {
+		t.Errorf("Kuchma holds %d offices, want 1", offices)
+	}
+
+	x = extractText(t, "1998-08-18", "Madeleine Albright visited the embassy. ``Together, we promise to bring the murderers to justice,'' she told American and Tanzanian workers at the embassy.")
+	for _, e := range x.Events {
+		if e.Type == diplograph.Statement {
+			t.Errorf("whom she told is the speaker: %s", e.Summary)
+		}
+	}
+}

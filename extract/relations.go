@@ -107,6 +107,10 @@ func (d *doc) officeRelations(si int, ms []*mention) {
 
 func (d *doc) holdsOffice(si int, m *mention) {
 	country, office := m.titleOf, m.title
+	if country == "" {
+		// "President Leonid Kuchma of Ukraine".
+		country = d.ofCountryAfter(si, m)
+	}
 	props := map[string]string{}
 	if r, ok := d.x.kb.Get(m.id); ok {
 		if o, ok := d.heldOffice(r, func(o kb.Office) bool { return d.sameOffice(country, office, o.Of, o.Title) }); ok {
@@ -153,6 +157,24 @@ func (d *doc) holdsOffice(si int, m *mention) {
 	}
 	props["office"] = office
 	d.addRelation(si, diplograph.HoldsOffice, m.id, country, office, props)
+}
+
+// ofCountryAfter returns the country named with "of" right after m ("of
+// Ukraine", "of the Philippines"), or "".
+func (d *doc) ofCountryAfter(si int, m *mention) string {
+	toks := d.sents[si].Tokens
+	j := m.last
+	if j >= len(toks) || toks[j].Lower != "of" {
+		return ""
+	}
+	j++
+	if j < len(toks) && toks[j].Lower == "the" {
+		j++
+	}
+	if c := mentionAt(d.ments[si], j); c != nil && c.first == j && c.typ == diplograph.Country && c.form == formName {
+		return c.id
+	}
+	return ""
 }
 
 // predecessorRelations: "his predecessor, Yoon Suk Yeol" held the office
