@@ -1164,12 +1164,29 @@ func (d *doc) tenses(toks []token.Token, chunks []int) func(i int) timex.Tense {
 				}
 			}
 		}
+		// "talking about the slated visit of U.S. Commerce Secretary
+		// William Daley in September": a date in the noun phrase of an
+		// event said to come is to come, whatever the clause's verb.
+		for j := i - 5; j >= 0 && j >= i-12 && chunks[j] == chunks[i] && toks[j].Kind == token.Word; j-- {
+			if word[j] == timex.Unknown {
+				continue
+			}
+			if comingAdjectives[toks[j].Lower] && j > 0 && determiners[toks[j-1].Lower] {
+				return timex.Future
+			}
+			break
+		}
 		if t := byChunk[chunks[i]].tense(); t != timex.Unknown {
 			return t
 		}
 		return sentence.tense()
 	}
 }
+
+// comingAdjectives, after a determiner, make an event noun one to come:
+// "the slated visit", "an upcoming summit".
+var comingAdjectives = map[string]bool{"slated": true, "planned": true, "upcoming": true, "scheduled": true,
+	"expected": true, "coming": true}
 
 // futureNoun reports whether a future cue at toks[j] is a noun after a
 // determiner ("approved the plan in Sunday's referendum", "its hopes"),
@@ -2488,12 +2505,15 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 	hostOK := func(m *mention) bool {
 		return m.id != "" && m.form != formDemonym && (m.typ == diplograph.Country || m.typ == diplograph.Place || m.typ == diplograph.Territory)
 	}
+	// "the visit of U.S. Commerce Secretary William Daley": who visits,
+	// not where.
+	ofGuest, ofEnd := visitOf(toks, ms, em)
 	// Adjective right before the noun: "Ishiba's U.S. trip".
 	if m := mentionEndingAt(ms, em.first); m != nil && hostOK(m) {
 		host = m
 	}
 	if host == nil {
-		for j := em.last; j < len(toks) && j <= em.last+3; j++ {
+		for j := max(em.last, ofEnd); j < len(toks) && j <= max(em.last, ofEnd)+3; j++ {
 			if m := mentionAt(ms, j); m != nil && hostOK(m) {
 				host = m
 				break
@@ -2516,12 +2536,15 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 			em.location = host.id
 		}
 	}
-	var guest *mention
+	guest := ofGuest
 	isGuest := func(m *mention) bool {
 		return m.isActor() && (host == nil || m.id != host.id) && m.typ != diplograph.Organization
 	}
 	// Possessor: "Trump's visit", "Ishiba's U.S. trip".
 	for _, m := range ms {
+		if guest == ofGuest && guest != nil {
+			break
+		}
 		if m.possessive && m.last < em.first && em.first-m.last <= 3 && isGuest(m) {
 			guest = m
 		}
@@ -2571,6 +2594,29 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 	if guest != nil {
 		addPart(&em.parts, guest.id, diplograph.RoleGuest)
 	}
+}
+
+// visitOf returns the guest a visit noun names with "of" ("the visit of
+// Daniel Ortega", "the slated visit of U.S. Commerce Secretary William
+// Daley": the person the country's title names), and the token after
+// the guest; nil and 0 when there is none.
+func visitOf(toks []token.Token, ms []*mention, em *evMention) (*mention, int) {
+	j := em.last
+	if em.form != noun || j+1 >= len(toks) || toks[j].Lower != "of" {
+		return nil, 0
+	}
+	j++
+	if toks[j].Lower == "the" {
+		j++
+	}
+	m := mentionAt(ms, j)
+	if m == nil || m.first != j || !m.isActor() || m.typ == diplograph.Organization {
+		return nil, 0
+	}
+	if p := titledPerson(ms, m); p != nil {
+		return p, p.last
+	}
+	return m, m.last
 }
 
 // participleConj introduce a participle whose subject is the sentence's.

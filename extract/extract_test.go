@@ -1359,3 +1359,55 @@ func TestPeopleOfCountries(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficesAndVisitsOf: a department word may stand between a country
+// and its title ("U.S. Commerce Secretary"), a visit "of" someone is
+// theirs and, "slated", still to come with its month ahead; a spokesman
+// serves the country of whose spokesman they are, and a bare "spokesman"
+// takes no country from the dateline.
+func TestOfficesAndVisitsOf(t *testing.T) {
+	x := extractText(t, "1998-08-26", "NAIROBI, Kenya (AP) _ Joseph Kimotho said he and Prudence Bushnell had been talking about the slated visit of U.S. Commerce Secretary William Daley in September.")
+	var visits []diplograph.Event
+	for _, e := range x.Events {
+		if e.Type == diplograph.Visit {
+			visits = append(visits, e)
+		}
+	}
+	if len(visits) != 1 {
+		t.Fatalf("%d visits, want 1\n%s", len(visits), describe(x))
+	}
+	v := visits[0]
+	if got := participantNames(x, diplograph.Visit); !slices.Equal(got, []string{"William Daley"}) {
+		t.Errorf("visit participants %q, want Daley as the guest", got)
+	}
+	if v.Status != diplograph.Planned || v.Start != "1998-09-01" {
+		t.Errorf("visit %s from %s, want PLANNED from 1998-09-01", v.Status, v.Start)
+	}
+	offices := map[string]string{}
+	names := entityNames(x)
+	for _, r := range x.Relations {
+		if r.Type == diplograph.HoldsOffice {
+			offices[names[r.Subject]] = names[r.Object]
+		}
+	}
+	if offices["William Daley"] != "United States" {
+		t.Errorf("Daley's office is of %q, want the United States", offices["William Daley"])
+	}
+
+	x = extractText(t, "1998-02-27", "MOSCOW (AP) _ Boris Yeltsin of Russia met Leonid Kuchma of Ukraine. "+
+		"Kuchma assured Yeltsin that Ukraine would not join NATO, Yeltsin's spokesman Sergei Yastrzhembsky said. "+
+		"``We will not change course,'' said spokesman Kenneth Bacon.")
+	names = entityNames(x)
+	offices = map[string]string{}
+	for _, r := range x.Relations {
+		if r.Type == diplograph.HoldsOffice {
+			offices[names[r.Subject]] = names[r.Object]
+		}
+	}
+	if offices["Sergei Yastrzhembsky"] != "Russia" {
+		t.Errorf("Yeltsin's spokesman serves %q, want Russia", offices["Sergei Yastrzhembsky"])
+	}
+	if c, ok := offices["Kenneth Bacon"]; ok {
+		t.Errorf("a bare spokesman serves the dateline's country %q", c)
+	}
+}

@@ -762,7 +762,12 @@ func (d *doc) titleCountry(si, i int, before []*mention) string {
 
 // officeWords may stand between a country and the title it qualifies.
 var officeWords = map[string]bool{"presidential": true, "chief": true, "deputy": true, "senior": true, "top": true,
-	"government": true, "cabinet": true}
+	"government": true, "cabinet": true,
+	// Departments: "U.S. Commerce Secretary".
+	"commerce": true, "energy": true, "trade": true, "defense": true, "defence": true, "foreign": true,
+	"interior": true, "justice": true, "agriculture": true, "labor": true, "labour": true, "health": true,
+	"education": true, "finance": true, "treasury": true, "home": true, "transport": true,
+	"transportation": true, "economy": true, "environment": true}
 
 // nameRun returns how many tokens from j form a personal name: one to four
 // capitalized words that are not weekdays, months or titles, allowing

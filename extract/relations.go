@@ -111,6 +111,11 @@ func (d *doc) holdsOffice(si int, m *mention) {
 		// "President Leonid Kuchma of Ukraine".
 		country = d.ofCountryAfter(si, m)
 	}
+	if country == "" {
+		// "Yeltsin's spokesman Sergei Yastrzhembsky": the office serves
+		// the possessor, of the possessor's country.
+		country = d.possessorCountry(si, m.first-len(strings.Fields(office)))
+	}
 	props := map[string]string{}
 	if r, ok := d.x.kb.Get(m.id); ok {
 		if o, ok := d.heldOffice(r, func(o kb.Office) bool { return d.sameOffice(country, office, o.Of, o.Title) }); ok {
@@ -157,6 +162,19 @@ func (d *doc) holdsOffice(si int, m *mention) {
 	}
 	props["office"] = office
 	d.addRelation(si, diplograph.HoldsOffice, m.id, country, office, props)
+}
+
+// possessorCountry returns the country of the person whose possessive
+// ends right before token i, or "".
+func (d *doc) possessorCountry(si, i int) string {
+	toks := d.sents[si].Tokens
+	if i < 2 || i > len(toks) || !possessive(toks[i-1]) {
+		return ""
+	}
+	if p := mentionEndingAt(d.ments[si], i-1); p != nil && p.typ == diplograph.Person && p.id != "" {
+		return d.countryOf(p)
+	}
+	return ""
 }
 
 // ofCountryAfter returns the country named with "of" right after m ("of
@@ -270,8 +288,7 @@ func nationalTitle(title string) bool {
 	if strings.Contains(t, "general") || strings.Contains(t, "mayor") || strings.Contains(t, "governor") {
 		return false
 	}
-	for _, w := range []string{"minister", "secretary", "president", "premier", "chancellor", "spokesperson",
-		"spokesman", "spokeswoman"} {
+	for _, w := range []string{"minister", "secretary", "president", "premier", "chancellor"} {
 		if strings.Contains(t, w) {
 			return true
 		}

@@ -433,4 +433,11 @@ var continuesAfterInitialism = map[string]bool{
 	"lawmakers": true, "leader": true, "leaders": true, "allies": true, "ally": true, "counterpart": true,
 	"and": true, "or": true, "human": true, "peacekeepers": true, "peacekeeping": true, "charter": true,
 	"commander": true, "coast": true, "marines": true, "air": true, "ministry": true,
+	// Offices and bodies of a government: "U.S. Commerce Secretary".
+	"commerce": true, "energy": true, "agriculture": true, "attorney": true, "justice": true, "interior": true,
+	"labor": true, "homeland": true, "deputy": true, "assistant": true, "undersecretary": true, "chief": true,
+	"consul": true, "consulate": true, "delegation": true, "delegate": true, "negotiator": true,
+	"negotiators": true, "diplomat": true, "diplomats": true, "mission": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "senator": true, "secretary-general": true, "envoys": true,
+	"soldiers": true, "warships": true, "ambassadors": true, "officers": true, "command": true,
 }

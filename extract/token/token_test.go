@@ -57,6 +57,8 @@ func TestSplit(t *testing.T) {
 			[]string{"Mr. Trump met Donald J. Trump Jr. in Washington.", "They talked."}},
 		{"initialism mid sentence", "The U.S. President arrived. He spoke.",
 			[]string{"The U.S. President arrived.", "He spoke."}},
+		{"initialism before an office", "They talked about the visit of U.S. Commerce Secretary William Daley in September.",
+			[]string{"They talked about the visit of U.S. Commerce Secretary William Daley in September."}},
 		{"initialism ends sentence", "Exports to the U.S. Japan also said so.",
 			[]string{"Exports to the U.S.", "Japan also said so."}},
 		{"quote closes", `"We need peace." Ishiba said. Then?`,
