@@ -1847,7 +1847,7 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 				// ", Foreign Secretary Lazaro said": who reports the
 				// meeting after it, in a clause of their own, is not
 				// said to attend it.
-				if m.first > em.last && !inChunk(m) && m.last < len(toks) && plainSay[toks[m.last].Lower] {
+				if reportsAfter(toks, m, em) && !inChunk(m) {
 					continue
 				}
 				people = append(people, m)
@@ -1973,6 +1973,12 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 		return d.initiatorAndTarget(si, em, h, ms, actor, inChunk)
 	}
 	return len(em.parts) > 0 || em.typ == diplograph.Meeting || em.typ == diplograph.Summit
+}
+
+// reportsAfter reports whether m comes after the event and a plain
+// "said" follows it: ", Foreign Secretary Lazaro said".
+func reportsAfter(toks []token.Token, m *mention, em *evMention) bool {
+	return m.first > em.last && m.last < len(toks) && plainSay[toks[m.last].Lower]
 }
 
 // reportsBefore returns the index of a plain "said" whose subject is m,
@@ -2186,24 +2192,29 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 		addPart(&em.parts, init.id, diplograph.RoleInitiator)
 		return true
 	}
-	// Passive with its agent: "Eriador was criticized by Gondor".
-	if em.form == vPast && em.last < len(toks) && toks[em.last].Lower == "by" && em.first > 0 && passiveAux[toks[em.first-1].Lower] {
-		var agent *mention
-		for _, m := range ms {
-			if m.first > em.last && m.first <= em.last+3 && actor(m) {
-				agent = m
-				break
+	// Passive with its agent: "Eriador was criticized by Gondor"; reduced
+	// after a noun: "the accord signed by Kofi Annan and Tariq Aziz",
+	// where the noun is what was done, no actor.
+	if em.form == vPast && em.last < len(toks) && toks[em.last].Lower == "by" && em.first > 0 {
+		prev := toks[em.first-1]
+		passive := passiveAux[prev.Lower]
+		reduced := !passive && prev.Kind == token.Word && !prev.Cap && mentionEndingAt(ms, em.first) == nil
+		if passive || reduced {
+			agents := agentsAfterBy(toks, ms, em.last, actor)
+			if len(agents) == 0 {
+				return false
 			}
+			for _, a := range agents {
+				addPart(&em.parts, a.id, diplograph.RoleInitiator)
+			}
+			if passive {
+				patient := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
+				if patient != nil && !isParticipant(em.parts, patient.id) {
+					addPart(&em.parts, patient.id, diplograph.RoleTarget)
+				}
+			}
+			return true
 		}
-		patient := nearestBefore(ms, em.first, func(m *mention) bool { return actor(m) && inChunk(m) })
-		if agent == nil {
-			return false
-		}
-		addPart(&em.parts, agent.id, diplograph.RoleInitiator)
-		if patient != nil && patient.id != agent.id {
-			addPart(&em.parts, patient.id, diplograph.RoleTarget)
-		}
-		return true
 	}
 	// An invitation in the passive: "if Lee is invited", "Lee was invited
 	// to the summit by Canada". The one invited is its target; the one
@@ -2334,10 +2345,52 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 	return true
 }
 
-// titledPerson returns the person whose title the country mention c
-// qualifies ("U.S. President Donald Trump"), nil when it qualifies none.
+// agentsAfterBy returns the actors of the "by" phrase at token by: the
+// first within three tokens, and those listed after it with "and" or a
+// comma ("by U.N. Secretary-General Kofi Annan and Iraqi Deputy Prime
+// Minister Tariq Aziz"), each the person a title names rather than the
+// country or organization that qualifies it.
+func agentsAfterBy(toks []token.Token, ms []*mention, by int, actor func(*mention) bool) []*mention {
+	var out []*mention
+	for _, m := range ms {
+		if m.first > by && m.first <= by+3 && (actor(m) || titledPerson(ms, m) != nil) {
+			if p := titledPerson(ms, m); p != nil {
+				m = p
+			}
+			out = append(out, m)
+			break
+		}
+	}
+	for len(out) > 0 {
+		j := out[len(out)-1].last
+		if j+1 >= len(toks) || toks[j].Lower != "and" && toks[j].Text != "," {
+			break
+		}
+		j++
+		if determiners[toks[j].Lower] || toks[j].Lower == "his" || toks[j].Lower == "her" {
+			// "and his Pakistani counterpart Jumayun Akhtar Khan".
+			j++
+		}
+		m := mentionAt(ms, j)
+		if m == nil || m.first != j {
+			break
+		}
+		if p := titledPerson(ms, m); p != nil {
+			m = p
+		}
+		if !actor(m) {
+			break
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// titledPerson returns the person whose title the country or organization
+// mention c qualifies ("U.S. President Donald Trump", "U.N.
+// Secretary-General Kofi Annan"), nil when it qualifies none.
 func titledPerson(ms []*mention, c *mention) *mention {
-	if c.typ != diplograph.Country {
+	if c.typ != diplograph.Country && c.typ != diplograph.Organization {
 		return nil
 	}
 	for _, p := range ms {
@@ -2540,9 +2593,17 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 	isGuest := func(m *mention) bool {
 		return m.isActor() && (host == nil || m.id != host.id) && m.typ != diplograph.Organization
 	}
+	// In the passive the guest is the agent or unnamed: "could only be
+	// visited by a special team".
+	passive := em.form != noun && em.first > 0 && passiveAux[toks[em.first-1].Lower]
+	if passive && guest == nil {
+		if as := agentsAfterBy(toks, ms, em.last, isGuest); len(as) > 0 && em.last < len(toks) && toks[em.last].Lower == "by" {
+			guest = as[0]
+		}
+	}
 	// Possessor: "Trump's visit", "Ishiba's U.S. trip".
 	for _, m := range ms {
-		if guest == ofGuest && guest != nil {
+		if passive || guest == ofGuest && guest != nil {
 			break
 		}
 		if m.possessive && m.last < em.first && em.first-m.last <= 3 && isGuest(m) {
@@ -2550,7 +2611,7 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 		}
 	}
 	// Asked: "ask Trump to visit".
-	if guest == nil && em.form == vBase && em.first >= 2 && toks[em.first-1].Lower == "to" {
+	if guest == nil && !passive && em.form == vBase && em.first >= 2 && toks[em.first-1].Lower == "to" {
 		guest = nearestBefore(ms, em.first-1, isGuest)
 		if guest != nil && em.first-1-guest.last > 1 {
 			guest = nil
@@ -2558,7 +2619,7 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 	}
 	// "Peters will meet Boric before traveling to Buenos Aires": a
 	// participle after a conjunction has the sentence's subject.
-	if guest == nil && em.form == vIng && em.first > 0 && participleConj[toks[em.first-1].Lower] {
+	if guest == nil && !passive && em.form == vIng && em.first > 0 && participleConj[toks[em.first-1].Lower] {
 		for _, m := range ms {
 			if m.first < em.first && isGuest(m) && !m.possessive {
 				guest = m
@@ -2568,24 +2629,25 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 	}
 	// A verb's subject: "Ishiba visited Washington", or the person the
 	// sentence before was about: "He will visit Tokyo".
-	if guest == nil && em.form != noun {
+	if guest == nil && !passive && em.form != noun {
 		guest = nearestBefore(ms, em.first, func(m *mention) bool { return isGuest(m) && chunks[m.first] == chunks[em.first] })
 		if ante := d.sentenceSubjectBefore(si, toks, em.first); guest == nil && ante != nil && isGuest(ante) {
 			guest = ante
 		}
 	}
-	// Otherwise the sentence's first person, else first actor.
-	if guest == nil {
+	// Otherwise the sentence's first person, else first actor; not who
+	// reports the visit after it (", U.N. spokesman Alan Dacey said").
+	if guest == nil && !passive {
 		for _, m := range ms {
-			if m.typ == diplograph.Person && isGuest(m) {
+			if m.typ == diplograph.Person && isGuest(m) && !reportsAfter(toks, m, em) {
 				guest = m
 				break
 			}
 		}
 	}
-	if guest == nil {
+	if guest == nil && !passive {
 		for _, m := range ms {
-			if isGuest(m) {
+			if isGuest(m) && !reportsAfter(toks, m, em) {
 				guest = m
 				break
 			}

@@ -1411,3 +1411,36 @@ func TestOfficesAndVisitsOf(t *testing.T) {
 		t.Errorf("a bare spokesman serves the dateline's country %q", c)
 	}
 }
+
+// TestAgentsAndGuests: a passive's agents after "by", also after a noun
+// ("the accord signed by"), are the people the titles name, every one of
+// a list; a passive visit's guest is its agent or no one, and who reports
+// a visit after it is not its guest.
+func TestAgentsAndGuests(t *testing.T) {
+	tests := []struct {
+		name, text string
+		typ        diplograph.EventType
+		want       []string
+	}{
+		{"reduced passive with a list of titled agents",
+			"The accord signed by U.N. Secretary-General Kofi Annan and Iraqi Deputy Prime Minister Tariq Aziz on Feb. 23 gave inspectors access.",
+			diplograph.Agreement, []string{"Kofi Annan", "Tariq Aziz"}},
+		{"a counterpart after his",
+			"The deal was signed by Chinese Commerce Minister Bo Xilai and his Pakistani counterpart Jumayun Akhtar Khan.",
+			diplograph.Agreement, []string{"Bo Xilai", "Jumayun Akhtar Khan"}},
+		{"a passive visit by no one named",
+			"Kofi Annan said the sites could only be visited by a special team of monitors.",
+			diplograph.Visit, nil},
+		{"the reporter of a tour",
+			"Inspectors went on a 10-hour tour of three sites, U.N. spokesman Alan Dacey said.",
+			diplograph.Visit, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := extractText(t, "1998-03-06", tc.text)
+			if got := participantNames(x, tc.typ); !slices.Equal(got, tc.want) {
+				t.Errorf("%s participants %q, want %q\n%s", tc.typ, got, tc.want, describe(x))
+			}
+		})
+	}
+}

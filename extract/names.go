@@ -33,6 +33,7 @@ var personTitles = map[string]string{
 	"negotiator": "Negotiator", "president-elect": "President-elect", "vice-president": "Vice President",
 	"deputy foreign minister": "Deputy Foreign Minister", "undersecretary": "Undersecretary",
 	"under-secretary": "Undersecretary", "dissident": "", "opposition leader": "Opposition Leader",
+	"counterpart": "",
 }
 
 // moreOrgHeads end an organization name like the event lexicon's orgHeads:
