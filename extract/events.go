@@ -1786,6 +1786,14 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 				em.subject = m.id
 			}
 		}
+		// "a final meeting between Obama and Netanyahu": the two it is
+		// between, and no one else the sentence names.
+		if sides := d.sidesAfterBetween(toks, ms, em); len(sides) >= 2 {
+			for _, m := range sides {
+				addPart(&em.parts, m.id, diplograph.RoleParticipant)
+			}
+			return true
+		}
 		// "the APEC summit", "a G7 meeting": the organization meets. A
 		// gathering of an intergovernmental organization ("a G7 meeting",
 		// "a meeting of the Shanghai Cooperation Organisation") is
@@ -2343,6 +2351,65 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 		}
 	}
 	return true
+}
+
+// hostVerbs have the host of a gathering as their subject.
+var hostVerbs = map[string]bool{"host": true, "hosts": true, "hosted": true, "hosting": true}
+
+// sidesAfterBetween returns the sides a gathering noun names with
+// "between" or "among": "talks between China and Vietnam", "the meeting
+// between President Jiang and the Japanese foreign minister" (a
+// nationality word standing for its country's official), each titled
+// person rather than the country that qualifies the title.
+func (d *doc) sidesAfterBetween(toks []token.Token, ms []*mention, em *evMention) []*mention {
+	j := em.last
+	if em.form != noun || j >= len(toks) || toks[j].Lower != "between" && toks[j].Lower != "among" {
+		return nil
+	}
+	// "offered to host talks between Ali and Maduro": the host takes
+	// part too, which the sentence's other rules see.
+	if h := em.first - 1; h >= 0 && hostVerbs[toks[h].Lower] {
+		return nil
+	}
+	var out []*mention
+	for j++; j < len(toks); {
+		if determiners[toks[j].Lower] {
+			j++
+			continue
+		}
+		m := mentionAt(ms, j)
+		if m == nil {
+			// "President Jiang": the title stands before the mention.
+			if _, n, ok := d.x.titles.at(toks, j); ok {
+				j += n
+				continue
+			}
+		}
+		if m == nil || m.first != j || m.id == "" {
+			break
+		}
+		if p := titledPerson(ms, m); p != nil {
+			m = p
+		}
+		if !m.isActor() && !(m.typ == diplograph.Country && m.form == formDemonym) {
+			break
+		}
+		out = append(out, m)
+		j = m.last
+		// Past the rest of a side's phrase ("the Japanese foreign
+		// minister") to "and" or a comma.
+		for j < len(toks) && toks[j].Kind == token.Word && !toks[j].Cap && toks[j].Lower != "and" {
+			j++
+		}
+		if j >= len(toks) || toks[j].Lower != "and" && toks[j].Text != "," {
+			break
+		}
+		j++
+		if j < len(toks) && toks[j].Lower == "and" {
+			j++
+		}
+	}
+	return out
 }
 
 // agentsAfterBy returns the actors of the "by" phrase at token by: the
