@@ -2258,6 +2258,26 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 			return true
 		}
 	}
+	if (em.form == vPast || em.form == vPart) && em.first > 0 && toks[em.first-1].Lower == "be" &&
+		em.typ != diplograph.Statement && em.typ != diplograph.JointStatement {
+		// "to be offered membership", "will be sanctioned": without an
+		// agent after "by" (the passive with one is above), no one
+		// named acts; the subject right before is the one it is done
+		// to.
+		if agentAfter(toks, ms, em.last, actor) != nil {
+			return false
+		}
+		j := subjectSlot(toks, em.first-1)
+		if j > 0 && toks[j].Lower == "to" {
+			// "is expected to be offered": the subject of the clause.
+			return false
+		}
+		if p := mentionEndingAt(ms, j+1); p != nil && actor(p) {
+			addPart(&em.parts, p.id, diplograph.RoleTarget)
+			return true
+		}
+		return false
+	}
 	if g := groupSubject(toks, em.first); g {
 		// "the two sides had failed to agree": the subject is the pair,
 		// not an actor named before it.

@@ -314,7 +314,9 @@ func monthAt(c *cursor, k int) (time.Month, int) {
 		return 0, 0
 	}
 	n := 1
-	if len(t.Lower) <= 4 && c.is(k+1, ".") && !c.toks[c.i+k+1].SpaceBefore {
+	// An abbreviation's period, not the sentence's after "July".
+	if len(t.Lower) <= 4 && t.Lower != "may" && t.Lower != "june" && t.Lower != "july" &&
+		c.is(k+1, ".") && !c.toks[c.i+k+1].SpaceBefore {
 		n = 2
 	}
 	// "May" and "March" are also words: demand a date context for them.

@@ -61,6 +61,8 @@ func TestFind(t *testing.T) {
 		{"Friday night", Future, "Friday night", "2025-02-07TNI", "2025-02-07", "2025-02-07"},
 		{"in 1956 and", Unknown, "1956", "1956", "1956-01-01", "1956-12-31"},
 		{"since 1978.", Unknown, "1978", "1978", "1978-01-01", "1978-12-31"},
+		{"a summit in July.", Future, "July", "2025-07", "2025-07-01", "2025-07-31"},
+		{"talks in Sept. on trade", Future, "Sept.", "2025-09", "2025-09-01", "2025-09-30"},
 		{"is now over", Unknown, "now", "PRESENT_REF", "", ""},
 		{"in the past", Unknown, "the past", "PAST_REF", "", ""},
 		{"a five-hour meeting", Unknown, "five-hour", "PT5H", "", ""},
