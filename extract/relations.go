@@ -405,6 +405,9 @@ func isCountry(m *mention) bool {
 	return m.typ == diplograph.Country && m.id != "" && m.form != formDemonym
 }
 
+// relativeWords open a relative clause whose antecedent comes before them.
+var relativeWords = map[string]bool{"which": true, "that": true, "who": true}
+
 // territoryRelations finds who administers and who claims what:
 // passives ("administered by Japan but claimed by China"), actives
 // ("China claims the islands"), naming ("which China calls Diaoyu") and
@@ -434,6 +437,14 @@ func (d *doc) territoryRelations(si int, ms []*mention) {
 				return claimable(m) && (m.first == 0 || toks[m.first-1].Lower != "by") && !m.possessive &&
 					!slices.ContainsFunc(agents, func(a *mention) bool { return a.id == m.id })
 			})
+			if k := subjectSlot(toks, i); obj != nil && obj.typ == diplograph.Country && k >= 0 && toks[k].Kind == token.Word &&
+				!toks[k].Cap && !relativeWords[toks[k].Lower] && mentionEndingAt(ms, k+1) == nil {
+				// "the territory claimed by both Morocco and the
+				// Polisario Front": a thing the text does not name, not
+				// a country named before it ("Scarborough Shoal, a rich
+				// fishing ground claimed by" names the shoal).
+				obj = nil
+			}
 			if len(agents) == 0 && pairAt(toks, i+2) > 0 {
 				// "claimed by both countries".
 				agents = d.countryPair(si)

@@ -198,6 +198,8 @@ func TestClaimsOfAPairAndRelativeClauses(t *testing.T) {
 				"CLAIMS Q865 territory:paracel-islands"}},
 		// Three countries named as often: "both countries" is a guess.
 		{"Japan, China and the Philippines protested. The shoal is claimed by both countries.", nil},
+		// A thing the text does not name is not the country before it.
+		{"The former US secretary of state spoke of the future of the territory claimed by both Morocco and the Polisario Front.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
