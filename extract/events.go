@@ -2645,6 +2645,28 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 	hostOK := func(m *mention) bool {
 		return m.id != "" && m.form != formDemonym && (m.typ == diplograph.Country || m.typ == diplograph.Place || m.typ == diplograph.Territory)
 	}
+	// "held talks with visiting Palestinian President Mahmoud Abbas": the
+	// one "visiting" describes is the guest, the one who receives them
+	// the host; "the visiting minister" is a guest not named.
+	if visitingAdjective(toks, ms, em) {
+		g := d.personAfter(si, em.last)
+		if g == nil {
+			return
+		}
+		for j := em.last; j < g.first; j++ {
+			if !toks[j].Cap {
+				// "the visiting minister met Ban Ki-moon".
+				return
+			}
+		}
+		if h := nearestBefore(ms, em.first, func(m *mention) bool { return m.typ == diplograph.Person && m.id != "" }); h != nil {
+			if c := d.countryOf(h); c != "" && c != d.countryOf(g) {
+				addPart(&em.parts, c, diplograph.RoleHost)
+			}
+		}
+		addPart(&em.parts, g.id, diplograph.RoleGuest)
+		return
+	}
 	// "the visit of U.S. Commerce Secretary William Daley": who visits,
 	// not where.
 	ofGuest, ofEnd := visitOf(toks, ms, em)
@@ -2682,7 +2704,7 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 	}
 	// In the passive the guest is the agent or unnamed: "could only be
 	// visited by a special team".
-	passive := em.form != noun && em.first > 0 && passiveAux[toks[em.first-1].Lower]
+	passive := (em.form == vPast || em.form == vPart) && em.first > 0 && passiveAux[toks[em.first-1].Lower]
 	if passive && guest == nil {
 		if as := agentsAfterBy(toks, ms, em.last, isGuest); len(as) > 0 && em.last < len(toks) && toks[em.last].Lower == "by" {
 			guest = as[0]
@@ -2743,6 +2765,42 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 	if guest != nil {
 		addPart(&em.parts, guest.id, diplograph.RoleGuest)
 	}
+}
+
+// visitingAdjective reports whether "visiting" describes whom it comes
+// before ("talks with visiting President Abbas", "the visiting
+// minister") rather than being a verb with a subject ("Abbas is visiting
+// Cairo", "after visiting Cairo").
+func visitingAdjective(toks []token.Token, ms []*mention, em *evMention) bool {
+	if em.form != vIng || toks[em.first].Lower != "visiting" || em.first == 0 {
+		return false
+	}
+	prev := toks[em.first-1].Lower
+	if !determiners[prev] && !receiveWords[prev] || mentionEndingAt(ms, em.first) != nil {
+		// "looked forward to visiting Kenya", "Mr Straw, visiting
+		// Beijing,": a verb.
+		return false
+	}
+	// Whom it describes follows: a name, or a noun after a determiner.
+	return em.last < len(toks) && (toks[em.last].Cap || determiners[prev] && toks[em.last].Kind == token.Word)
+}
+
+// receiveWords stand before the guest "visiting" describes: "talks with
+// visiting President Abbas", "received visiting Premier Wen".
+var receiveWords = map[string]bool{"with": true, "and": true, "for": true, "his": true, "her": true, "their": true,
+	"met": true, "meet": true, "meets": true, "received": true, "receives": true, "welcomed": true,
+	"welcomes": true, "greeted": true, "hosted": true, "hosts": true, "told": true}
+
+// personAfter returns the person named within five tokens after token i,
+// past a nationality word and a title: "visiting Palestinian President
+// Mahmoud Abbas".
+func (d *doc) personAfter(si, i int) *mention {
+	for _, m := range d.ments[si] {
+		if m.first >= i && m.first <= i+5 && m.typ == diplograph.Person && m.id != "" {
+			return m
+		}
+	}
+	return nil
 }
 
 // visitOf returns the guest a visit noun names with "of" ("the visit of
