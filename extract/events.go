@@ -1935,7 +1935,7 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 			// subject of a "that" clause ("emphasized that Washington
 			// would"), nor anyone after a pronoun subject (`"...," she
 			// told American workers`: they are told).
-			if subjectBefore(toks, em.first) {
+			if pronounSubject(toks, em.first) {
 				return false
 			}
 			for _, m := range ms {
@@ -2551,14 +2551,6 @@ func subjectSlot(toks []token.Token, i int) int {
 		j--
 	}
 	return j
-}
-
-// subjectBefore reports whether a personal pronoun is the subject right
-// before token i, past auxiliaries and adverbs ("she told", "he has
-// said").
-func subjectBefore(toks []token.Token, i int) bool {
-	j := subjectSlot(toks, i)
-	return j >= 0 && personalPronouns[toks[j].Lower]
 }
 
 // auxiliaries come between a subject and its verb.
