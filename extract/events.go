@@ -2334,7 +2334,7 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 			// "Japan, South Korea and the United States imposed
 			// sanctions": every member of the list acts.
 			for _, m := range listBefore(toks, ms, init) {
-				if !endsList(toks, init) {
+				if !endsList(toks, ms, init) {
 					// "After meeting Rice, Nogaideli called": no list.
 					break
 				}
@@ -2573,10 +2573,11 @@ func groupSubject(toks []token.Token, i int) bool {
 	return pairEndingAt(toks, j+1) > 0
 }
 
-// listBefore returns the mentions listed before m: "X, Y and m".
+// listBefore returns the mentions listed before m: "X, Y and m", "Mr
+// Straw and his Spanish counterpart Miguel Moratinos".
 func listBefore(toks []token.Token, ms []*mention, m *mention) []*mention {
 	var out []*mention
-	for j := m.first - 1; j >= 1; {
+	for j := phraseStart(toks, ms, m) - 1; j >= 1; {
 		if toks[j].Lower == "the" {
 			j--
 		}
@@ -2595,15 +2596,34 @@ func listBefore(toks []token.Token, ms []*mention, m *mention) []*mention {
 			break
 		}
 		out = append(out, p)
-		j = p.first - 1
+		j = phraseStart(toks, ms, p) - 1
 	}
 	return out
 }
 
+// phraseStart returns where the noun phrase of a person mention begins:
+// before its title, the nationality or country that qualifies the title,
+// and "his", "her" or "the" ("his Spanish counterpart Miguel
+// Moratinos"). For other mentions it is the mention's first token.
+func phraseStart(toks []token.Token, ms []*mention, m *mention) int {
+	j := m.first
+	if m.typ != diplograph.Person || m.titleAt == 0 {
+		return j
+	}
+	j = m.titleAt - 1
+	if q := mentionEndingAt(ms, j); q != nil && q.typ == diplograph.Country {
+		j = q.first
+	}
+	if j > 0 && (toks[j-1].Lower == "his" || toks[j-1].Lower == "her" || toks[j-1].Lower == "the") {
+		j--
+	}
+	return j
+}
+
 // endsList reports whether "and" (maybe with "the") stands before m, as
 // before the last name of a list.
-func endsList(toks []token.Token, m *mention) bool {
-	j := m.first - 1
+func endsList(toks []token.Token, ms []*mention, m *mention) bool {
+	j := phraseStart(toks, ms, m) - 1
 	if j >= 0 && toks[j].Lower == "the" {
 		j--
 	}

@@ -1318,6 +1318,9 @@ func TestReportersAndLists(t *testing.T) {
 		{"no list across a clause",
 			"After meeting Condoleezza Rice, Sergei Lavrov called on Georgia to release the soldiers.",
 			diplograph.Proposal, []string{"Sergey Lavrov", "Georgia"}},
+		{"a list of titled people",
+			"In October, Foreign Secretary Jack Straw and his Spanish counterpart Miguel Moratinos agreed to establish a body.",
+			diplograph.Agreement, []string{"Miguel Moratinos", "Jack Straw"}},
 		{"a list ends in and",
 			"Japan, South Korea and the United States imposed sanctions on North Korea.",
 			diplograph.Sanction, []string{"United States", "South Korea", "Japan", "North Korea"}},
@@ -1463,5 +1466,24 @@ func TestAgentsAndGuests(t *testing.T) {
 				t.Errorf("%s participants %q, want %q\n%s", tc.typ, got, tc.want, describe(x))
 			}
 		})
+	}
+}
+
+// TestMinistersSignForTheirCountries: an agreement the countries signed
+// and the one their ministers signed, in the next sentence, are one.
+func TestMinistersSignForTheirCountries(t *testing.T) {
+	x := extractText(t, "2024-08-23", "Chile and New Zealand signed an agreement yesterday to share polar research stations. "+
+		"New Zealand Foreign Minister Winston Peters and Chilean Foreign Minister Alberto van Klaveren signed the agreement in Santiago.")
+	var agreements []diplograph.Event
+	for _, e := range x.Events {
+		if e.Type == diplograph.Agreement {
+			agreements = append(agreements, e)
+		}
+	}
+	if len(agreements) != 1 {
+		t.Fatalf("%d agreements, want 1\n%s", len(agreements), describe(x))
+	}
+	if a := agreements[0]; len(a.Participants) != 4 || a.Start != "2024-08-22" {
+		t.Errorf("agreement %q from %s, want the countries and ministers from 2024-08-22", a.Summary, a.Start)
 	}
 }

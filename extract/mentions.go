@@ -21,6 +21,9 @@ type mention struct {
 	// title is the office named before a person ("Prime Minister"), and
 	// titleOf the country it qualifies ("U.S. President").
 	title, titleOf string
+	// titleAt is one more than the index of the title's first token
+	// when the title stands before the name; 0 otherwise.
+	titleAt int
 	// possessive is true when "'s" follows the mention.
 	possessive bool
 	// acts is true for a nationality word that stands for its country as
@@ -705,7 +708,7 @@ func (d *doc) titledPerson(si, i int, before []*mention) *mention {
 		for _, t := range e.tgts {
 			if t.typ == diplograph.Person && t.form == formName {
 				m := &mention{sent: si, first: j, last: j + k, id: t.id, typ: diplograph.Person,
-					text: joinTokens(toks[j : j+k]), title: title}
+					text: joinTokens(toks[j : j+k]), title: title, titleAt: i + 1}
 				m.titleOf = d.titleCountry(si, i, before)
 				return m
 			}
@@ -718,7 +721,7 @@ func (d *doc) titledPerson(si, i int, before []*mention) *mention {
 	}
 	name := joinTokens(toks[j : j+k])
 	m := &mention{sent: si, first: j, last: j + k, id: kb.Slug(diplograph.Person, name), typ: diplograph.Person,
-		text: name, title: title}
+		text: name, title: title, titleAt: i + 1}
 	m.titleOf = d.titleCountry(si, i, before)
 	return m
 }

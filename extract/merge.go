@@ -125,7 +125,35 @@ func (d *doc) sameEvent(ev *evAcc, em *evMention) bool {
 		}
 		return equalSets(a, b) && (ev.location == "" || em.location == "" || ev.location == em.location)
 	}
-	return subset(a, b) || subset(b, a)
+	if subset(a, b) || subset(b, a) {
+		return true
+	}
+	// "Chile and New Zealand signed an agreement yesterday … Peters and
+	// Chilean Foreign Minister Alberto van Klaveren signed the
+	// agreement": the ministers sign for their countries.
+	return ev.typ == diplograph.Agreement && em.typ == diplograph.Agreement && equalSets(d.sides(a), d.sides(b))
+}
+
+// sides maps each actor to the country it acts for: a person to the
+// country of the office the knowledge base or the article gives them.
+func (d *doc) sides(actors map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(actors))
+	for id := range actors {
+		side := d.countryOfEntity(id)
+		if side == "" {
+			for _, r := range d.rels {
+				if r.r.Type == diplograph.HoldsOffice && r.r.Subject == id {
+					side = r.r.Object
+					break
+				}
+			}
+		}
+		if side == "" {
+			side = id
+		}
+		out[side] = true
+	}
+	return out
 }
 
 // definiteNoun reports whether em is a noun after "the", maybe with a few
