@@ -1121,6 +1121,10 @@ func (d *doc) tenses(toks []token.Token, chunks []int) func(i int) timex.Tense {
 			word[j] = timex.Future
 		case pastAt(toks, j, cls):
 			word[j] = timex.Past
+		case presentEvent(toks, j):
+			// "Netanyahu meets Albright on Monday": news tells what is
+			// to come in the present; what happened, in the past.
+			word[j] = timex.Future
 		}
 		var c cue
 		cn, phrase := 0, false
@@ -1187,6 +1191,28 @@ func (d *doc) tenses(toks []token.Token, chunks []int) func(i int) timex.Tense {
 // "the slated visit", "an upcoming summit".
 var comingAdjectives = map[string]bool{"slated": true, "planned": true, "upcoming": true, "scheduled": true,
 	"expected": true, "coming": true}
+
+// presentEvent reports whether toks[j] is a gathering or trip verb in the
+// simple present: "meets", "visits", or "meet" after its subject ("He and
+// Arafat meet separately Monday"), not after "to", an auxiliary or a
+// modal ("to meet", "did not meet").
+func presentEvent(toks []token.Token, j int) bool {
+	w := toks[j].Lower
+	if presentEventVerbs[w] {
+		return true
+	}
+	if !presentEventVerbs[w+"s"] || j == 0 {
+		return false
+	}
+	prev := toks[j-1]
+	return prev.Kind == token.Word && !verbMarkers[prev.Lower] && !auxiliaries[prev.Lower] && !copulas[prev.Lower] &&
+		!determiners[prev.Lower] && (prev.Cap || prev.Lower == "they" || prev.Lower == "we" || prev.Lower == "separately")
+}
+
+// presentEventVerbs are the third-person present forms of gathering and
+// trip verbs.
+var presentEventVerbs = map[string]bool{"meets": true, "visits": true, "holds": true, "travels": true, "arrives": true,
+	"hosts": true, "heads": true, "flies": true, "tours": true}
 
 // futureNoun reports whether a future cue at toks[j] is a noun after a
 // determiner ("approved the plan in Sunday's referendum", "its hopes"),

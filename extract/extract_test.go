@@ -153,6 +153,9 @@ func TestEventStatus(t *testing.T) {
 	}{
 		{"Donald Trump met Shigeru Ishiba in Washington on Friday.", diplograph.Meeting, diplograph.Occurred, false, "2025-01-31"},
 		{"Donald Trump will meet Shigeru Ishiba in Washington on Friday.", diplograph.Meeting, diplograph.Planned, false, "2025-02-07"},
+		// The news present tells what is to come.
+		{"Donald Trump meets Shigeru Ishiba in Washington on Friday.", diplograph.Meeting, diplograph.Planned, false, "2025-02-07"},
+		{"He and Shigeru Ishiba meet separately Monday with Donald Trump.", diplograph.Meeting, diplograph.Planned, false, "2025-02-10"},
 		{"Donald Trump is expected to meet Shigeru Ishiba next week.", diplograph.Meeting, diplograph.Expected, false, "2025-02-10"},
 		{"Donald Trump and Shigeru Ishiba called off their summit.", diplograph.Summit, diplograph.Cancelled, false, ""},
 		{"The summit between Donald Trump and Shigeru Ishiba was postponed.", diplograph.Summit, diplograph.Postponed, false, ""},
