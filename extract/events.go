@@ -1347,6 +1347,20 @@ func relativeDays(toks []token.Token, exprs []timex.Expr) []timex.Expr {
 	return append(exprs, out...)
 }
 
+// sayingDated returns the index of the reporting verb a date follows
+// ("said Monday", "said here on Tuesday", "told reporters"-less forms
+// only), or -1.
+func sayingDated(toks []token.Token, x timex.Expr) int {
+	k := x.First - 1
+	for k >= 0 && (toks[k].Lower == "on" || toks[k].Lower == "here" || toks[k].Lower == "late" || toks[k].Lower == "earlier") {
+		k--
+	}
+	if k >= 0 && (plainSay[toks[k].Lower] || toks[k].Lower == "added") {
+		return k
+	}
+	return -1
+}
+
 // eventBetween reports whether an event mention lies between tokens from
 // and to.
 func eventBetween(ems []*evMention, from, to int) bool {
@@ -1384,6 +1398,13 @@ func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, written 
 				continue
 			}
 			if x.Span.IsZero() {
+				continue
+			}
+			if k := sayingDated(toks, x); k >= 0 && em.first != k && !speechType(em.typ) {
+				// "Western diplomats said Monday that Baker could assess
+				// … talks": the day of the saying, not of the talks;
+				// what was said ("said on Tuesday that Iraq would
+				// retaliate") was said that day.
 				continue
 			}
 			dist := tokenDistance(em.first, em.last, x.First, x.Last)

@@ -153,6 +153,8 @@ func TestEventStatus(t *testing.T) {
 	}{
 		{"Donald Trump met Shigeru Ishiba in Washington on Friday.", diplograph.Meeting, diplograph.Occurred, false, "2025-01-31"},
 		{"Donald Trump will meet Shigeru Ishiba in Washington on Friday.", diplograph.Meeting, diplograph.Planned, false, "2025-02-07"},
+		// The day of the saying dates the saying, not what is said to come.
+		{"Western diplomats said Monday that Donald Trump would meet Shigeru Ishiba.", diplograph.Meeting, diplograph.Planned, false, ""},
 		// The news present tells what is to come.
 		{"Donald Trump meets Shigeru Ishiba in Washington on Friday.", diplograph.Meeting, diplograph.Planned, false, "2025-02-07"},
 		{"He and Shigeru Ishiba meet separately Monday with Donald Trump.", diplograph.Meeting, diplograph.Planned, false, "2025-02-10"},
