@@ -837,6 +837,10 @@ func countriesAfter(ms []*mention, toks []token.Token, i int) []*mention {
 		i = m.last
 		if i < len(toks) && (toks[i].Lower == "and" || toks[i].Text == ",") {
 			i++
+			if toks[i-1].Text == "," && i < len(toks) && toks[i].Lower == "and" {
+				// The serial comma: "China, Japan, and Taiwan".
+				i++
+			}
 			continue
 		}
 		break

@@ -198,6 +198,10 @@ func TestClaimsOfAPairAndRelativeClauses(t *testing.T) {
 				"CLAIMS Q865 territory:paracel-islands"}},
 		// Three countries named as often: "both countries" is a guess.
 		{"Japan, China and the Philippines protested. The shoal is claimed by both countries.", nil},
+		// The serial comma ends the list of claimants.
+		{"The Senkaku Islands, an archipelago claimed by China, Japan, and Taiwan, lie in the East China Sea.",
+			[]string{"CLAIMS " + china + " territory:senkaku-islands", "CLAIMS Q17 territory:senkaku-islands",
+				"CLAIMS Q865 territory:senkaku-islands"}},
 		// A thing the text does not name is not the country before it.
 		{"The former US secretary of state spoke of the future of the territory claimed by both Morocco and the Polisario Front.", nil},
 	}
