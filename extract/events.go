@@ -2086,7 +2086,7 @@ func asideBetween(toks []token.Token, from, to int) bool {
 	}
 	// Quotes and clause words other than a relative pronoun end asides:
 	// ", and Japan said" is a second clause.
-	if w := toks[from+1].Lower; w == "and" || w == "but" || w == "or" || w == "\"" {
+	if w := toks[from+1].Lower; w == "and" || w == "but" || w == "or" || w == "\"" || w == "``" {
 		return false
 	}
 	rest := 0
@@ -2977,7 +2977,7 @@ func (d *doc) salientPair(si int) []string {
 
 // quoteIn returns the first quoted passage of at least three words.
 func quoteIn(s string) string {
-	for _, pair := range [][2]string{{"“", "”"}, {"\"", "\""}} {
+	for _, pair := range [][2]string{{"“", "”"}, {"``", "''"}, {"\"", "\""}} {
 		rest := s
 		for {
 			i := strings.Index(rest, pair[0])

@@ -98,6 +98,10 @@ func appendTokens(toks []Token, text string, base int, lowered string) []Token {
 				// lest the loop stand still.
 				i += size
 			}
+		case (r == '`' || r == '\'') && i+1 < len(text) && text[i+1] == text[i]:
+			// Wire copy's ``quotes'': one token each, a double quote.
+			kind = Punct
+			i += 2
 		case isApostrophe(r) && possessiveAt(text, i+size):
 			kind = Punct
 			i += size + 1 // "'s"
@@ -348,7 +352,7 @@ func appendSentence(out []Sentence, text string, toks []Token, para int) []Sente
 
 func isCloser(s string) bool {
 	switch s {
-	case "\"", "”", "’", "'", ")", "]":
+	case "\"", "”", "’", "'", ")", "]", "''":
 		return true
 	}
 	return false
@@ -356,7 +360,7 @@ func isCloser(s string) bool {
 
 func isOpener(s string) bool {
 	switch s {
-	case "\"", "“", "‘", "'", "(", "[":
+	case "\"", "“", "‘", "'", "(", "[", "``":
 		return true
 	}
 	return false
