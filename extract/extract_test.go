@@ -1296,10 +1296,14 @@ func TestWhatAGatheringLendsOthers(t *testing.T) {
 	}
 }
 
-// TestReportersAndLists: who reports a meeting before it ("X said A and B
-// discussed") does not attend it unless the clause says so, and a comma
-// after a clause ("After meeting Rice, Nogaideli called") lists nobody.
-func TestReportersAndLists(t *testing.T) {
+// TestParticipantsOfASentence: who reports a meeting before it ("X said A
+// and B discussed") does not attend it unless the clause says so; a comma
+// after a clause ("After meeting Rice, Nogaideli called") lists nobody; a
+// passive's agents after "by", also after a noun ("the accord signed by"),
+// are the people the titles name, every one of a list; a passive visit's
+// guest is its agent or no one, and who reports a visit after it is not
+// its guest.
+func TestParticipantsOfASentence(t *testing.T) {
 	tests := []struct {
 		name, text string
 		typ        diplograph.EventType
@@ -1329,6 +1333,36 @@ func TestReportersAndLists(t *testing.T) {
 		{"a list ends in and",
 			"Japan, South Korea and the United States imposed sanctions on North Korea.",
 			diplograph.Sanction, []string{"United States", "South Korea", "Japan", "North Korea"}},
+		{"reduced passive with a list of titled agents",
+			"The accord signed by U.N. Secretary-General Kofi Annan and Iraqi Deputy Prime Minister Tariq Aziz on Feb. 23 gave inspectors access.",
+			diplograph.Agreement, []string{"Kofi Annan", "Tariq Aziz"}},
+		{"a counterpart after his",
+			"The deal was signed by Chinese Commerce Minister Bo Xilai and his Pakistani counterpart Jumayun Akhtar Khan.",
+			diplograph.Agreement, []string{"Bo Xilai", "Jumayun Akhtar Khan"}},
+		{"a passive without its agent: no one named offers",
+			"The Czech Republic is expected to be among the first former Warsaw Pact states to be offered membership in July.",
+			diplograph.Proposal, nil},
+		{"a passive without its agent: the subject is its target",
+			"North Korea could be sanctioned again.",
+			diplograph.Sanction, []string{"North Korea"}},
+		{"a visit in the progressive is no passive",
+			"Mahmoud Abbas is visiting Egypt this week.",
+			diplograph.Visit, []string{"Egypt", "Mahmoud Abbas"}},
+		{"visiting describes the guest",
+			"Egyptian President Hosni Mubarak held talks with visiting Palestinian President Mahmoud Abbas.",
+			diplograph.Visit, []string{"Egypt", "Mahmoud Abbas"}},
+		{"visiting as a verb after to",
+			"Madeleine Albright looked forward to visiting Kenya.",
+			diplograph.Visit, []string{"Kenya", "Madeleine Albright"}},
+		{"a visiting guest not named",
+			"The visiting minister met Ban Ki-moon.",
+			diplograph.Visit, nil},
+		{"a passive visit by no one named",
+			"Kofi Annan said the sites could only be visited by a special team of monitors.",
+			diplograph.Visit, nil},
+		{"the reporter of a tour",
+			"Inspectors went on a 10-hour tour of three sites, U.N. spokesman Alan Dacey said.",
+			diplograph.Visit, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1420,57 +1454,6 @@ func TestOfficesAndVisitsOf(t *testing.T) {
 	}
 	if c, ok := offices["Kenneth Bacon"]; ok {
 		t.Errorf("a bare spokesman serves the dateline's country %q", c)
-	}
-}
-
-// TestAgentsAndGuests: a passive's agents after "by", also after a noun
-// ("the accord signed by"), are the people the titles name, every one of
-// a list; a passive visit's guest is its agent or no one, and who reports
-// a visit after it is not its guest.
-func TestAgentsAndGuests(t *testing.T) {
-	tests := []struct {
-		name, text string
-		typ        diplograph.EventType
-		want       []string
-	}{
-		{"reduced passive with a list of titled agents",
-			"The accord signed by U.N. Secretary-General Kofi Annan and Iraqi Deputy Prime Minister Tariq Aziz on Feb. 23 gave inspectors access.",
-			diplograph.Agreement, []string{"Kofi Annan", "Tariq Aziz"}},
-		{"a counterpart after his",
-			"The deal was signed by Chinese Commerce Minister Bo Xilai and his Pakistani counterpart Jumayun Akhtar Khan.",
-			diplograph.Agreement, []string{"Bo Xilai", "Jumayun Akhtar Khan"}},
-		{"a passive without its agent: no one named offers",
-			"The Czech Republic is expected to be among the first former Warsaw Pact states to be offered membership in July.",
-			diplograph.Proposal, nil},
-		{"a passive without its agent: the subject is its target",
-			"North Korea could be sanctioned again.",
-			diplograph.Sanction, []string{"North Korea"}},
-		{"a visit in the progressive is no passive",
-			"Mahmoud Abbas is visiting Egypt this week.",
-			diplograph.Visit, []string{"Egypt", "Mahmoud Abbas"}},
-		{"visiting describes the guest",
-			"Egyptian President Hosni Mubarak held talks with visiting Palestinian President Mahmoud Abbas.",
-			diplograph.Visit, []string{"Egypt", "Mahmoud Abbas"}},
-		{"visiting as a verb after to",
-			"Madeleine Albright looked forward to visiting Kenya.",
-			diplograph.Visit, []string{"Kenya", "Madeleine Albright"}},
-		{"a visiting guest not named",
-			"The visiting minister met Ban Ki-moon.",
-			diplograph.Visit, nil},
-		{"a passive visit by no one named",
-			"Kofi Annan said the sites could only be visited by a special team of monitors.",
-			diplograph.Visit, nil},
-		{"the reporter of a tour",
-			"Inspectors went on a 10-hour tour of three sites, U.N. spokesman Alan Dacey said.",
-			diplograph.Visit, nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			x := extractText(t, "1998-03-06", tc.text)
-			if got := participantNames(x, tc.typ); !slices.Equal(got, tc.want) {
-				t.Errorf("%s participants %q, want %q\n%s", tc.typ, got, tc.want, describe(x))
-			}
-		})
 	}
 }
 
