@@ -1608,11 +1608,12 @@ func (d *doc) fillStatus(si int, em *evMention, chunks []int, tenseAt func(int) 
 			}
 		case !best.after && (best.status == diplograph.Planned || best.status == diplograph.Expected ||
 			best.status == diplograph.Proposed):
-			// "cancelled a planned visit": the verb outranks the
-			// adjective of its object.
+			// "cancelled a planned visit", "a planned meeting between
+			// Hayashi and India was postponed": the verb outranks the
+			// adjective of its object or subject.
 			for _, f := range seen {
-				if !f.after && f.at < bestAt && bestAt-f.at <= 4 &&
-					(f.c.status == diplograph.Cancelled || f.c.status == diplograph.Postponed) {
+				near := !f.after && f.at < bestAt && bestAt-f.at <= 4 || f.after && f.at > bestAt
+				if near && (f.c.status == diplograph.Cancelled || f.c.status == diplograph.Postponed) {
 					best, bestAt = f.c, f.at
 				}
 			}

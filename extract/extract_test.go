@@ -161,6 +161,7 @@ func TestEventStatus(t *testing.T) {
 		{"Donald Trump is expected to meet Shigeru Ishiba next week.", diplograph.Meeting, diplograph.Expected, false, "2025-02-10"},
 		{"Donald Trump and Shigeru Ishiba called off their summit.", diplograph.Summit, diplograph.Cancelled, false, ""},
 		{"The summit between Donald Trump and Shigeru Ishiba was postponed.", diplograph.Summit, diplograph.Postponed, false, ""},
+		{"A planned meeting between Donald Trump and Shigeru Ishiba was postponed.", diplograph.Meeting, diplograph.Postponed, false, ""},
 		{"Donald Trump did not meet Shigeru Ishiba on Monday.", diplograph.Meeting, diplograph.Hypothetical, true, "2025-02-03"},
 		{"Shigeru Ishiba denied that he met Donald Trump last week.", diplograph.Meeting, diplograph.Hypothetical, true, "2025-01-27"},
 		// A "would" that a report verb says is that report's "will".
