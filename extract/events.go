@@ -152,6 +152,12 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 			continue
 		}
 		for _, o := range out {
+			if o.conf == confEmbedded && o.first > em.last {
+				// "planning to ask Trump to visit Japan this year when
+				// they hold a summit later this week": what is asked
+				// for has its own date; the asking, the summit's.
+				continue
+			}
 			if o != em && !o.span.IsZero() && (o.typ == diplograph.Meeting || o.typ == diplograph.Summit || o.typ == diplograph.Visit) &&
 				happened(o.status) == happened(em.status) {
 				em.span = o.span

@@ -1265,7 +1265,14 @@ func TestGatheringsOfAnOrganization(t *testing.T) {
 // of a summit do not hold it, and that "the summit" is the summit named
 // before rather than a phone call named since.
 func TestWhatAGatheringLendsOthers(t *testing.T) {
-	x := extractText(t, "2024-06-19", "The leaders of Japan and Australia are expected to attend part of the July summit, Jens Stoltenberg said.")
+	// What is asked for keeps its date; the asking takes the summit's.
+	x := extractText(t, "2025-02-04", "Shigeru Ishiba is planning to ask Donald Trump to visit Japan this year when they hold a summit in Washington later this week.")
+	for _, e := range x.Events {
+		if e.Type == diplograph.Invitation && e.Start != "2025-02-03" {
+			t.Errorf("the invitation starts %s, want the summit's week from 2025-02-03", e.Start)
+		}
+	}
+	x = extractText(t, "2024-06-19", "The leaders of Japan and Australia are expected to attend part of the July summit, Jens Stoltenberg said.")
 	for _, e := range x.Events {
 		if e.Type == diplograph.Statement && e.Start != "" {
 			t.Errorf("the statement takes the summit's date: %s", e.Summary)

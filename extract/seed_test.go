@@ -204,6 +204,9 @@ func TestSeed(t *testing.T) {
 				map[string]diplograph.Role{ishiba: diplograph.RoleGuest, "United States": diplograph.RoleHost}},
 			{diplograph.Visit, diplograph.Proposed, "2025-07-01", "2025-12-31", diplograph.HalfYear, "Japan",
 				map[string]diplograph.Role{trump: diplograph.RoleGuest, "Japan": diplograph.RoleHost, ishiba: diplograph.RoleInitiator}},
+			// Asked at the summit later this week, for a visit this year.
+			{diplograph.Invitation, diplograph.Planned, "2025-02-03", "2025-02-09", diplograph.Week, "",
+				map[string]diplograph.Role{ishiba: diplograph.RoleInitiator, trump: diplograph.RoleTarget}},
 			{diplograph.JointStatement, diplograph.Expected, "2025-02-07", "2025-02-07", diplograph.Day, "",
 				map[string]diplograph.Role{ishiba: diplograph.RoleParticipant, trump: diplograph.RoleParticipant}},
 			{diplograph.Summit, diplograph.Planned, "2025-09-01", "2025-11-30", diplograph.Season, "South Korea",
