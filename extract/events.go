@@ -1826,7 +1826,11 @@ func rolePriority(r diplograph.Role) int {
 func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) bool {
 	toks := d.sents[si].Tokens
 	ms := d.ments[si]
-	actor := (*mention).isActor
+	// "refer to U.N. resolution 425": a body that names a document acts
+	// no more than the document does.
+	actor := func(m *mention) bool {
+		return m.isActor() && !(m.last < len(toks) && documentNouns[toks[m.last].Lower])
+	}
 	inChunk := func(m *mention) bool { return chunks[m.first] == chunks[em.first] }
 	switch em.typ {
 	case diplograph.Visit:
@@ -2073,6 +2077,11 @@ func reportsBefore(toks []token.Token, ms []*mention, m *mention, i int) int {
 
 // personalPronouns may stand for a person named before them.
 var personalPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true}
+
+// documentNouns are documents a body's name may qualify: "U.N.
+// resolution 425", "the UN charter".
+var documentNouns = map[string]bool{"resolution": true, "resolutions": true, "charter": true, "mandate": true,
+	"convention": true, "conventions": true}
 
 // asideBetween reports whether tokens [from, to) are a comma-enclosed
 // aside of at most 14 tokens, then at most two auxiliaries or adverbs:
