@@ -1354,14 +1354,18 @@ func relativeDays(toks []token.Token, exprs []timex.Expr) []timex.Expr {
 }
 
 // sayingDated returns the index of the reporting verb a date follows
-// ("said Monday", "said here on Tuesday", "told reporters"-less forms
-// only), or -1.
+// ("said Monday", "said here on Tuesday", "as saying on Monday"), or -1.
 func sayingDated(toks []token.Token, x timex.Expr) int {
+	if x.Last < len(toks) && possessive(toks[x.Last]) || possessive(toks[x.Last-1]) {
+		// "a statement saying Sunday's referendum …": the date of what
+		// follows.
+		return -1
+	}
 	k := x.First - 1
 	for k >= 0 && (toks[k].Lower == "on" || toks[k].Lower == "here" || toks[k].Lower == "late" || toks[k].Lower == "earlier") {
 		k--
 	}
-	if k >= 0 && (plainSay[toks[k].Lower] || toks[k].Lower == "added") {
+	if k >= 0 && (plainSay[toks[k].Lower] || toks[k].Lower == "added" || toks[k].Lower == "saying") {
 		return k
 	}
 	return -1
@@ -1829,7 +1833,8 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 	// "refer to U.N. resolution 425": a body that names a document acts
 	// no more than the document does.
 	actor := func(m *mention) bool {
-		return m.isActor() && !(m.last < len(toks) && documentNouns[toks[m.last].Lower])
+		return m.isActor() && !(m.last < len(toks) && documentNouns[toks[m.last].Lower]) &&
+			(speechType(em.typ) || !d.media(m))
 	}
 	inChunk := func(m *mention) bool { return chunks[m.first] == chunks[em.first] }
 	switch em.typ {
@@ -1993,7 +1998,9 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 			// subject of a "that" clause ("emphasized that Washington
 			// would"), nor anyone after a pronoun subject (`"...," she
 			// told American workers`: they are told).
-			if pronounSubject(toks, em.first) {
+			if pronounSubject(toks, em.first) || h.t.phrase == "told" {
+				// Whom one tells is the audience: "a source told The
+				// Associated Press".
 				return false
 			}
 			for _, m := range ms {
@@ -2077,6 +2084,19 @@ func reportsBefore(toks []token.Token, ms []*mention, m *mention, i int) int {
 
 // personalPronouns may stand for a person named before them.
 var personalPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true}
+
+// media reports whether m is a news organization, which reports what
+// others do: it says things, but does no other deed.
+func (d *doc) media(m *mention) bool {
+	if m.typ != diplograph.Organization {
+		return false
+	}
+	if m.title == "MEDIA" {
+		return true
+	}
+	r, ok := d.x.kb.Get(m.id)
+	return ok && r.Kind == "MEDIA"
+}
 
 // documentNouns are documents a body's name may qualify: "U.N.
 // resolution 425", "the UN charter".

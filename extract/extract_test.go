@@ -155,6 +155,10 @@ func TestEventStatus(t *testing.T) {
 		{"Donald Trump will meet Shigeru Ishiba in Washington on Friday.", diplograph.Meeting, diplograph.Planned, false, "2025-02-07"},
 		// The day of the saying dates the saying, not what is said to come.
 		{"Western diplomats said Monday that Donald Trump would meet Shigeru Ishiba.", diplograph.Meeting, diplograph.Planned, false, ""},
+		{"Voters in Sunday's referendum backed independence for South Ossetia, the news agency quoted the election chief as saying on Monday.",
+			diplograph.Election, diplograph.Occurred, false, "2025-02-02"},
+		{"Finland issued a statement saying Sunday's referendum contradicts Georgia's sovereignty.",
+			diplograph.Election, diplograph.Occurred, false, "2025-02-02"},
 		// The news present tells what is to come.
 		{"Donald Trump meets Shigeru Ishiba in Washington on Friday.", diplograph.Meeting, diplograph.Planned, false, "2025-02-07"},
 		{"He and Shigeru Ishiba meet separately Monday with Donald Trump.", diplograph.Meeting, diplograph.Planned, false, "2025-02-10"},
@@ -189,6 +193,8 @@ func TestEventStatus(t *testing.T) {
 		{"Shigeru Ishiba met Donald Trump on Friday, a day after Japan protested the tariffs.", diplograph.Protest, diplograph.Occurred, false, "2025-01-30"},
 		{"Shigeru Ishiba met Donald Trump on Friday, two days before Japan protested the tariffs.", diplograph.Protest, diplograph.Occurred, false, "2025-02-02"},
 		{"China said on Monday it would never accept independence, a day after Lai Ching-te of the ruling Democratic Progressive Party won the island's presidential election.",
+			diplograph.Election, diplograph.Occurred, false, "2025-02-02"},
+		{"Finland issued a statement saying Sunday's referendum contradicts Georgia's sovereignty.",
 			diplograph.Election, diplograph.Occurred, false, "2025-02-02"},
 		// A statement's reported content keeps its far date to itself.
 		{"Chile and New Zealand issued a joint statement saying the two governments would hold their first strategic dialogue on regional security in Wellington early next year.",
@@ -1341,6 +1347,12 @@ func TestParticipantsOfASentence(t *testing.T) {
 		{"a body that names a document does not speak",
 			"Yitzhak Mordechai was the first official to refer to U.N. resolution 425 in a speech six weeks ago.",
 			diplograph.Statement, nil},
+		{"whom a source told",
+			"At least one of the sites was a barracks, a well-placed source told The Associated Press.",
+			diplograph.Statement, nil},
+		{"a news agency does no deed",
+			"Preliminary results showed that voters in Sunday's referendum backed independence for South Ossetia, the Itar-Tass news agency quoted the local election chief as saying on Monday.",
+			diplograph.Election, []string{"South Ossetia"}},
 		{"a list ends in and",
 			"Japan, South Korea and the United States imposed sanctions on North Korea.",
 			diplograph.Sanction, []string{"United States", "South Korea", "Japan", "North Korea"}},
