@@ -1834,7 +1834,7 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 	// no more than the document does.
 	actor := func(m *mention) bool {
 		return m.isActor() && !(m.last < len(toks) && documentNouns[toks[m.last].Lower]) &&
-			(speechType(em.typ) || !d.media(m))
+			(speechType(em.typ) || !d.media(m)) && !placeOfBody(toks, m)
 	}
 	inChunk := func(m *mention) bool { return chunks[m.first] == chunks[em.first] }
 	switch em.typ {
@@ -2097,6 +2097,26 @@ func (d *doc) media(m *mention) bool {
 	r, ok := d.x.kb.Get(m.id)
 	return ok && r.Kind == "MEDIA"
 }
+
+// placeOfBody reports whether an organization is named as a place: "a
+// speech delivered at the Pentagon", "who came to the State Department".
+func placeOfBody(toks []token.Token, m *mention) bool {
+	if m.typ != diplograph.Organization {
+		return false
+	}
+	j := m.first - 1
+	if j >= 0 && toks[j].Lower == "the" {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	return toks[j].Lower == "at" || toks[j].Lower == "to" && j > 0 && motionVerbs[toks[j-1].Lower]
+}
+
+// motionVerbs take the place one goes to after "to".
+var motionVerbs = map[string]bool{"came": true, "come": true, "comes": true, "went": true, "go": true, "goes": true,
+	"returned": true, "traveled": true, "travelled": true, "flew": true, "walked": true, "drove": true, "headed": true}
 
 // documentNouns are documents a body's name may qualify: "U.N.
 // resolution 425", "the UN charter".
