@@ -1942,10 +1942,17 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 		if ante := d.sentenceSubjectBefore(si, toks, em.first); ante != nil {
 			people = append([]*mention{ante}, people...)
 		}
+		group := len(people) < 2 && hasGroupWord(toks, chunks, chunks[em.first])
+		if group {
+			// "Jaiswal told a briefing, responding to reports that the
+			// two had held a meeting": the two, not one named in another
+			// clause.
+			people = slices.DeleteFunc(people, func(m *mention) bool { return !inChunk(m) })
+		}
 		for _, m := range people {
 			addPart(&em.parts, m.id, diplograph.RoleParticipant)
 		}
-		if len(people) < 2 && hasGroupWord(toks, chunks, chunks[em.first]) {
+		if group {
 			// "Their meeting" names two who met; one person known so far
 			// is not a pair.
 			if pair := d.salientPair(si); len(pair) == 2 {
