@@ -45,6 +45,9 @@ type evMention struct {
 	// subject is the one actor right before a meeting verb ("Cho met
 	// Grossi"), which a verb coordinated with it shares.
 	subject string
+	// timing is set for a gathering named before that times something
+	// else ("before the summit"): it names the event, no more.
+	timing bool
 }
 
 // evAcc is one event of the article, merged from its mentions.
@@ -102,6 +105,10 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 	for _, h := range hits {
 		em := &evMention{sent: si, first: h.first, last: h.last, typ: h.t.typ, form: h.t.form, code: h.t.code}
 		ok := d.fillParticipants(si, em, h, chunks)
+		if em.timing {
+			out = append(out, em)
+			continue
+		}
 		if subj := coordinatedSubject(toks, out, em); subj != "" {
 			// "Blinken congratulated Lai and said ...": the sentence's
 			// event is the congratulation, the "said" only reports it.
@@ -123,6 +130,9 @@ func (d *doc) sentenceEvents(si int) []*evMention {
 	}
 	d.assignDates(si, out, exprs, written, chunks)
 	for _, em := range out {
+		if em.timing {
+			continue // it names the event, no more
+		}
 		d.fillStatus(si, em, chunks, tenseAt)
 		d.fillLocation(si, em, chunks)
 		d.fillConcerns(si, em, chunks)
@@ -1399,6 +1409,9 @@ func (d *doc) assignDates(si int, ems []*evMention, exprs []timex.Expr, written 
 	type pair struct{ e, x, dist int }
 	var pairs []pair
 	for ei, em := range ems {
+		if em.timing {
+			continue
+		}
 		for xi, x := range exprs {
 			if x.Type == timex.Duration {
 				// "a three-day visit", "a visit for three days".
@@ -1743,7 +1756,9 @@ func occasionBefore(toks []token.Token, em *evMention) int {
 		if occasionWords[w] {
 			return j + 1
 		}
-		if toks[j].Kind == token.Punct && toks[j].Text != "'" && toks[j].Text != "-" {
+		if toks[j].Kind == token.Punct && toks[j].Text != "'" && toks[j].Text != "-" || w == "for" {
+			// "before the summit for talks": the occasion of the
+			// summit, not of the talks.
 			break
 		}
 	}
@@ -1848,6 +1863,13 @@ func (d *doc) fillParticipants(si int, em *evMention, h trigHit, chunks []int) b
 				(m.first == 0 || toks[m.first-1].Lower != "and" && toks[m.first-1].Text != ",") {
 				em.subject = m.id
 			}
+		}
+		// "visit Paris before the summit for talks with Macron": a summit
+		// named before, by which something else is timed, is no
+		// gathering of those the sentence names.
+		if em.form == noun && toks[max(em.first-1, 0)].Lower == "the" && em.first >= 2 && timingWords[toks[em.first-2].Lower] {
+			em.timing = true
+			return true
 		}
 		// "a final meeting between Obama and Netanyahu": the two it is
 		// between, and no one else the sentence names.
@@ -2482,6 +2504,9 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 	}
 	return true
 }
+
+// timingWords time one thing by another: "before the summit".
+var timingWords = map[string]bool{"before": true, "after": true, "since": true, "until": true, "following": true}
 
 // hostVerbs have the host of a gathering as their subject.
 var hostVerbs = map[string]bool{"host": true, "hosts": true, "hosted": true, "hosting": true}

@@ -1271,6 +1271,21 @@ func TestGatheringsOfAnOrganization(t *testing.T) {
 // of a summit do not hold it, and that "the summit" is the summit named
 // before rather than a phone call named since.
 func TestWhatAGatheringLendsOthers(t *testing.T) {
+	// A summit named before, by which talks are timed, is neither held
+	// by those who talk nor dated by their talks.
+	timing := extractText(t, "2026-03-04", "Emmanuel Macron will host the G7 summit in Evian in June. "+
+		"Sanae Takaichi is also expected to visit Paris before the summit for talks with Macron, possibly in May.")
+	for _, e := range timing.Events {
+		if e.Type == diplograph.Summit && (e.Start == "2026-05-01" || len(e.Evidence) != 2) {
+			t.Errorf("summit %q from %s on %d sentences, want June on both", e.Summary, e.Start, len(e.Evidence))
+		}
+		if e.Type == diplograph.Meeting && (e.Status != diplograph.Expected || e.Start != "2026-05-01") {
+			t.Errorf("talks %s from %s, want EXPECTED in May", e.Status, e.Start)
+		}
+	}
+	if got := participantNames(timing, diplograph.Meeting); !slices.Equal(got, []string{"Sanae Takaichi", "Emmanuel Macron"}) {
+		t.Errorf("talks between %q\n%s", got, describe(timing))
+	}
 	// What is asked for keeps its date; the asking takes the summit's.
 	x := extractText(t, "2025-02-04", "Shigeru Ishiba is planning to ask Donald Trump to visit Japan this year when they hold a summit in Washington later this week.")
 	for _, e := range x.Events {

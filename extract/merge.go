@@ -80,6 +80,10 @@ func (d *doc) sameEvent(ev *evAcc, em *evMention) bool {
 	if !typesCompatible(ev.typ, em.typ) {
 		return false
 	}
+	if em.timing {
+		// "before the summit": the latest one named.
+		return d.latestOfType(em.typ) == ev
+	}
 	if ev.negated != em.negated && em.conf >= confCue && ev.conf >= confCue {
 		return false
 	}
@@ -247,6 +251,11 @@ func equalSets(a, b map[string]bool) bool { return len(a) == len(b) && subset(a,
 // absorb merges a mention into an event: the more explicit status, the
 // finer date, the first location, the union of participants and concerns.
 func (d *doc) absorb(ev *evAcc, em *evMention) {
+	if em.timing {
+		// "before the summit": the summit's sentence, not its status.
+		ev.sents[em.sent] = true
+		return
+	}
 	if em.typ == diplograph.Summit {
 		ev.typ = diplograph.Summit
 	}
