@@ -967,12 +967,18 @@ func (d *doc) appositionTitle(si, j int) (title, country string, ok bool) {
 		return "", "", false
 	}
 	title, n, found := d.x.titles.at(toks, j)
-	if !found || title == "" || title == "Leader" {
+	if !found && roleNouns[toks[j].Lower] {
+		// Only in an apposition: before a name, "official" is as often
+		// an adjective ("the official MENA news agency").
+		title, n, found = "", 1, true
+	}
+	if !found || title == "" && !roleNouns[toks[j].Lower] || title == "Leader" {
 		return "", "", false
 	}
-	// The title must end the apposition or be followed by "of"/"for".
+	// The title must end the apposition or be followed by a preposition
+	// or "and" ("a top Chinese official on relations between …").
 	e := j + n
-	if e < len(toks) && toks[e].Kind == token.Word && toks[e].Lower != "of" && toks[e].Lower != "for" && toks[e].Lower != "and" {
+	if e < len(toks) && toks[e].Kind == token.Word && !appositionLinks[toks[e].Lower] {
 		return "", "", false
 	}
 	// "a spokesperson for China's Taiwan Affairs Office": what the title
@@ -996,6 +1002,13 @@ func (d *doc) appositionTitle(si, j int) (title, country string, ok bool) {
 	}
 	return title, country, true
 }
+
+// roleNouns name a person by what they do, without an office: "Wang
+// Daohan, a top Chinese official".
+var roleNouns = map[string]bool{"official": true, "diplomat": true, "lawmaker": true}
+
+// appositionLinks may follow the title of an apposition.
+var appositionLinks = map[string]bool{"of": true, "for": true, "and": true, "on": true, "in": true, "at": true, "with": true}
 
 // appositionDeterminers and appositionModifiers may come before the title
 // in an apposition: "its foreign minister", "the former special envoy".

@@ -54,6 +54,13 @@ func TestRecognitionByCue(t *testing.T) {
 			want: map[string]diplograph.EntityType{"Karel Novotny": per, "Jose Antunes Ferreira": per},
 		},
 		{
+			// A role with no office names a person only in an apposition.
+			name: "apposition with a role",
+			text: "Newt Gingrich met Wang Daohan, a top Chinese official on relations with Taiwan. The official MENA news agency reported it.",
+			want: map[string]diplograph.EntityType{"Wang Daohan": per},
+			none: []string{"MENA"},
+		},
+		{
 			name: "first name inside an institution",
 			text: "The plane landed at Ben Gurion International Airport and at George Brown University.",
 			none: []string{"Ben Gurion", "Ben Gurion International Airport", "George Brown"},
