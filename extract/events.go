@@ -1571,6 +1571,16 @@ func (d *doc) fillStatus(si int, em *evMention, chunks []int, tenseAt func(int) 
 		em.status, em.conf = diplograph.Proposed, confEmbedded
 		return
 	}
+	// "as laid down by the Feb. 23 accord signed by Annan and Aziz": a
+	// participle after its noun tells what was done, whatever the
+	// modality of the clause around it.
+	if em.form == vPast && em.first > 0 && em.last < len(toks) && toks[em.last].Lower == "by" {
+		if prev := toks[em.first-1]; prev.Kind == token.Word && !prev.Cap && !passiveAux[prev.Lower] &&
+			!auxiliaries[prev.Lower] && mentionEndingAt(d.ments[si], em.first) == nil {
+			em.status, em.conf = diplograph.Occurred, confTense
+			return
+		}
+	}
 	// Conditional: the clause after a sentence-initial "If ...,".
 	if len(toks) > 0 && (toks[0].Lower == "if" || toks[0].Lower == "should") && c == firstChunkAfterComma(toks, chunks) {
 		em.status, em.conf = diplograph.Hypothetical, confCue

@@ -159,6 +159,9 @@ func TestEventStatus(t *testing.T) {
 			diplograph.Election, diplograph.Occurred, false, "2025-02-02"},
 		{"Finland issued a statement saying Sunday's referendum contradicts Georgia's sovereignty.",
 			diplograph.Election, diplograph.Occurred, false, "2025-02-02"},
+		// A participle after its noun tells what was done.
+		{"The sites could only be visited as laid down by the accord signed by Kofi Annan and Tariq Aziz on Monday.",
+			diplograph.Agreement, diplograph.Occurred, false, "2025-02-03"},
 		// The news present tells what is to come.
 		{"Donald Trump meets Shigeru Ishiba in Washington on Friday.", diplograph.Meeting, diplograph.Planned, false, "2025-02-07"},
 		{"He and Shigeru Ishiba meet separately Monday with Donald Trump.", diplograph.Meeting, diplograph.Planned, false, "2025-02-10"},
