@@ -2862,66 +2862,75 @@ func (d *doc) visitParticipants(si int, em *evMention, chunks []int) {
 	// In the passive the guest is the agent or unnamed: "could only be
 	// visited by a special team".
 	passive := (em.form == vPast || em.form == vPart) && em.first > 0 && passiveAux[toks[em.first-1].Lower]
-	if passive && guest == nil {
-		if as := agentsAfterBy(toks, ms, em.last, isGuest); len(as) > 0 && em.last < len(toks) && toks[em.last].Lower == "by" {
-			guest = as[0]
+	switch {
+	case guest != nil:
+	case passive:
+		if em.last < len(toks) && toks[em.last].Lower == "by" {
+			if as := agentsAfterBy(toks, ms, em.last, isGuest); len(as) > 0 {
+				guest = as[0]
+			}
 		}
+	default:
+		guest = d.activeGuest(si, em, chunks, isGuest)
 	}
+	if guest != nil {
+		addPart(&em.parts, guest.id, diplograph.RoleGuest)
+	}
+}
+
+// activeGuest returns the guest of a visit in the active voice or named
+// by a noun, or nil.
+func (d *doc) activeGuest(si int, em *evMention, chunks []int, isGuest func(*mention) bool) *mention {
+	toks := d.sents[si].Tokens
+	ms := d.ments[si]
 	// Possessor: "Trump's visit", "Ishiba's U.S. trip".
+	var guest *mention
 	for _, m := range ms {
-		if passive || guest == ofGuest && guest != nil {
-			break
-		}
 		if m.possessive && m.last < em.first && em.first-m.last <= 3 && isGuest(m) {
 			guest = m
 		}
 	}
+	if guest != nil {
+		return guest
+	}
 	// Asked: "ask Trump to visit".
-	if guest == nil && !passive && em.form == vBase && em.first >= 2 && toks[em.first-1].Lower == "to" {
-		guest = nearestBefore(ms, em.first-1, isGuest)
-		if guest != nil && em.first-1-guest.last > 1 {
-			guest = nil
+	if em.form == vBase && em.first >= 2 && toks[em.first-1].Lower == "to" {
+		if g := nearestBefore(ms, em.first-1, isGuest); g != nil && em.first-1-g.last <= 1 {
+			return g
 		}
 	}
 	// "Peters will meet Boric before traveling to Buenos Aires": a
 	// participle after a conjunction has the sentence's subject.
-	if guest == nil && !passive && em.form == vIng && em.first > 0 && participleConj[toks[em.first-1].Lower] {
+	if em.form == vIng && em.first > 0 && participleConj[toks[em.first-1].Lower] {
 		for _, m := range ms {
 			if m.first < em.first && isGuest(m) && !m.possessive {
-				guest = m
-				break
+				return m
 			}
 		}
 	}
 	// A verb's subject: "Ishiba visited Washington", or the person the
 	// sentence before was about: "He will visit Tokyo".
-	if guest == nil && !passive && em.form != noun {
-		guest = nearestBefore(ms, em.first, func(m *mention) bool { return isGuest(m) && chunks[m.first] == chunks[em.first] })
-		if ante := d.sentenceSubjectBefore(si, toks, em.first); guest == nil && ante != nil && isGuest(ante) {
-			guest = ante
+	if em.form != noun {
+		if g := nearestBefore(ms, em.first, func(m *mention) bool { return isGuest(m) && chunks[m.first] == chunks[em.first] }); g != nil {
+			return g
+		}
+		if ante := d.sentenceSubjectBefore(si, toks, em.first); ante != nil && isGuest(ante) {
+			return ante
 		}
 	}
 	// Otherwise the sentence's first person, else first actor; not who
 	// reports the visit after it (", U.N. spokesman Alan Dacey said").
-	if guest == nil && !passive {
-		for _, m := range ms {
-			if m.typ == diplograph.Person && isGuest(m) && !reportsAfter(toks, m, em) {
-				guest = m
-				break
-			}
+	for _, m := range ms {
+		if m.typ == diplograph.Person && isGuest(m) && !reportsAfter(toks, m, em) {
+			return m
 		}
 	}
-	if guest == nil && !passive {
-		for _, m := range ms {
-			if isGuest(m) && !reportsAfter(toks, m, em) {
-				guest = m
-				break
-			}
+	for _, m := range ms {
+		if isGuest(m) && !reportsAfter(toks, m, em) {
+			return m
 		}
 	}
-	if guest != nil {
-		addPart(&em.parts, guest.id, diplograph.RoleGuest)
-	}
+	return nil
 }
 
 // visitingAdjective reports whether "visiting" describes whom it comes
