@@ -1574,12 +1574,9 @@ func (d *doc) fillStatus(si int, em *evMention, chunks []int, tenseAt func(int) 
 	// "as laid down by the Feb. 23 accord signed by Annan and Aziz": a
 	// participle after its noun tells what was done, whatever the
 	// modality of the clause around it.
-	if em.form == vPast && em.first > 0 && em.last < len(toks) && toks[em.last].Lower == "by" {
-		if prev := toks[em.first-1]; prev.Kind == token.Word && !prev.Cap && !passiveAux[prev.Lower] &&
-			!auxiliaries[prev.Lower] && mentionEndingAt(d.ments[si], em.first) == nil {
-			em.status, em.conf = diplograph.Occurred, confTense
-			return
-		}
+	if reducedPassive(toks, d.ments[si], em) && !auxiliaries[toks[em.first-1].Lower] {
+		em.status, em.conf = diplograph.Occurred, confTense
+		return
 	}
 	// Conditional: the clause after a sentence-initial "If ...,".
 	if len(toks) > 0 && (toks[0].Lower == "if" || toks[0].Lower == "should") && c == firstChunkAfterComma(toks, chunks) {
@@ -2346,10 +2343,8 @@ func (d *doc) initiatorAndTarget(si int, em *evMention, h trigHit, ms []*mention
 	// after a noun: "the accord signed by Kofi Annan and Tariq Aziz",
 	// where the noun is what was done, no actor.
 	if em.form == vPast && em.last < len(toks) && toks[em.last].Lower == "by" && em.first > 0 {
-		prev := toks[em.first-1]
-		passive := passiveAux[prev.Lower]
-		reduced := !passive && prev.Kind == token.Word && !prev.Cap && mentionEndingAt(ms, em.first) == nil
-		if passive || reduced {
+		passive := passiveAux[toks[em.first-1].Lower]
+		if passive || reducedPassive(toks, ms, em) {
 			agents := agentsAfterBy(toks, ms, em.last, actor)
 			if len(agents) == 0 {
 				return false
@@ -2575,6 +2570,17 @@ func (d *doc) sidesAfterBetween(toks []token.Token, ms []*mention, em *evMention
 		}
 	}
 	return out
+}
+
+// reducedPassive reports whether em is a past participle with its agent
+// after "by" right after a noun ("the accord signed by Annan"), not after
+// "be" or a name.
+func reducedPassive(toks []token.Token, ms []*mention, em *evMention) bool {
+	if em.form != vPast || em.first == 0 || em.last >= len(toks) || toks[em.last].Lower != "by" {
+		return false
+	}
+	prev := toks[em.first-1]
+	return prev.Kind == token.Word && !prev.Cap && !passiveAux[prev.Lower] && mentionEndingAt(ms, em.first) == nil
 }
 
 // agentsAfterBy returns the actors of the "by" phrase at token by: the
