@@ -145,9 +145,11 @@ func (d *doc) sides(actors map[string]bool) map[string]bool {
 	for id := range actors {
 		side := d.countryOfEntity(id)
 		if side == "" {
-			for _, r := range d.rels {
-				if r.r.Type == diplograph.HoldsOffice && r.r.Subject == id {
-					side = r.r.Object
+			// The first office the article gives, in article order:
+			// ranging over the map would pick one at random.
+			for _, rid := range d.relIDs {
+				if r := d.rels[rid].r; r.Type == diplograph.HoldsOffice && r.Subject == id {
+					side = r.Object
 					break
 				}
 			}
