@@ -1539,8 +1539,7 @@ func shareClauseDates(toks []token.Token, ems []*evMention, exprs []timex.Expr, 
 // tokens i and j ("the summit that had been planned ...").
 func relativeBetween(toks []token.Token, i, j int) bool {
 	for k := i; k < j && k < len(toks); k++ {
-		switch toks[k].Lower {
-		case "that", "which", "who":
+		if relativeWords[toks[k].Lower] {
 			return true
 		}
 	}
